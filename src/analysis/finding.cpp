@@ -1,0 +1,16 @@
+#include "analysis/finding.hpp"
+
+namespace palermo::analysis {
+
+std::string_view to_string(Status s) {
+  switch (s) {
+    case Status::met: return "met";
+    case Status::partial: return "partial";
+    case Status::gap: return "gap";
+    case Status::conflict: return "conflict";
+    case Status::not_applicable: return "not applicable";
+  }
+  return "?";
+}
+
+}  // namespace palermo::analysis

@@ -1,0 +1,89 @@
+// What the analysis concludes, as plain data for the renderers: one finding per obligation, one per
+// element and red flag inside it, each with the statute passages that support it.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace palermo::analysis {
+
+enum class Status { met, partial, gap, conflict, not_applicable };
+std::string_view to_string(Status s);  // "met", "partial", "gap", "conflict", "not applicable"
+
+// One step in the chain that carries evidence into an offence:
+// "s 3(1) uses the defined term 'exploitation'" -> "defined in s 1".
+struct ChainLink {
+  std::string kind;      // "offence", "defined-term", "cross-reference", "general-part"
+  std::string document;  // the document's path or title
+  std::string eid;
+  std::string citation;  // "s 1"
+  std::string label;     // "uses the defined term 'exploitation'", "refers to section 4"
+};
+
+// One passage of a statute that supports (or, for a red flag, triggers) a finding.
+struct Evidence {
+  std::string document;   // Document::path
+  std::string doc_title;
+  std::string eid;        // the innermost provision holding the matched words
+  std::string citation;   // "s 3(1)(a)"
+  std::string passage;    // the provision's text (trimmed to a readable window around the match)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // byte ranges in `passage`
+  std::string matched;    // the matched words, joined with " … "
+  std::string pattern;    // the pattern source that matched (or the check that found it)
+  std::string language;   // the pattern's language
+  std::vector<ChainLink> chain;  // empty when the passage stands in the offence itself
+};
+
+struct ElementFinding {
+  std::string id;       // element id from the model
+  std::string title;
+  bool red_flag = false;
+  Status status = Status::gap;
+  double confidence = 0.0;  // 0..1
+  std::string reason;       // one sentence a lawyer can check
+  std::vector<Evidence> evidence;
+};
+
+struct ObligationFinding {
+  std::string id;  // obligation id
+  std::string instrument, article, title;
+  model::ObligationClass klass = model::ObligationClass::mandatory;
+  model::Area area = model::Area::definition;
+  Status status = Status::gap;
+  double confidence = 0.0;
+  std::string reason;
+  std::string advice;  // drafting advice, shown when not met
+  std::vector<ElementFinding> elements;
+  std::vector<ElementFinding> red_flags;
+};
+
+// A provision found to create an offence, and whether it is a trafficking offence.
+struct Offence {
+  std::string document, eid, citation, heading;
+  bool trafficking = false;
+  // Normalised penalty (grammars/penalty): years of imprisonment; -1 when not stated; life = 999.
+  double min_years = -1, max_years = -1;
+  bool life = false;
+  bool fine = false;           // a fine is available
+  bool fine_in_lieu = false;   // a fine alone may replace imprisonment ("or to both", "or")
+  std::string penalty_text;    // the words the penalty was read from
+};
+
+struct DocumentInfo {
+  std::string path, title, country, doc_type, language, expression_date, expression_uri, sha256, dialect;
+  std::size_t provisions = 0;
+};
+
+struct CountryReport {
+  std::string country;
+  std::string model_version;
+  std::string generated;  // ISO date-time the report was made
+  std::vector<DocumentInfo> documents;
+  std::vector<Offence> offences;
+  std::vector<ObligationFinding> findings;  // in model order
+};
+
+}  // namespace palermo::analysis

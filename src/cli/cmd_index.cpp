@@ -1,0 +1,13 @@
+// Placeholder until the 'index' command lands: says so plainly and exits as bad usage.
+#include <cstdio>
+
+#include "cli/commands.hpp"
+
+namespace palermo::cli {
+
+int cmd_index(int, char**) {
+  std::fprintf(stderr, "palermo index: not available in this build yet\n");
+  return exit_usage;
+}
+
+}  // namespace palermo::cli

@@ -1,0 +1,65 @@
+// palermo: checks national anti-trafficking law (Akoma Ntoso) against the UN Trafficking in Persons
+// Protocol. This file only dispatches to the subcommands in cmd_*.cpp.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "cli/commands.hpp"
+
+namespace palermo::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = {
+      {"check", "check one country's statutes against the Protocol and write a gap report", cmd_check},
+      {"compare", "compare countries obligation by obligation (matrix: text, csv, md, html, json)", cmd_compare},
+      {"diff", "show which obligations a new text (a bill) closes, opens or changes against the old", cmd_diff},
+      {"show", "show a document's identity and contents, or one provision in full", cmd_show},
+      {"validate", "report problems in an Akoma Ntoso file (eIds, nums, references, terms; --schema XSD)", cmd_validate},
+      {"index", "add statutes to the full-text index (SQLite FTS5)", cmd_index},
+      {"search", "search the indexed statutes (the model's pattern language)", cmd_search},
+      {"model", "list, show or lint the Protocol model (list | show ID | lint [DIR])", cmd_model},
+  };
+  return all;
+}
+
+static void print_help() {
+  std::printf(
+      "palermo %s: checks national anti-trafficking legislation (Akoma Ntoso XML) against the UN\n"
+      "Trafficking in Persons Protocol and the UNTOC articles that apply with it.\n\n"
+      "usage: palermo COMMAND [ARGS...]\n       palermo COMMAND --help\n\ncommands:\n",
+      PALERMO_VERSION);
+  for (const auto& c : commands()) std::printf("  %-9s %s\n", c.name, c.summary);
+  std::printf(
+      "\nexit codes: 0 success, 1 gaps found (check --fail-on), 2 bad usage,\n"
+      "            3 unreadable or invalid input, 4 internal error\n"
+      "palermo assesses legislation as written, not its implementation.\n");
+}
+
+}  // namespace palermo::cli
+
+int main(int argc, char** argv) {
+  using namespace palermo::cli;
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+      std::strcmp(argv[1], "help") == 0) {
+    print_help();
+    return argc < 2 ? exit_usage : exit_ok;
+  }
+  if (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0) {
+    std::printf("palermo %s\n", PALERMO_VERSION);
+    return exit_ok;
+  }
+  for (const auto& c : commands()) {
+    if (std::strcmp(argv[1], c.name) == 0) {
+      try {
+        return c.run(argc - 1, argv + 1);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "palermo %s: internal error: %s\n(this is a bug in palermo; please report it with the input that caused it)\n",
+                     c.name, e.what());
+        return exit_internal;
+      }
+    }
+  }
+  std::fprintf(stderr, "palermo: unknown command '%s'; run 'palermo --help' for the list\n", argv[1]);
+  return exit_usage;
+}

@@ -1,0 +1,88 @@
+// The Protocol model as plain data: every obligation the Trafficking in Persons Protocol and the
+// UNTOC articles applying with it place on national law, with the evidence that shows it is met.
+// Loaded from protocol-model/*.pal (grammar in grammars/model/) — see protocol-model/LANGUAGE.md.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "grammars/pattern/pattern.hpp"
+#include "util/result.hpp"
+
+namespace palermo::model {
+
+// The treaty's own verb decides the class.
+enum class ObligationClass {
+  mandatory,      // "shall"
+  qualified,      // "in appropriate cases", "to the extent possible", "subject to its domestic law"
+  endeavour,      // "shall endeavour"
+  consider,       // "shall consider"
+  good_practice,  // beyond the Protocol: UNODC Model Law, Council of Europe Convention
+};
+enum class Area { definition, criminalization, sanctions, jurisdiction, victims, prevention, cooperation };
+
+// Where the evidence must stand for it to count.
+enum class Scope {
+  offence,        // inside a provision that creates the trafficking offence
+  offence_terms,  // there, or in the definition of a term that offence uses (or a provision it cites)
+  anywhere,       // anywhere in the country's law
+};
+
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+};
+
+struct Pattern {
+  std::string language;  // ISO 639-1 as written in the model: "en", "fr", "es", "pt"
+  std::string source;    // the pattern as written
+  pattern::Node node;    // parsed
+  SourceLocation where;
+};
+
+// One element of an obligation (e.g. the act of "recruitment"), or a red flag (a pattern whose
+// presence signals a conflict with the obligation, e.g. "across the border" in the offence).
+struct Element {
+  std::string id;                 // unique within its obligation: "recruitment"
+  std::string title;              // "Recruitment"
+  Scope scope = Scope::offence_terms;
+  std::vector<Pattern> patterns;  // any one matching, in the document's language, is evidence
+  std::string check;              // a computed check run by the analysis instead of (or besides)
+                                  // patterns, e.g. "penalty-threshold", "means-for-children"
+  std::string explanation;        // red flags: why this is a conflict; elements: optional note
+  SourceLocation where;
+};
+
+struct Obligation {
+  std::string id;          // stable, e.g. "tip.3a.acts"; reports and JSON use it
+  std::string instrument;  // "Protocol", "UNTOC", "CoE", "Model Law"
+  std::string article;     // pinpoint: "3(a)", "34(2)", "6(3)(b)"
+  std::string title;
+  ObligationClass klass = ObligationClass::mandatory;
+  Area area = Area::definition;
+  std::string statement;   // the obligation in our own words
+  std::string advice;      // drafting advice when it is missing
+  std::vector<Element> elements;
+  std::vector<Element> red_flags;
+  SourceLocation where;
+};
+
+struct Model {
+  std::string version;  // from the `model` header line
+  std::vector<Obligation> obligations;
+  // Named pattern fragments (`synonyms` blocks) are expanded at load time; kept for `model show`.
+  std::map<std::string, std::string> synonyms;
+
+  const Obligation* find(std::string_view id) const;
+};
+
+std::string_view to_string(ObligationClass c);
+std::string_view to_string(Area a);
+std::string_view to_string(Scope s);
+
+// Loads every *.pal file of a directory, or (dir empty) the model embedded in the binary.
+// Errors carry FILE:LINE:COL, the line and a caret. Warnings (a language without a pattern, ...)
+// come back in `warnings`.
+Result<Model> load_model(const std::string& dir, std::vector<Diagnostic>* warnings = nullptr);
+
+}  // namespace palermo::model

@@ -1,0 +1,54 @@
+// The one tokenizer of palermo: used to check statutes against evidence patterns, registered with
+// SQLite FTS5 for the index, and used to highlight matches. Unicode-aware folding (lower case,
+// diacritics removed) followed by Snowball stemming (libstemmer) in the document's language, so that
+// "recruits", "recruited" and "recruitment" meet, and "exploitation" matches "exploiter".
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace palermo::text {
+
+enum class Language { english, french, spanish, portuguese, other };
+
+// "eng"/"en"/"english" -> english, "fra"/"fre"/"fr" -> french, "spa"/"es" -> spanish,
+// "por"/"pt" -> portuguese; anything else -> other (folding only, no stemming).
+Language language_from_code(std::string_view code);
+// ISO 639-2 code: "eng", "fra", "spa", "por", "und".
+std::string_view language_code(Language lang);
+
+// Lower case and diacritics removed ("Élément" -> "element", "niñas" -> "ninas", "ß" -> "ss").
+std::string fold(std::string_view utf8);
+
+struct Token {
+  std::string term;         // the index form: folded, then stemmed ("recruit")
+  std::string folded;       // folded only ("recruitment"); prefix queries match against this too
+  std::uint32_t begin = 0;  // byte offset of the word in the source text
+  std::uint32_t end = 0;    // one past its last byte
+  std::uint32_t position = 0;  // 0-based word position, for phrases and NEAR
+};
+
+// Not thread-safe (a Snowball stemmer holds state): make one per thread.
+class Tokenizer {
+ public:
+  explicit Tokenizer(Language lang);
+  ~Tokenizer();
+  Tokenizer(Tokenizer&&) noexcept;
+  Tokenizer& operator=(Tokenizer&&) noexcept;
+
+  Language language() const { return lang_; }
+  // Splits on anything that is not a letter or digit (apostrophes split: "l'article" -> l, article;
+  // hyphens split: "225-4-1" -> 225, 4, 1), folds and stems each word.
+  std::vector<Token> tokenize(std::string_view text) const;
+  // The index form of one word, as tokenize would give it.
+  std::string stem(std::string_view folded_word) const;
+
+ private:
+  struct Impl;
+  Language lang_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace palermo::text
