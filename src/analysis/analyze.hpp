@@ -1,0 +1,23 @@
+// The gap analysis: one country's documents against the whole model -> a CountryReport.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "akn/document.hpp"
+#include "analysis/finding.hpp"
+#include "model/model.hpp"
+#include "util/result.hpp"
+
+namespace palermo::analysis {
+
+struct CheckOptions {
+  std::string country;  // overrides FRBRcountry when not empty
+};
+
+// Pure function of its inputs (apart from CountryReport::generated, the current time).
+// Documents may be several statutes of one country: a trafficking act, a penal code's general part,
+// an immigration act; evidence may come from any of them.
+CountryReport analyze(const std::vector<akn::Document>& documents, const model::Model& model,
+                      const CheckOptions& options = {});
+
+}  // namespace palermo::analysis
