@@ -1,13 +1,102 @@
-// Placeholder until the 'index' command lands: says so plainly and exits as bad usage.
-#include <cstdio>
+// palermo index FILE|DIR... [--db PATH]: read statutes and add them to the full-text store.
+#include <unistd.h>
 
+#include <cstdio>
+#include <cxxopts.hpp>
+#include <future>
+#include <thread>
+
+#include "akn/reader.hpp"
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/inputs.hpp"
+#include "store/store.hpp"
 
 namespace palermo::cli {
+namespace {
 
-int cmd_index(int, char**) {
-  std::fprintf(stderr, "palermo index: not available in this build yet\n");
-  return exit_usage;
+void draw_progress(std::size_t done, std::size_t total) {
+  const int width = 30;
+  int filled = total == 0 ? width : static_cast<int>(width * done / total);
+  std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu", filled, "##############################", width - filled, "", done, total);
+  if (done == total) std::fputc('\n', stderr);
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+int cmd_index(int argc, char** argv) {
+  cxxopts::Options opts("palermo index", "Add Akoma Ntoso statutes to the full-text index (SQLite FTS5).\n"
+                                         "A DIR stands for every *.xml file below it. Re-indexing a document "
+                                         "replaces it (matched by FRBR expression URI, else path).");
+  opts.add_options()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""))
+      ("q,quiet", "no progress bar or summary")("h,help", "show this help")
+      ("inputs", "files or folders", cxxopts::value<std::vector<std::string>>());
+  opts.parse_positional({"inputs"});
+  opts.positional_help("FILE|DIR...");
+  cxxopts::ParseResult args;
+  try {
+    args = opts.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& e) {
+    std::fprintf(stderr, "palermo index: %s\nrun 'palermo index --help' for usage\n", e.what());
+    return exit_usage;
+  }
+  if (args.count("help")) {
+    std::printf("%s", opts.help().c_str());
+    return exit_ok;
+  }
+  if (!args.count("inputs")) {
+    std::fprintf(stderr, "palermo index: name at least one FILE or DIR to index\n");
+    return exit_usage;
+  }
+  std::vector<std::string> missing;
+  auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
+  for (const auto& m : missing) std::fprintf(stderr, "%s: error: no such file or directory\n", m.c_str());
+  if (files.empty()) {
+    std::fprintf(stderr, "palermo index: no .xml files to index\n");
+    return exit_input;
+  }
+  const std::string db_path = default_db_path(args["db"].as<std::string>());
+  auto store = store::Store::open(db_path);
+  if (!store) {
+    print_diagnostics(store.errors());
+    return exit_input;
+  }
+
+  const bool quiet = args.count("quiet") > 0;
+  const bool progress = !quiet && isatty(2) && files.size() > 1;
+  int failures = static_cast<int>(missing.size());
+  std::size_t provisions = 0, replaced = 0, stored = 0;
+
+  // Reading and parsing XML runs on a worker thread while the main thread writes the previous file:
+  // SQLite writes are serial, parsing is not.
+  auto read = [](const std::string& path) { return akn::read_document(path); };
+  std::future<Result<akn::Document>> next = std::async(std::launch::async, read, files[0]);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto doc = next.get();
+    if (i + 1 < files.size()) next = std::async(std::launch::async, read, files[i + 1]);
+    if (!doc) {
+      if (progress) std::fputc('\n', stderr);
+      print_diagnostics(doc.errors());
+      ++failures;
+    } else {
+      auto put = store->put(*doc);
+      if (!put) {
+        print_diagnostics(put.errors());
+        ++failures;
+      } else {
+        ++stored;
+        provisions += doc->provisions.size();
+        if (*put) ++replaced;
+      }
+    }
+    if (progress) draw_progress(i + 1, files.size());
+  }
+  if (!quiet) {
+    std::fprintf(stderr, "palermo index: %zu document(s), %zu provisions into %s (%zu replaced)%s\n", stored,
+                 provisions, db_path.c_str(), replaced, failures ? "; some inputs failed, see above" : "");
+  }
+  return failures ? exit_input : exit_ok;
 }
 
 }  // namespace palermo::cli

@@ -1,13 +1,110 @@
-// Placeholder until the 'search' command lands: says so plainly and exits as bad usage.
+// palermo search QUERY: ranked provisions from the full-text store, in the model's pattern language.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cxxopts.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/inputs.hpp"
+#include "grammars/pattern/pattern.hpp"
+#include "store/store.hpp"
 
 namespace palermo::cli {
+namespace {
 
-int cmd_search(int, char**) {
-  std::fprintf(stderr, "palermo search: not available in this build yet\n");
-  return exit_usage;
+// Replaces the store's match markers with colour, or with [[ ]] when colour is off.
+std::string mark(const std::string& snippet, bool colour, const char* open_plain, const char* close_plain) {
+  std::string out;
+  for (char c : snippet) {
+    if (c == store::kMarkOpen) out += colour ? "\x1b[1;33m" : open_plain;
+    else if (c == store::kMarkClose) out += colour ? "\x1b[0m" : close_plain;
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+int cmd_search(int argc, char** argv) {
+  cxxopts::Options opts("palermo search",
+                        "Search the indexed statutes. QUERY is the model's pattern language (FTS5 syntax):\n"
+                        "  words, prefix*, \"a phrase\", AND, OR, NOT, ( ), NEAR(a b, 5), a NEAR/5 b\n"
+                        "Words match after folding and stemming in each statute's language.");
+  opts.add_options()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""))
+      ("country", "only this FRBR country code", cxxopts::value<std::string>()->default_value(""))
+      ("lang", "only statutes in this language (eng, fra, spa, por)", cxxopts::value<std::string>()->default_value(""))
+      ("limit", "at most N results", cxxopts::value<int>()->default_value("20"))
+      ("format", "text or json", cxxopts::value<std::string>()->default_value("text"))
+      ("h,help", "show this help")("query", "the query", cxxopts::value<std::vector<std::string>>());
+  opts.parse_positional({"query"});
+  opts.positional_help("QUERY");
+  cxxopts::ParseResult args;
+  try {
+    args = opts.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& e) {
+    std::fprintf(stderr, "palermo search: %s\nrun 'palermo search --help' for usage\n", e.what());
+    return exit_usage;
+  }
+  if (args.count("help")) {
+    std::printf("%s", opts.help().c_str());
+    return exit_ok;
+  }
+  const std::string format = args["format"].as<std::string>();
+  if (format != "text" && format != "json") {
+    std::fprintf(stderr, "palermo search: unknown --format '%s' (use text or json)\n", format.c_str());
+    return exit_usage;
+  }
+  if (!args.count("query")) {
+    std::fprintf(stderr, "palermo search: give a QUERY, e.g. palermo search 'abuse NEAR/5 vulnerability'\n");
+    return exit_usage;
+  }
+  std::string query;
+  for (const auto& part : args["query"].as<std::vector<std::string>>()) query += (query.empty() ? "" : " ") + part;
+  auto parsed = pattern::parse(query, "query");
+  if (!parsed) {
+    print_diagnostics(parsed.errors());
+    return exit_input;
+  }
+  const std::string db_path = default_db_path(args["db"].as<std::string>());
+  if (!std::filesystem::exists(db_path)) {
+    std::fprintf(stderr, "%s: error: no index here\n  hint: build it first with 'palermo index FILE|DIR... --db %s'\n",
+                 db_path.c_str(), db_path.c_str());
+    return exit_input;
+  }
+  auto store = store::Store::open(db_path, /*read_only=*/true);
+  if (!store) {
+    print_diagnostics(store.errors());
+    return exit_input;
+  }
+  store::SearchOptions so{args["country"].as<std::string>(), args["lang"].as<std::string>(),
+                          std::max(1, args["limit"].as<int>())};
+  auto hits = store->search(*parsed, so);
+  if (!hits) {
+    print_diagnostics(hits.errors());
+    return exit_input;
+  }
+  if (format == "json") {
+    nlohmann::json out = {{"query", query}, {"fts5", pattern::to_fts5(*parsed)}, {"results", nlohmann::json::array()}};
+    for (const auto& h : *hits) {
+      out["results"].push_back({{"document", h.document}, {"title", h.title}, {"country", h.country},
+                                {"language", h.language}, {"eid", h.eid}, {"citation", h.citation},
+                                {"heading", h.heading}, {"snippet", mark(h.snippet, false, "«", "»")},
+                                {"rank", h.rank}});
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return exit_ok;
+  }
+  const bool colour = use_colour(1);
+  if (hits->empty()) std::fprintf(stderr, "palermo search: no provision matches %s\n", query.c_str());
+  for (const auto& h : *hits) {
+    std::printf("%s%s%s  %s  [%s] %s  (%s)\n", colour ? "\x1b[1m" : "", h.citation.c_str(), colour ? "\x1b[0m" : "",
+                h.heading.c_str(), h.country.c_str(), h.title.c_str(), h.eid.c_str());
+    std::printf("    %s\n    %s\n", mark(h.snippet, colour, "[[", "]]").c_str(), h.document.c_str());
+  }
+  return exit_ok;
 }
 
 }  // namespace palermo::cli

@@ -1,0 +1,80 @@
+#include "store/sqlite.hpp"
+
+namespace palermo::store {
+
+Result<Database> Database::open(const std::string& path, bool read_only) {
+  sqlite3* raw = nullptr;
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  Database db;
+  db.db_.reset(raw);
+  db.path_ = path;
+  if (rc != SQLITE_OK) {
+    std::string msg = raw ? sqlite3_errmsg(raw) : "out of memory";
+    return Diagnostic{Diagnostic::Severity::error, path, 0, 0, "cannot open the index database: " + msg,
+                      read_only ? "build it first with 'palermo index FILE...' or name another with --db"
+                                : "check that the folder exists and is writable, or choose another path with --db",
+                      ""};
+  }
+  sqlite3_busy_timeout(raw, 5000);
+  return db;
+}
+
+std::optional<Diagnostic> Database::exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  if (sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    Diagnostic d = error(err ? err : "unknown error");
+    sqlite3_free(err);
+    return d;
+  }
+  return std::nullopt;
+}
+
+Result<Statement> Database::prepare(std::string_view sql) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &s, nullptr) != SQLITE_OK)
+    return error(sqlite3_errmsg(db_.get()));
+  return Statement(s);
+}
+
+Diagnostic Database::error(std::string_view what) const {
+  return Diagnostic{Diagnostic::Severity::error, path_, 0, 0, std::string("database: ") + std::string(what), "", ""};
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_.get(), index, value);
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_.get(), index);
+  return *this;
+}
+
+bool Statement::step() {
+  rc_ = sqlite3_step(stmt_.get());
+  return rc_ == SQLITE_ROW;
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+  rc_ = SQLITE_OK;
+}
+
+std::string Statement::text(int column) const {
+  const unsigned char* t = sqlite3_column_text(stmt_.get(), column);
+  if (t == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column)));
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
+
+}  // namespace palermo::store

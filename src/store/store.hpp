@@ -1,0 +1,66 @@
+// The full-text store: documents, provisions, defined terms and references in SQLite, with an FTS5
+// index over provision text that uses palermo's own tokenizer. One FTS5 table per language
+// (fts_eng, fts_fra, ...), so each row is folded and stemmed in its own language and a query is
+// stemmed per table by FTS5 itself.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "akn/document.hpp"
+#include "grammars/pattern/pattern.hpp"
+#include "store/sqlite.hpp"
+#include "util/result.hpp"
+
+namespace palermo::store {
+
+struct SearchOptions {
+  std::string country;   // FRBRcountry, "" for all
+  std::string language;  // ISO 639-2 ("eng") or 639-1 ("en"), "" for all
+  int limit = 20;
+};
+
+struct Hit {
+  std::string document;  // path as indexed
+  std::string title;
+  std::string country;
+  std::string language;
+  std::string eid;
+  std::string citation;
+  std::string heading;
+  // The matched passage: matched words between the markers kMarkOpen and kMarkClose.
+  std::string snippet;
+  double rank = 0;  // bm25: lower is better
+};
+
+inline constexpr char kMarkOpen = '\x02';
+inline constexpr char kMarkClose = '\x03';
+
+struct StoreCounts {
+  std::int64_t documents = 0, provisions = 0, terms = 0, references = 0;
+};
+
+class Store {
+ public:
+  // Opens or creates the database at `path`, creating the schema and registering the tokenizer.
+  static Result<Store> open(const std::string& path, bool read_only = false);
+
+  // Adds one document (and its components) — or replaces the same expression (FRBR expression URI,
+  // else the path) — in one transaction: an interrupted run leaves the previous state intact.
+  // Returns true when an earlier copy was replaced.
+  Result<bool> put(const akn::Document& document);
+
+  Result<std::vector<Hit>> search(const pattern::Node& query, const SearchOptions& options);
+  Result<StoreCounts> counts();
+  Database& database() { return db_; }
+
+ private:
+  explicit Store(Database db) : db_(std::move(db)) {}
+  Result<bool> put_one(const akn::Document& document);
+  Database db_;
+};
+
+// The FTS5 table for a document language: "fts_eng", "fts_fra", "fts_spa", "fts_por", else "fts_und".
+std::string fts_table_for(std::string_view language);
+
+}  // namespace palermo::store

@@ -1,0 +1,105 @@
+// `palermo index` and `palermo search` as a user runs them, including an index run killed midway.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+// Runs a shell command line, capturing stdout (stderr is folded in when `with_stderr`).
+Run run(const std::string& command, bool with_stderr = false) {
+  Run r;
+  std::string cmd = command + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+const std::string kBin = PALERMO_BINARY;
+const std::string kShared = PALERMO_SHARED_DIR;
+
+std::string temp_db(const std::string& name) {
+  auto p = std::filesystem::temp_directory_path() / ("palermo-cli-" + std::to_string(getpid()) + "-" + name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
+  return p.string();
+}
+
+std::string integrity(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open";
+  }
+  std::string result = "no answer";
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    result = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return result;
+}
+
+TEST(IndexCli, IndexesEverySampleStatuteAndSearchesThem) {
+  const std::string db = temp_db("all");
+  Run idx = run(kBin + " index --quiet --db " + db + " " + kShared + "/akn/samples " + kShared + "/statutes/akn");
+  ASSERT_EQ(idx.status, 0) << idx.out;
+  Run hits = run(kBin + " search --db " + db + " --format json 'abuse NEAR/5 vulnerability'");
+  ASSERT_EQ(hits.status, 0);
+  EXPECT_NE(hits.out.find("\"country\": \"na\""), std::string::npos) << hits.out;
+  Run fr = run(kBin + " search --db " + db + " --lang fra --format json 'traite NEAR/3 humains'");
+  ASSERT_EQ(fr.status, 0);
+  EXPECT_NE(fr.out.find("225-4-1"), std::string::npos) << fr.out;
+  EXPECT_EQ(integrity(db), "ok");
+}
+
+TEST(IndexCli, BadQueryAndMissingIndexAreClearErrors) {
+  const std::string db = temp_db("none");
+  Run missing = run(kBin + " search --db " + db + " servitude", true);
+  EXPECT_EQ(missing.status, 3);
+  EXPECT_NE(missing.out.find("palermo index"), std::string::npos) << missing.out;
+  Run broken = run(kBin + " search --db " + db + " '(servitude OR'", true);
+  EXPECT_EQ(broken.status, 3);
+  Run usage = run(kBin + " search", true);
+  EXPECT_EQ(usage.status, 2);
+}
+
+TEST(IndexCli, InterruptedRunLeavesAConsistentDatabase) {
+  const std::string db = temp_db("killed");
+  // Start a long run over every sample, kill it hard partway, then check the file.
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl(kBin.c_str(), kBin.c_str(), "index", "--quiet", "--db", db.c_str(), (kShared + "/akn/samples").c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (std::filesystem::exists(db)) EXPECT_EQ(integrity(db), "ok");
+  // And the next run completes on top of whatever the killed one left.
+  Run again = run(kBin + " index --quiet --db " + db + " " + kShared + "/statutes/akn");
+  EXPECT_EQ(again.status, 0);
+  EXPECT_EQ(integrity(db), "ok");
+}
+
+}  // namespace
