@@ -19,6 +19,7 @@ PACKAGES=(
   libstemmer-dev                       # Snowball stemming
   nlohmann-json3-dev libfmt-dev        # JSON output, formatting
   libssl-dev                           # SHA-256 content hashes for provenance
+  libkainjow-mustache-dev              # report templates (Mustache)
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
@@ -43,7 +44,64 @@ build() {
 
 reports() {
   build
-  "$BUILD/palermo" check-corpus "$ROOT/corpus" --out "$ROOT/reports/generated"
+  local bin="$BUILD/palermo" out="$ROOT/reports/generated"
+  mkdir -p "$out"
+  local rows="" dir cc f fmt
+  for dir in "$ROOT"/corpus/*/; do
+    cc=$(basename "$dir")
+    local acts=() bills=()
+    for f in "$dir"*.akn.xml; do
+      [ -e "$f" ] || continue
+      case "$(basename "$f")" in *_bill_*) bills+=("$f") ;; *) acts+=("$f") ;; esac
+    done
+    [ ${#acts[@]} -gt 0 ] || continue
+    # The law in force: every act in the folder, read together (an act and its penal code's general part).
+    for fmt in html md json; do
+      "$bin" check "${acts[@]}" --format "$fmt" -o "$out/$cc.$fmt"
+    done
+    local headline
+    headline=$(sed -n 's/^ *"headline": "\(.*\)",\{0,1\}$/\1/p' "$out/$cc.json" | head -n 1)
+    local extra="" n=0 bill
+    for bill in "${bills[@]}"; do
+      n=$((n + 1))
+      local tag="bill"; [ "$n" -eq 1 ] || tag="bill$n"
+      # What the bill is read with: PROFILE.md says "## Document: BILL (read with A, B)" when the bill
+      # replaces an act in full; otherwise the bill is read with every act (the act + the bill).
+      local with=() listed name
+      listed=$(sed -n "s/^## Document: $(basename "$bill") (read with \(.*\))\$/\1/p" "$dir/PROFILE.md" 2>/dev/null || true)
+      for name in $(echo "$listed" | sed 's/,/ /g; s/ and / /g'); do
+        [ -e "$dir$name" ] && with+=("$dir$name")
+      done
+      [ ${#with[@]} -gt 0 ] || with=("${acts[@]}")
+      for fmt in html md json; do
+        "$bin" check "${with[@]}" "$bill" --format "$fmt" -o "$out/$cc-$tag.$fmt"
+      done
+      local old_with=() new_with=() a w
+      for a in "${acts[@]:1}"; do old_with+=(--old-with "$a"); done
+      for w in "${with[@]}"; do new_with+=(--new-with "$w"); done
+      for fmt in html md json; do
+        "$bin" diff "${acts[0]}" "$bill" "${old_with[@]}" "${new_with[@]}" --format "$fmt" -o "$out/$cc-$tag-diff.$fmt"
+      done
+      extra+=" · with $(basename "$bill" .akn.xml): <a href=\"$cc-$tag.html\">report</a>, <a href=\"$cc-$tag-diff.html\">what the bill changes</a>"
+    done
+    rows+="<tr><td><a href=\"$cc.html\"><strong>$cc</strong></a> (<a href=\"$cc.md\">md</a>, <a href=\"$cc.json\">json</a>)$extra</td><td>$headline</td></tr>"$'\n'
+  done
+  for fmt in html md csv json; do
+    "$bin" compare "$ROOT"/corpus/*/ --format "$fmt" -o "$out/compare.$fmt"
+  done
+  cat >"$out/index.html" <<EOF
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>palermo: gap reports for corpus/</title>
+<style>body{font:15px/1.5 Arial,sans-serif;max-width:960px;margin:40px auto;color:#1d2330}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee7;padding:8px;text-align:left}
+a{color:#1f4e8c}</style></head><body>
+<h1>palermo: gap reports for the bundled corpus</h1>
+<p>Generated $(date -u +%Y-%m-%dT%H:%M:%SZ) by <code>bash scripts/dev.sh reports</code> with $("$bin" --version).
+All countries in corpus/ are fictional. palermo assesses legislation as written, not its implementation.</p>
+<p><a href="compare.html"><strong>Compare all countries</strong></a> (<a href="compare.md">md</a>, <a href="compare.csv">csv</a>, <a href="compare.json">json</a>)</p>
+<table><thead><tr><th>Country</th><th>Mandatory obligations</th></tr></thead><tbody>
+$rows</tbody></table></body></html>
+EOF
   echo "palermo: reports written to reports/generated/ (open reports/generated/index.html)" >&2
 }
 

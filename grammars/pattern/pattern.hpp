@@ -17,7 +17,8 @@ namespace palermo::pattern {
 struct Node {
   enum class Kind { phrase, all_of, any_of, except, near };
   Kind kind = Kind::phrase;
-  // phrase: the words as written (folded, unstemmed); a word ending in '*' is a prefix.
+  // phrase: the words as written, lower-cased but with accents kept (the stemmer needs them; the
+  // matcher folds), unstemmed; a word ending in '*' is a prefix.
   std::vector<std::string> words;
   // all_of / any_of: two or more operands; except: exactly two (left NOT right);
   // near: two or more phrase operands.

@@ -9,6 +9,9 @@
 
 namespace palermo::akn {
 
+// Provision index of a def/term/ref that stands outside every provision (e.g. in the preamble).
+inline constexpr std::size_t kNoProvision = static_cast<std::size_t>(-1);
+
 // FRBR work and expression identity (meta/identification).
 struct Frbr {
   std::string country;          // FRBRcountry, lower case as written ("na", "za-cpt", "GB-UKM" kept as is)
@@ -29,6 +32,7 @@ struct Reference {
   std::string href;           // as written: "#sec_4", "/akn/za/act/2013/7/~sec_4"
   std::string text;           // the linked words, e.g. "section 4"
   std::string target_eid;     // the eId when href points into this document ("#sec_4" -> "sec_4"), else ""
+  int line = 0;               // source line of the <ref>
 };
 
 // A `<def>` (where a term is defined) or a `<term>` (where one is used).
@@ -36,6 +40,22 @@ struct TermMark {
   std::size_t provision = 0;  // innermost provision holding it
   std::string refers_to;      // "#term-exploitation" without the '#': "term-exploitation"
   std::string text;           // the words marked, e.g. "exploitation"
+  int line = 0;               // source line of the <def> or <term>
+};
+
+// A `references/TLCTerm` (or other TLC entry): the ontology's list of terms a document uses.
+struct OntologyTerm {
+  std::string eid;      // "term-exploitation"
+  std::string href;     // "/ontology/term/this.eng.exploitation"
+  std::string show_as;  // "exploitation"
+};
+
+// Any element carrying an identifier (eId, or id / xml:id in older dialects), for validation:
+// duplicates and the targets of internal references are checked against all of them.
+struct ElementId {
+  std::string eid;
+  std::string element;  // local name
+  int line = 0;
 };
 
 // One node of the provision tree: any of the 27 hierarchical elements, hcontainer, crossHeading,
@@ -69,10 +89,13 @@ struct Document {
 
   std::vector<Provision> provisions;  // the whole tree, flattened in document (pre-)order
   std::string preamble;               // preface + preamble text, for display and search
+  std::string loose_text;             // text outside every provision and the preamble (conclusions, ...)
   std::vector<TermMark> definitions;  // every <def>
   std::vector<TermMark> term_uses;    // every <term>
   std::vector<Reference> references;  // every <ref>
   std::vector<Document> components;   // documentCollection components, in order
+  std::vector<OntologyTerm> ontology_terms;  // references/TLCTerm entries
+  std::vector<ElementId> element_ids;        // every identified element, in document order
 
   // Index of the provision with this eId, if any.
   std::optional<std::size_t> find(std::string_view eid) const;

@@ -1,13 +1,110 @@
-// Placeholder until the 'check' command lands: says so plainly and exits as bad usage.
+// palermo check FILE...: one country's statutes against the Protocol model -> a gap report.
 #include <cstdio>
+#include <cxxopts.hpp>
 
+#include "analysis/analyze.hpp"
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/inputs.hpp"
+#include "cli/report_inputs.hpp"
+#include "report/report.hpp"
 
 namespace palermo::cli {
 
-int cmd_check(int, char**) {
-  std::fprintf(stderr, "palermo check: not available in this build yet\n");
-  return exit_usage;
+namespace {
+
+constexpr const char* kCheckHelpTail = R"(
+Reads every FILE (or every *.xml below a DIR) as one country's law: evidence may come from any of
+them (an act, a penal code's general part, an immigration act).
+
+Formats: text (default; coloured on a terminal unless NO_COLOR is set), md, json (schema
+palermo-report/1, see reports/SCHEMA.md), html (one self-contained page with the statute text).
+
+--fail-on decides the exit code when the law falls short (without it, check exits 0 on success):
+  mandatory  exit 1 when any mandatory obligation is a gap, partial or conflict
+  any        exit 1 when any mandatory or optional (qualified, endeavour, consider) obligation is
+             not met; good practice never fails a check, and "not applicable" is never a failure
+
+palermo assesses legislation as written, not its implementation.
+)";
+
+bool falls_short(const analysis::CountryReport& report, const std::string& fail_on) {
+  for (const auto& f : report.findings) {
+    if (f.status == analysis::Status::met || f.status == analysis::Status::not_applicable) continue;
+    if (fail_on == "mandatory" && f.klass == model::ObligationClass::mandatory) return true;
+    if (fail_on == "any" && f.klass != model::ObligationClass::good_practice) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int cmd_check(int argc, char** argv) {
+  cxxopts::Options opts("palermo check", "Check one country's statutes against the Trafficking in Persons Protocol "
+                                         "and write a gap report.");
+  opts.add_options()("country", "country code for the report (default: the documents' FRBRcountry)",
+                     cxxopts::value<std::string>()->default_value(""))(
+      "format", "text | md | json | html", cxxopts::value<std::string>()->default_value("text"))(
+      "o,output", "write the report to PATH (atomically) instead of stdout",
+      cxxopts::value<std::string>()->default_value(""))(
+      "fail-on", "mandatory | any: exit 1 when obligations of that kind are not met",
+      cxxopts::value<std::string>()->default_value(""))(
+      "model", "read the Protocol model from DIR instead of the built-in one",
+      cxxopts::value<std::string>()->default_value(""))("h,help", "show this help")(
+      "inputs", "statute files or folders", cxxopts::value<std::vector<std::string>>());
+  opts.parse_positional({"inputs"});
+  opts.positional_help("FILE|DIR...");
+  cxxopts::ParseResult args;
+  try {
+    args = opts.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& e) {
+    std::fprintf(stderr, "palermo check: %s\nrun 'palermo check --help' for usage\n", e.what());
+    return exit_usage;
+  }
+  if (args.count("help")) {
+    std::printf("%s%s", opts.help().c_str(), kCheckHelpTail);
+    return exit_ok;
+  }
+  const std::string format = args["format"].as<std::string>();
+  if (!one_of(format, {"text", "md", "json", "html"})) {
+    std::fprintf(stderr, "palermo check: unknown format '%s' (use text, md, json or html)\n", format.c_str());
+    return exit_usage;
+  }
+  const std::string fail_on = args["fail-on"].as<std::string>();
+  if (!fail_on.empty() && !one_of(fail_on, {"mandatory", "any"})) {
+    std::fprintf(stderr, "palermo check: --fail-on takes 'mandatory' or 'any', not '%s'\n", fail_on.c_str());
+    return exit_usage;
+  }
+  if (!args.count("inputs")) {
+    std::fprintf(stderr, "palermo check: name at least one statute FILE (Akoma Ntoso XML) or DIR\n");
+    return exit_usage;
+  }
+  std::vector<std::string> missing;
+  auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
+  for (const auto& m : missing) std::fprintf(stderr, "%s: error: no such file or directory\n", m.c_str());
+  if (!missing.empty()) return exit_input;
+  if (files.empty()) {
+    std::fprintf(stderr, "palermo check: no .xml files found in the folders given\n");
+    return exit_input;
+  }
+  auto documents = read_statutes(files);
+  if (!documents) return exit_input;
+  auto model = load_model_for("check", args["model"].as<std::string>());
+  if (!model) return exit_input;
+
+  analysis::CheckOptions options;
+  options.country = args["country"].as<std::string>();
+  const analysis::CountryReport report = analysis::analyze(*documents, *model, options);
+
+  const std::string output = args["output"].as<std::string>();
+  std::string rendered;
+  if (format == "md") rendered = report::render_markdown(report);
+  else if (format == "json") rendered = report::render_json(report);
+  else if (format == "html") rendered = report::render_html(report, *documents);
+  else rendered = report::render_text(report, report::TextOptions{output.empty() && use_colour(1)});
+  if (int rc = emit("check", output, rendered); rc != exit_ok) return rc;
+  if (!fail_on.empty() && falls_short(report, fail_on)) return exit_gaps;
+  return exit_ok;
 }
 
 }  // namespace palermo::cli

@@ -31,6 +31,7 @@ enum class Scope {
 struct SourceLocation {
   std::string file;
   int line = 0;
+  int column = 0;  // 1-based, in code points; 0 when unknown
 };
 
 struct Pattern {
@@ -68,7 +69,9 @@ struct Obligation {
 };
 
 struct Model {
+  std::string name;     // from the `model` header line
   std::string version;  // from the `model` header line
+  std::vector<std::string> files;  // the *.pal files it was loaded from, in load order
   std::vector<Obligation> obligations;
   // Named pattern fragments (`synonyms` blocks) are expanded at load time; kept for `model show`.
   std::map<std::string, std::string> synonyms;
@@ -83,6 +86,24 @@ std::string_view to_string(Scope s);
 // Loads every *.pal file of a directory, or (dir empty) the model embedded in the binary.
 // Errors carry FILE:LINE:COL, the line and a caret. Warnings (a language without a pattern, ...)
 // come back in `warnings`.
+// This is also the helper behind every command's `--model DIR` option: pass the option's value
+// (empty when not given).
 Result<Model> load_model(const std::string& dir, std::vector<Diagnostic>* warnings = nullptr);
+
+// Loads a model from in-memory files (name, text), in the given order; load_model uses it, and
+// tests use it for small inline models.
+struct ModelSource {
+  std::string name;  // shown in diagnostics, e.g. "protocol-model/definition.pal"
+  std::string text;
+};
+Result<Model> load_model_sources(const std::vector<ModelSource>& sources, std::vector<Diagnostic>* warnings = nullptr);
+
+// The names of the computed checks the analysis implements (LANGUAGE.md, "Computed checks").
+const std::vector<std::string>& known_checks();
+
+// Up to `limit` candidates closest to `word` (edit distance, then name order), for "did you mean"
+// hints; candidates further than about a third of the word's length are left out.
+std::vector<std::string> closest_names(std::string_view word, const std::vector<std::string>& candidates,
+                                       std::size_t limit = 3);
 
 }  // namespace palermo::model

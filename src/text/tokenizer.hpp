@@ -20,10 +20,19 @@ Language language_from_code(std::string_view code);
 std::string_view language_code(Language lang);
 
 // Lower case and diacritics removed ("Élément" -> "element", "niñas" -> "ninas", "ß" -> "ss").
+// Typographic quotes, dashes and spaces become their ASCII forms; invalid UTF-8 bytes become spaces.
 std::string fold(std::string_view utf8);
+// The folded words of a text, split as Tokenizer::tokenize splits them, without stemming
+// ("Traite d’êtres" -> traite, d, etres). For patterns, which are written as words.
+std::vector<std::string> fold_words(std::string_view utf8);
+// The same words lower-cased only, accents kept ("Traite d’Êtres" -> traite, d, êtres): how
+// patterns keep their words, so that stemming sees the accents (see Token::term).
+std::vector<std::string> lower_words(std::string_view utf8);
 
 struct Token {
-  std::string term;         // the index form: folded, then stemmed ("recruit")
+  // The index form: the lower-cased word stemmed with its accents, then folded ("recruit";
+  // "exploitée" -> exploit). Stemming before folding matters for French, Spanish and Portuguese.
+  std::string term;
   std::string folded;       // folded only ("recruitment"); prefix queries match against this too
   std::uint32_t begin = 0;  // byte offset of the word in the source text
   std::uint32_t end = 0;    // one past its last byte
@@ -42,8 +51,9 @@ class Tokenizer {
   // Splits on anything that is not a letter or digit (apostrophes split: "l'article" -> l, article;
   // hyphens split: "225-4-1" -> 225, 4, 1), folds and stems each word.
   std::vector<Token> tokenize(std::string_view text) const;
-  // The index form of one word, as tokenize would give it.
-  std::string stem(std::string_view folded_word) const;
+  // The index form of one word, as tokenize would give it (any case, accents welcome; a text of
+  // several words gives their index forms separated by single spaces).
+  std::string stem(std::string_view word) const;
 
  private:
   struct Impl;

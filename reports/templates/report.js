@@ -1,0 +1,43 @@
+// palermo reports: checklist filters, expand/collapse, open everything for printing. No network access.
+(function () {
+  var state = { show: 'all', area: 'all' };
+  function matches(el) {
+    var s = el.getAttribute('data-status'), layer = el.getAttribute('data-layer');
+    var ok = state.show === 'all' ||
+      (state.show === 'mandatory' && layer === 'mandatory') ||
+      (state.show === 'gaps' && (s === 'gap' || s === 'partial')) ||
+      (state.show === 'conflicts' && s === 'conflict') ||
+      (state.show === 'changes' && el.getAttribute('data-change') !== 'unchanged');
+    return ok && (state.area === 'all' || el.getAttribute('data-area') === state.area);
+  }
+  function apply() {
+    document.querySelectorAll('[data-status]').forEach(function (el) { el.classList.toggle('hidden', !matches(el)); });
+    document.querySelectorAll('[data-group]').forEach(function (g) {
+      g.classList.toggle('hidden', g.querySelectorAll('[data-status]:not(.hidden)').length === 0);
+    });
+    document.querySelectorAll('.filters button[data-show]').forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-show') === state.show); });
+    document.querySelectorAll('.filters button[data-area]').forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-area') === state.area); });
+  }
+  document.querySelectorAll('.filters button[data-show]').forEach(function (b) {
+    b.addEventListener('click', function () { state.show = b.getAttribute('data-show'); apply(); });
+  });
+  document.querySelectorAll('.filters button[data-area]').forEach(function (b) {
+    b.addEventListener('click', function () { state.area = b.getAttribute('data-area'); apply(); });
+  });
+  document.querySelectorAll('.filters button[data-expand]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var open = b.getAttribute('data-expand') === 'open';
+      document.querySelectorAll('details.finding').forEach(function (d) { d.open = open; });
+    });
+  });
+  // A link to a finding ("cited by") opens it.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (el && el.tagName === 'DETAILS') el.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+  window.addEventListener('beforeprint', function () { document.querySelectorAll('details').forEach(function (d) { d.open = true; }); });
+  apply();
+})();

@@ -1,0 +1,151 @@
+// Flattening documents into one text per document and caching tokenised ranges (see corpus.hpp).
+#include "analysis/corpus.hpp"
+
+#include <algorithm>
+
+namespace palermo::analysis {
+
+namespace {
+
+bool is_unit_element(const std::string& element) {
+  return element == "section" || element == "article" || element == "regulation" || element == "rule";
+}
+
+void flatten(const akn::Document& d, std::size_t p, DocText& out) {
+  const akn::Provision& prov = d.provisions[p];
+  auto begin = static_cast<std::uint32_t>(out.text.size());
+  auto add = [&](const std::string& piece) {
+    if (piece.empty()) return;
+    auto b = static_cast<std::uint32_t>(out.text.size());
+    out.text += piece;
+    out.pieces.push_back({b, static_cast<std::uint32_t>(out.text.size()), p});
+    out.text += '\n';
+  };
+  add(prov.text);
+  for (std::size_t c : prov.children) flatten(d, c, out);
+  add(prov.wrap_up);
+  auto end = static_cast<std::uint32_t>(out.text.size());
+  if (end > begin && out.text[end - 1] == '\n') --end;
+  out.subtree[p] = {begin, end};
+}
+
+}  // namespace
+
+std::string model_language_of(std::string_view code) {
+  switch (text::language_from_code(code)) {
+    case text::Language::english: return "en";
+    case text::Language::french: return "fr";
+    case text::Language::spanish: return "es";
+    case text::Language::portuguese: return "pt";
+    case text::Language::other: return "";
+  }
+  return "";
+}
+
+std::size_t DocText::provision_at(std::uint32_t offset) const {
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), offset,
+                             [](std::uint32_t o, const Piece& p) { return o < p.begin; });
+  if (it == pieces.begin()) return pieces.empty() ? 0 : pieces.front().provision;
+  return std::prev(it)->provision;
+}
+
+bool DocText::is_ancestor_or_self(std::size_t ancestor, std::size_t p) const {
+  for (int q = static_cast<int>(p); q >= 0; q = doc->provisions[static_cast<std::size_t>(q)].parent)
+    if (static_cast<std::size_t>(q) == ancestor) return true;
+  return false;
+}
+
+std::size_t DocText::common_ancestor(std::size_t a, std::size_t b) const {
+  for (int q = static_cast<int>(a); q >= 0; q = doc->provisions[static_cast<std::size_t>(q)].parent)
+    if (is_ancestor_or_self(static_cast<std::size_t>(q), b)) return static_cast<std::size_t>(q);
+  return a;
+}
+
+Corpus::Corpus(const std::vector<akn::Document>& documents) {
+  docs_.reserve(documents.size());
+  for (const akn::Document& d : documents) {
+    DocText t;
+    t.doc = &d;
+    t.language = text::language_from_code(d.frbr.language);
+    t.model_language = model_language_of(d.frbr.language);
+    t.subtree.assign(d.provisions.size(), {0, 0});
+    for (std::size_t r : d.roots()) flatten(d, r, t);
+    // Units: the nearest section/article holding a provision; outside sections, the highest
+    // ancestor that holds no section (a schedule's paragraph, a flat document's top provision).
+    const std::size_t n = d.provisions.size();
+    std::vector<bool> holds_unit(n, false);
+    for (std::size_t i = n; i-- > 0;) {
+      int parent = d.provisions[i].parent;
+      if (parent >= 0 && (holds_unit[i] || is_unit_element(d.provisions[i].element)))
+        holds_unit[static_cast<std::size_t>(parent)] = true;
+    }
+    t.unit_of.assign(n, 0);
+    t.treaty_text.assign(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t unit = i;
+      bool found = false;
+      for (int q = static_cast<int>(i); q >= 0; q = d.provisions[static_cast<std::size_t>(q)].parent) {
+        auto qi = static_cast<std::size_t>(q);
+        if (is_unit_element(d.provisions[qi].element)) {
+          unit = qi;
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        for (int q = static_cast<int>(i); q >= 0; q = d.provisions[static_cast<std::size_t>(q)].parent)
+          if (!holds_unit[static_cast<std::size_t>(q)]) unit = static_cast<std::size_t>(q);
+      }
+      t.unit_of[i] = unit;
+      if (unit == i && !holds_unit[i]) t.units.push_back(i);
+    }
+    // A schedule that reproduces a treaty ("States Parties shall ...") is not national law: the
+    // Protocol's own words must never count as evidence that the country implements it.
+    for (std::size_t u : t.units) {
+      std::string f = text::fold(t.slice(t.subtree[u]));
+      if (f.find("states parties") != std::string::npos || f.find("etats parties") != std::string::npos ||
+          f.find("estados partes") != std::string::npos) {
+        for (std::size_t i = 0; i < d.provisions.size(); ++i)
+          if (t.unit_of[i] == u) t.treaty_text[i] = true;
+      }
+    }
+    docs_.push_back(std::move(t));
+  }
+}
+
+const text::Tokenizer& Corpus::tokenizer(text::Language lang) {
+  auto& slot = tokenizers_[lang];
+  if (!slot) slot = std::make_unique<text::Tokenizer>(lang);
+  return *slot;
+}
+
+const text::IndexedText& Corpus::indexed(std::size_t doc, ByteRange range) {
+  auto key = std::make_tuple(doc, range.first, range.second);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return *it->second;
+  const DocText& d = docs_[doc];
+  auto indexed = std::make_unique<text::IndexedText>(tokenizer(d.language).tokenize(d.slice(range)));
+  return *cache_.emplace(key, std::move(indexed)).first->second;
+}
+
+std::string Corpus::folded(std::size_t doc, ByteRange range) const { return text::fold(docs_[doc].slice(range)); }
+
+bool has_word(std::string_view folded_text, std::string_view needle, bool prefix) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  for (std::size_t pos = folded_text.find(needle); pos != std::string_view::npos;
+       pos = folded_text.find(needle, pos + 1)) {
+    if (pos > 0 && letter(folded_text[pos - 1])) continue;
+    std::size_t end = pos + needle.size();
+    if (!prefix && end < folded_text.size() && letter(folded_text[end])) continue;
+    return true;
+  }
+  return false;
+}
+
+bool has_any_word(std::string_view folded_text, std::initializer_list<std::string_view> needles, bool prefix) {
+  for (std::string_view n : needles)
+    if (has_word(folded_text, n, prefix)) return true;
+  return false;
+}
+
+}  // namespace palermo::analysis

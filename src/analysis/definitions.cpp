@@ -1,0 +1,165 @@
+// Defined-term detection (see definitions.hpp).
+#include "analysis/definitions.hpp"
+
+#include <algorithm>
+
+namespace palermo::analysis {
+
+namespace {
+
+struct QuotePair {
+  std::string_view open, close;
+};
+constexpr QuotePair kQuotes[] = {
+    {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+    {"\xC2\xAB", "\xC2\xBB"},          // « »
+    {"\xE2\x80\x98", "\xE2\x80\x99"},  // ‘ ’
+    {"\"", "\""},
+};
+
+// Words that follow a defined term in a definition clause (folded).
+bool definition_verb_follows(std::string_view folded_after) {
+  static constexpr std::string_view verbs[] = {
+      "means", "includes", "include", "has the meaning", "have the meaning", "shall mean", "shall include",
+      "refers to", "is defined", "in relation to", "s entend", "designe", "signifie", "comprend",
+      "se entiende", "significa", "comprende", "se entendera", "incluye", "inclui"};
+  std::size_t start = folded_after.find_first_not_of(" ,:");
+  if (start == std::string_view::npos) return false;
+  folded_after.remove_prefix(start);
+  for (std::string_view v : verbs)
+    if (folded_after.substr(0, v.size()) == v) return true;
+  return false;
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\n");
+  std::size_t e = s.find_last_not_of(" \t\n");
+  return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+}
+
+struct Found {
+  std::uint32_t begin;
+  std::string display;
+  std::string refers_to;
+};
+
+// Quoted terms followed by a definition verb, within one piece of own text.
+void scan_quoted(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
+  for (std::size_t pos = 0; pos < piece.size(); ++pos) {
+    for (const QuotePair& q : kQuotes) {
+      if (piece.substr(pos, q.open.size()) != q.open) continue;
+      std::size_t inner = pos + q.open.size();
+      std::size_t close = piece.find(q.close, inner);
+      if (close == std::string_view::npos || close - inner > 80 || close == inner) break;
+      std::string term = trim(piece.substr(inner, close - inner));
+      std::string after = text::fold(piece.substr(close + q.close.size(), 40));
+      if (!term.empty() && definition_verb_follows(after)) {
+        out.push_back({offset + static_cast<std::uint32_t>(pos), term, ""});
+        pos = close;
+      }
+      break;
+    }
+  }
+}
+
+// "se entenderá por explotación:" / "on entend par exploitation" (unquoted), folded search.
+void scan_unquoted(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
+  std::string f = text::fold(piece);
+  // fold keeps ASCII bytes in place only when the text is ASCII; work on the folded text and map
+  // back approximately (the start of the definition clause), which is all the range needs.
+  for (std::string_view lead : {std::string_view("se entendera por "), std::string_view("se entiende por "),
+                                std::string_view("on entend par ")}) {
+    for (std::size_t p = f.find(lead); p != std::string::npos; p = f.find(lead, p + 1)) {
+      std::size_t b = p + lead.size();
+      std::size_t e = f.find_first_of(",:;.", b);
+      if (e == std::string::npos || e - b > 60) continue;
+      std::string term = trim(std::string_view(f).substr(b, e - b));
+      if (term.empty()) continue;
+      std::uint32_t at = offset + static_cast<std::uint32_t>(std::min(p, piece.size()));
+      out.push_back({at, term, ""});
+    }
+  }
+}
+
+}  // namespace
+
+Definitions find_definitions(Corpus& corpus) {
+  Definitions defs;
+  for (std::size_t di = 0; di < corpus.docs().size(); ++di) {
+    const DocText& dt = corpus.doc(di);
+    const akn::Document& d = *dt.doc;
+    std::vector<Found> found;
+    for (const auto& piece : dt.pieces) {
+      if (dt.treaty_text[piece.provision]) continue;
+      std::string_view text = dt.slice({piece.begin, piece.end});
+      scan_quoted(text, piece.begin, found);
+      scan_unquoted(text, piece.begin, found);
+    }
+    // <def> marks the quote scan did not see (definitions written without quotes).
+    for (const akn::TermMark& mark : d.definitions) {
+      if (mark.provision >= d.provisions.size() || dt.treaty_text[mark.provision]) continue;
+      std::string term = text::fold(mark.text);
+      auto seen = std::find_if(found.begin(), found.end(), [&](const Found& f) {
+        return text::fold(f.display) == term && dt.provision_at(f.begin) == mark.provision;
+      });
+      if (seen != found.end()) {
+        seen->refers_to = mark.refers_to;
+        continue;
+      }
+      for (const auto& piece : dt.pieces) {
+        if (piece.provision != mark.provision) continue;
+        std::size_t at = dt.slice({piece.begin, piece.end}).find(mark.text);
+        if (at != std::string_view::npos)
+          found.push_back({piece.begin + static_cast<std::uint32_t>(at), mark.text, mark.refers_to});
+        break;
+      }
+    }
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      Definition def;
+      def.term = text::fold(found[i].display);
+      def.display = found[i].display;
+      def.doc = di;
+      def.provision = dt.provision_at(found[i].begin);
+      // A definition runs to the next one, but never beyond the section holding it.
+      std::uint32_t unit_end = dt.subtree[dt.unit_of[def.provision]].second;
+      std::uint32_t end = i + 1 < found.size() ? std::min(found[i + 1].begin, unit_end) : unit_end;
+      def.range = {found[i].begin, std::max(end, found[i].begin)};
+      def.refers_to = found[i].refers_to;
+      defs.all.push_back(std::move(def));
+    }
+  }
+  return defs;
+}
+
+std::vector<std::size_t> terms_used(const Definitions& defs, std::string_view folded_text, std::size_t doc) {
+  std::vector<std::size_t> same, other;
+  for (std::size_t i = 0; i < defs.all.size(); ++i) {
+    const Definition& d = defs.all[i];
+    if (d.term.size() < 3 || !has_word(folded_text, d.term)) continue;
+    (d.doc == doc ? same : other).push_back(i);
+  }
+  if (same.empty()) return other;
+  // Terms defined only in another document still count ("exploitation" in a penal code's general part).
+  for (std::size_t i : other) {
+    bool also_here = std::any_of(same.begin(), same.end(), [&](std::size_t j) { return defs.all[j].term == defs.all[i].term; });
+    if (!also_here) same.push_back(i);
+  }
+  return same;
+}
+
+std::vector<std::size_t> terms_marked(const Definitions& defs, const DocText& doc, std::size_t doc_index,
+                                      std::size_t provision) {
+  std::vector<std::size_t> out;
+  for (const akn::TermMark& use : doc.doc->term_uses) {
+    if (use.refers_to.empty() || use.provision >= doc.doc->provisions.size()) continue;
+    if (!doc.is_ancestor_or_self(provision, use.provision)) continue;
+    for (std::size_t i = 0; i < defs.all.size(); ++i)
+      if (defs.all[i].doc == doc_index && defs.all[i].refers_to == use.refers_to &&
+          std::find(out.begin(), out.end(), i) == out.end())
+        out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace palermo::analysis

@@ -1,0 +1,372 @@
+// Pattern evidence, element and obligation statuses (see evaluate.hpp; computed checks: checks.cpp).
+#include "analysis/evaluate.hpp"
+
+#include <algorithm>
+
+namespace palermo::analysis {
+
+namespace {
+
+constexpr std::size_t kPassageBytes = 400;
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The provision's words trimmed to a readable window around the first highlight; highlights made
+// relative to the returned passage.
+std::pair<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> window(
+    std::string_view whole, std::uint32_t whole_begin, const std::vector<ByteRange>& absolute) {
+  std::size_t start = 0, end = whole.size();
+  if (whole.size() > kPassageBytes + 40 && !absolute.empty()) {
+    std::size_t first = absolute.front().first - whole_begin;
+    start = first > 150 ? first - 150 : 0;
+    end = std::min(whole.size(), start + kPassageBytes);
+    std::size_t first_end = absolute.front().second - whole_begin;
+    if (end < first_end) end = std::min(whole.size(), first_end + 20);
+    while (start > 0 && start < whole.size() && continuation_byte(whole[start])) ++start;
+    while (end < whole.size() && continuation_byte(whole[end])) --end;
+    if (start > 0) {
+      std::size_t space = whole.find(' ', start);
+      if (space != std::string_view::npos && space < first) start = space + 1;
+    }
+    if (end < whole.size()) {
+      std::size_t space = whole.rfind(' ', end);
+      if (space != std::string_view::npos && space > first_end) end = space;
+    }
+  }
+  std::string prefix = start > 0 ? "\xE2\x80\xA6 " : "";
+  std::string passage = prefix + std::string(whole.substr(start, end - start)) + (end < whole.size() ? " \xE2\x80\xA6" : "");
+  std::replace(passage.begin(), passage.end(), '\n', ' ');
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> rel;
+  for (const ByteRange& r : absolute) {
+    std::size_t b = r.first - whole_begin, e = r.second - whole_begin;
+    if (b < start || e > end) continue;
+    rel.emplace_back(static_cast<std::uint32_t>(b - start + prefix.size()),
+                     static_cast<std::uint32_t>(e - start + prefix.size()));
+  }
+  return {passage, rel};
+}
+
+std::string cite_of(const akn::Provision& p) { return p.citation.empty() ? p.eid : p.citation; }
+
+std::string shorten(std::string s, std::size_t n) {
+  if (s.size() <= n) return s;
+  std::size_t cut = n;
+  while (cut > 0 && continuation_byte(s[cut])) --cut;
+  return s.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string lower_first(std::string s) {
+  // Titles start with a capital ("Recruitment"); inside a sentence they read in lower case, except
+  // when the second letter is a capital too (an acronym).
+  if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+std::string describe(const Evidence& e) {
+  std::string out = "'" + shorten(e.matched, 80) + "' in " + e.citation;
+  if (!e.chain.empty()) out += " (" + e.chain.back().label + ")";
+  return out;
+}
+
+Evaluator::Evaluator(Corpus& corpus, const std::vector<OffenceSite>& offences, const Definitions& defs,
+                     const Scopes& scopes)
+    : corpus_(corpus), offences_(offences), defs_(defs), scopes_(scopes) {}
+
+const std::vector<ScopeItem>& Evaluator::items_for(model::Scope scope) const {
+  switch (scope) {
+    case model::Scope::offence: return scopes_.offence;
+    case model::Scope::offence_terms: return scopes_.offence_terms;
+    case model::Scope::anywhere: break;
+  }
+  return area_ == model::Area::definition ? scopes_.anywhere : scopes_.anywhere_operative;
+}
+
+std::vector<const OffenceSite*> Evaluator::trafficking_offences() const {
+  std::vector<const OffenceSite*> out;
+  for (const OffenceSite& o : offences_)
+    if (o.info.trafficking) out.push_back(&o);
+  return out;
+}
+
+std::string Evaluator::offence_citations() const {
+  std::vector<std::string> cites;
+  for (const OffenceSite* o : trafficking_offences()) cites.push_back(o->info.citation.empty() ? o->info.eid : o->info.citation);
+  return join(cites, ", ");
+}
+
+const text::CompiledPattern& Evaluator::compiled(const model::Pattern& p, text::Language lang) {
+  auto key = std::make_pair(&p, lang);
+  auto it = compiled_.find(key);
+  if (it == compiled_.end()) it = compiled_.emplace(key, text::compile(p.node, corpus_.tokenizer(lang))).first;
+  return it->second;
+}
+
+Evidence Evaluator::make_evidence(const ScopeItem& item, const model::Pattern& p, pattern::Node::Kind kind,
+                                  const text::Match& m) {
+  const DocText& dt = corpus_.doc(item.doc);
+  const akn::Document& d = *dt.doc;
+  std::vector<ByteRange> spans;
+  for (const auto& [b, e] : m.spans) spans.push_back({item.range.first + b, item.range.first + e});
+  std::size_t provision = item.provision;
+  if (!spans.empty()) {
+    provision = dt.provision_at(spans.front().first);
+    bool alternatives = kind == pattern::Node::Kind::any_of || kind == pattern::Node::Kind::phrase;
+    if (alternatives) {
+      // One alternative is enough: cite where the first one stands, highlight what stands there.
+      std::vector<ByteRange> inside;
+      for (const ByteRange& s : spans)
+        if (s.first >= dt.subtree[provision].first && s.second <= dt.subtree[provision].second) inside.push_back(s);
+      spans = inside;
+    } else {
+      for (const ByteRange& s : spans) provision = dt.common_ancestor(provision, dt.provision_at(s.first));
+    }
+  }
+  Evidence ev;
+  ev.document = d.path;
+  ev.doc_title = d.title;
+  ev.eid = d.provisions[provision].eid;
+  ev.citation = cite_of(d.provisions[provision]);
+  auto [passage, highlights] = window(dt.slice(dt.subtree[provision]), dt.subtree[provision].first, spans);
+  ev.passage = std::move(passage);
+  ev.highlights = std::move(highlights);
+  std::vector<std::string> words;
+  for (const ByteRange& s : spans) {
+    if (words.size() == 6) break;
+    std::string w(dt.slice(s));
+    std::replace(w.begin(), w.end(), '\n', ' ');
+    if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+  }
+  ev.matched = join(words, " \xE2\x80\xA6 ");
+  ev.pattern = p.source;
+  ev.language = p.language;
+  ev.chain = item.chain;
+  return ev;
+}
+
+Evidence Evaluator::passage_evidence(std::size_t doc, ByteRange highlight, const std::string& check,
+                                     const std::vector<ChainLink>& chain) {
+  const DocText& dt = corpus_.doc(doc);
+  const akn::Document& d = *dt.doc;
+  std::size_t provision = dt.provision_at(highlight.first);
+  if (highlight.second > highlight.first)
+    provision = dt.common_ancestor(provision, dt.provision_at(highlight.second - 1));
+  Evidence ev;
+  ev.document = d.path;
+  ev.doc_title = d.title;
+  ev.eid = d.provisions[provision].eid;
+  ev.citation = cite_of(d.provisions[provision]);
+  std::vector<ByteRange> spans;
+  if (highlight.second > highlight.first) spans.push_back(highlight);
+  auto [passage, highlights] = window(dt.slice(dt.subtree[provision]), dt.subtree[provision].first, spans);
+  ev.passage = std::move(passage);
+  ev.highlights = std::move(highlights);
+  ev.matched = shorten(std::string(dt.slice(highlight)), 200);
+  std::replace(ev.matched.begin(), ev.matched.end(), '\n', ' ');
+  ev.pattern = "check " + check;
+  ev.language = dt.model_language;
+  ev.chain = chain;
+  return ev;
+}
+
+std::vector<Evaluator::Hit> Evaluator::search(const model::Element& element, const std::vector<ScopeItem>& items,
+                                              std::size_t limit) {
+  std::vector<Hit> hits;
+  if (element.patterns.empty()) return hits;
+  for (const ScopeItem& item : items) {
+    const DocText& dt = corpus_.doc(item.doc);
+    bool has_own_language = std::any_of(element.patterns.begin(), element.patterns.end(),
+                                        [&](const model::Pattern& p) { return p.language == dt.model_language; });
+    const text::IndexedText* indexed = nullptr;
+    for (const model::Pattern& p : element.patterns) {
+      // The document's language; every language when it is unknown or the model has none for it.
+      if (has_own_language && p.language != dt.model_language) continue;
+      if (!indexed) indexed = &corpus_.indexed(item.doc, item.range);
+      const text::CompiledPattern& cp = compiled(p, dt.language);
+      if (!text::matches(cp, *indexed)) continue;
+      // For "a OR b OR (c AND d)", cite the alternative that matches earliest in the text, with only
+      // its words: a match reports the spans of every alternative, mixing unrelated provisions.
+      text::CompiledPattern narrowed = cp;
+      pattern::Node narrowed_source = p.node;
+      while (narrowed.root.kind == pattern::Node::Kind::any_of) {
+        std::optional<text::CompiledPattern> best;
+        std::uint32_t best_begin = 0;
+        for (std::size_t i = 0; i < narrowed.root.children.size(); ++i) {
+          text::CompiledPattern alternative{
+              cp.language, narrowed_source.children.size() > i ? narrowed_source.children[i] : narrowed_source,
+              narrowed.root.children[i]};
+          if (!text::matches(alternative, *indexed)) continue;
+          text::Match am = text::match(alternative, *indexed);
+          if (!am || am.spans.empty()) continue;
+          if (!best || am.spans.front().first < best_begin) {
+            best_begin = am.spans.front().first;
+            best = std::move(alternative);
+          }
+        }
+        if (!best) break;
+        narrowed_source = best->source;
+        narrowed = std::move(*best);
+      }
+      text::Match m = text::match(narrowed, *indexed);
+      if (!m) continue;
+      hits.push_back({&item, make_evidence(item, p, narrowed_source.kind, m)});
+      break;
+    }
+    if (hits.size() >= limit) break;
+  }
+  return hits;
+}
+
+ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_flag) {
+  ElementFinding f;
+  f.id = e.id;
+  f.title = e.title;
+  f.red_flag = red_flag;
+  const std::string title = lower_first(e.title);
+  const bool offence_found = !scopes_.offence.empty();
+  const std::string cites = offence_citations();
+
+  if (red_flag) {
+    // A red flag looks only where its scope says (never "anywhere" beyond the offence by default):
+    // words in an unrelated provision must not make the offence conflict with the Protocol.
+    const auto& items = e.scope == model::Scope::anywhere ? scopes_.offence_terms : items_for(e.scope);
+    auto hits = search(e, items, 3);
+    if (!hits.empty()) {
+      f.status = Status::conflict;
+      f.confidence = hits.front().item->tier == 0 ? 0.85 : 0.7;
+      f.reason = title + ": " + describe(hits.front().evidence);
+      for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
+    } else {
+      f.status = Status::met;
+      f.confidence = offence_found ? 0.7 : 0.4;
+      f.reason = offence_found ? "no requirement of " + title + " found in the offence " + cites
+                               : "no provision creating a trafficking offence was found to check for " + title;
+    }
+    return f;
+  }
+
+  if (e.scope != model::Scope::anywhere && !offence_found) {
+    f.status = Status::gap;
+    f.confidence = 0.6;
+    f.reason = "no provision creating a trafficking offence was found";
+    return f;
+  }
+  auto hits = search(e, items_for(e.scope), 3);
+  if (!hits.empty()) {
+    f.status = Status::met;
+    int tier = hits.front().item->tier;
+    f.confidence = tier == 0 ? 0.9 : tier == 1 ? 0.75 : 0.8;
+    f.reason = e.title + ": " + describe(hits.front().evidence);
+    for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
+    return f;
+  }
+  if (e.scope != model::Scope::anywhere) {
+    auto outside = search(e, items_for(model::Scope::anywhere), 2);
+    if (!outside.empty()) {
+      f.status = Status::partial;
+      f.confidence = 0.6;
+      f.reason = e.title + ": only " + describe(outside.front().evidence) + ", outside the offence " + cites +
+                 (e.scope == model::Scope::offence_terms ? " and the terms it uses" : "");
+      for (auto& h : outside) f.evidence.push_back(std::move(h.evidence));
+      return f;
+    }
+  }
+  f.status = Status::gap;
+  f.confidence = 0.7;
+  switch (e.scope) {
+    case model::Scope::offence: f.reason = "no " + title + " found in the offence " + cites; break;
+    case model::Scope::offence_terms:
+      f.reason = "no " + title + " found in the offence " + cites + " or the terms it uses" +
+                 (scopes_.terms.empty() ? "" : " (" + shorten(join(scopes_.terms, ", "), 160) + ")");
+      break;
+    case model::Scope::anywhere: f.reason = "no " + title + " found in any of the documents"; break;
+  }
+  return f;
+}
+
+ElementFinding Evaluator::evaluate_element(const model::Obligation& o, const model::Element& e, bool red_flag) {
+  if (!e.check.empty())
+    if (auto checked = run_check(o, e, red_flag)) return *checked;
+  return evaluate_patterns(e, red_flag);
+}
+
+ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
+  ObligationFinding f;
+  f.id = o.id;
+  f.instrument = o.instrument;
+  f.article = o.article;
+  f.title = o.title;
+  f.klass = o.klass;
+  f.area = o.area;
+  area_ = o.area;
+  for (const model::Element& e : o.elements) f.elements.push_back(evaluate_element(o, e, false));
+  for (const model::Element& e : o.red_flags) f.red_flags.push_back(evaluate_element(o, e, true));
+
+  const bool any_conflict = std::any_of(f.red_flags.begin(), f.red_flags.end(),
+                                        [](const ElementFinding& r) { return r.status == Status::conflict; });
+  // UNTOC art 34(2): independence of transnationality needs no express words; an offence that asks
+  // for neither a crossing nor a group meets it. The evidence is the offence itself.
+  if (o.id == "crim.no-transnationality" && !any_conflict) {
+    auto offences = trafficking_offences();
+    for (ElementFinding& el : f.elements) {
+      if (el.id != "independent" || el.status == Status::met || offences.empty()) continue;
+      const OffenceSite& off = *offences.front();
+      const DocText& dt = corpus_.doc(off.doc);
+      ByteRange r = dt.subtree[off.words];
+      el.evidence = {passage_evidence(off.doc, {r.first, std::min(r.second, r.first + 160)}, "no-transnationality")};
+      el.status = Status::met;
+      el.confidence = 0.75;
+      el.reason = "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
+    }
+  }
+
+  std::vector<std::string> met, missing;
+  double confidence = 0;
+  for (const ElementFinding& el : f.elements) {
+    (el.status == Status::met ? met : missing).push_back(lower_first(el.title));
+    confidence += el.confidence;
+  }
+  if (!f.elements.empty()) confidence /= static_cast<double>(f.elements.size());
+  const std::size_t total = f.elements.size();
+  const bool any_found = std::any_of(f.elements.begin(), f.elements.end(), [](const ElementFinding& el) {
+    return el.status == Status::met || el.status == Status::partial;
+  });
+  if (any_conflict) {
+    const ElementFinding* flag = nullptr;
+    for (const ElementFinding& r : f.red_flags)
+      if (r.status == Status::conflict) {
+        flag = &r;
+        break;
+      }
+    f.status = Status::conflict;
+    f.confidence = flag->confidence;
+    f.reason = flag->title + ": " + flag->reason;
+  } else if (met.size() == total && total > 0) {
+    f.status = Status::met;
+    f.confidence = confidence;
+    f.reason = total == 1 ? f.elements.front().reason : "all " + std::to_string(total) + " elements found";
+  } else if (any_found) {
+    f.status = Status::partial;
+    f.confidence = confidence;
+    f.reason = std::to_string(met.size()) + " of " + std::to_string(total) + " elements met; not found where required: " +
+               shorten(join(missing, ", "), 200);
+  } else {
+    f.status = Status::gap;
+    f.confidence = confidence;
+    f.reason = total == 1 ? f.elements.front().reason : "none of the elements found; " + f.elements.front().reason;
+  }
+  if (f.status != Status::met) f.advice = o.advice;
+  return f;
+}
+
+}  // namespace palermo::analysis

@@ -1,0 +1,62 @@
+// Evaluating the model against the documents: patterns matched in the element's scope, computed
+// checks (checks.cpp), element and obligation statuses, reasons a lawyer can check.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/corpus.hpp"
+#include "analysis/definitions.hpp"
+#include "analysis/finding.hpp"
+#include "analysis/offences.hpp"
+#include "analysis/scope.hpp"
+#include "model/model.hpp"
+
+namespace palermo::analysis {
+
+class Evaluator {
+ public:
+  Evaluator(Corpus& corpus, const std::vector<OffenceSite>& offences, const Definitions& defs, const Scopes& scopes);
+
+  ObligationFinding evaluate(const model::Obligation& obligation);
+
+  // ---- used by the computed checks (checks.cpp) ----
+  struct Hit {
+    const ScopeItem* item = nullptr;
+    Evidence evidence;
+  };
+  // Pattern evidence for an element in the given items, at most `limit` hits (one per item).
+  std::vector<Hit> search(const model::Element& element, const std::vector<ScopeItem>& items, std::size_t limit);
+  // Evidence for a whole byte range without a pattern (e.g. the offence's penalty words).
+  Evidence passage_evidence(std::size_t doc, ByteRange highlight, const std::string& check,
+                            const std::vector<ChainLink>& chain = {});
+  const std::vector<ScopeItem>& items_for(model::Scope scope) const;
+  std::vector<const OffenceSite*> trafficking_offences() const;
+  Corpus& corpus() { return corpus_; }
+  const Definitions& definitions() const { return defs_; }
+  const Scopes& scopes() const { return scopes_; }
+  std::string offence_citations() const;  // "s 3, s 22" — for reasons
+
+ private:
+  ElementFinding evaluate_element(const model::Obligation& o, const model::Element& e, bool red_flag);
+  ElementFinding evaluate_patterns(const model::Element& e, bool red_flag);
+  std::optional<ElementFinding> run_check(const model::Obligation& o, const model::Element& e, bool red_flag);
+  const text::CompiledPattern& compiled(const model::Pattern& p, text::Language lang);
+  Evidence make_evidence(const ScopeItem& item, const model::Pattern& p, pattern::Node::Kind kind, const text::Match& m);
+
+  Corpus& corpus_;
+  const std::vector<OffenceSite>& offences_;
+  const Definitions& defs_;
+  const Scopes& scopes_;
+  std::map<std::pair<const model::Pattern*, text::Language>, text::CompiledPattern> compiled_;
+  std::map<std::string, ElementFinding> check_cache_;
+  model::Area area_ = model::Area::definition;  // of the obligation being evaluated  // checks shared by two elements (child-no-means)
+};
+
+// Element finding helpers shared by evaluate.cpp and checks.cpp.
+std::string describe(const Evidence& e);           // "'recruits' in s 3(1)" (+ " via the defined term ...")
+std::string lower_first(std::string s);
+
+}  // namespace palermo::analysis

@@ -1,0 +1,136 @@
+// Offence detection and penalties (see offences.hpp).
+#include "analysis/offences.hpp"
+
+#include <algorithm>
+
+#include "analysis/citations.hpp"
+#include "grammars/citation/citation.hpp"
+
+namespace palermo::analysis {
+
+namespace {
+
+// Stems of the Protocol's acts, folded, in the languages the model covers.
+int distinct_acts(std::string_view f) {
+  static const std::vector<std::vector<std::string_view>> acts = {
+      {"recruit", "recrut", "reclut", "capta", "capte"},
+      {"transport", "convey", "traslad"},
+      {"transfer", "transfere", "deliver", "livr"},
+      {"harbour", "harbor", "conceal", "heberg", "acog", "aloja", "acolh"},
+      {"receiv", "receipt", "accueil", "recib", "recepcion", "recebe"},
+  };
+  int n = 0;
+  for (const auto& group : acts)
+    for (std::string_view stem : group)
+      if (has_word(f, stem)) {
+        ++n;
+        break;
+      }
+  return n;
+}
+
+bool names_trafficking(std::string_view f) {
+  return has_any_word(f, {"traffick", "traite des etres", "traite des personnes", "traite d", "trata de", "trafico de pessoas"});
+}
+
+bool purpose_of_exploitation(std::string_view f) { return has_any_word(f, {"exploit", "explot", "explora"}); }
+
+}  // namespace
+
+bool mentions_means(std::string_view f) {
+  return has_any_word(f, {"threat", "force", "coercion", "abduct", "fraud", "decept", "deceit", "menace",
+                          "contrainte", "violence", "manoeuvre dolosive", "tromperie", "amenaza", "coaccion",
+                          "engano", "fraude", "violencia", "rapto", "ameaca", "coacao"});
+}
+
+bool creates_offence(std::string_view f) {
+  return has_any_word(f, {"commits an offence", "commit an offence", "commits an offense", "guilty of an offence",
+                          "guilty of an offense", "liable on conviction", "is liable to", "shall be liable to",
+                          "be liable to", "commits the offence of", "est puni", "sont punis", "sera sancionad",
+                          "sera castigad", "sera penad", "incurrira en", "seran sancionad", "seran castigad",
+                          "sera punido", "sera reprimid"});
+}
+
+std::vector<OffenceSite> find_offences(Corpus& corpus) {
+  std::vector<OffenceSite> out;
+  for (std::size_t di = 0; di < corpus.docs().size(); ++di) {
+    const DocText& dt = corpus.doc(di);
+    const akn::Document& d = *dt.doc;
+    // Per unit, the provision whose own words create the offence (the first, in reading order).
+    const std::size_t none = d.provisions.size();
+    std::vector<std::size_t> offence_words(d.provisions.size(), none);
+    for (const auto& piece : dt.pieces) {
+      std::size_t unit = dt.unit_of[piece.provision];
+      if (offence_words[unit] != none || dt.treaty_text[unit]) continue;
+      if (creates_offence(text::fold(dt.slice({piece.begin, piece.end})))) offence_words[unit] = piece.provision;
+    }
+    for (std::size_t unit : dt.units) {
+      const std::size_t words = offence_words[unit];
+      if (words == none) continue;
+      std::string f = corpus.folded(di, dt.subtree[unit]);
+      std::string heading = text::fold(d.provisions[unit].heading);
+      OffenceSite site;
+      site.doc = di;
+      site.unit = unit;
+      site.words = words;
+      site.info.document = d.path;
+      site.info.eid = d.provisions[unit].eid;
+      site.info.citation = d.provisions[unit].citation;
+      site.info.heading = d.provisions[unit].heading;
+      site.info.trafficking = (names_trafficking(f) || names_trafficking(heading)) && distinct_acts(f) >= 2 &&
+                              purpose_of_exploitation(f);
+      site.with_means = site.info.trafficking && mentions_means(f);
+      // Penalty: in the offence itself, else in the provisions it cites ("liable to the penalty in
+      // section 15", "puni des peines prévues à l'article ...").
+      std::string_view unit_text = dt.slice(dt.subtree[unit]);
+      auto mentions = penalty::find_penalties(unit_text);
+      site.penalty_doc = di;
+      if (!mentions.empty()) {
+        site.penalty = penalty::summarize(mentions);
+        site.penalty_range = {dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.front().begin),
+                              dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.back().end)};
+      } else {
+        for (const citation::Citation& c : citation::find_citations(unit_text)) {
+          if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
+              c.kind == citation::Kind::this_chapter)
+            continue;
+          std::size_t at = dt.provision_at(dt.subtree[unit].first + static_cast<std::uint32_t>(c.begin));
+          for (std::size_t target : resolve(c, d, at)) {
+            if (dt.is_ancestor_or_self(unit, target)) continue;
+            auto cited = penalty::find_penalties(dt.slice(dt.subtree[target]));
+            if (cited.empty()) continue;
+            site.penalty = penalty::summarize(cited);
+            site.penalty_range = {dt.subtree[target].first + static_cast<std::uint32_t>(cited.front().begin),
+                                  dt.subtree[target].first + static_cast<std::uint32_t>(cited.back().end)};
+            site.penalty_by_reference = true;
+            break;
+          }
+          if (site.penalty.found()) break;
+        }
+      }
+      std::string_view penalty_words = corpus.doc(site.penalty_doc).slice(site.penalty_range);
+      for (const penalty::PenaltyMention& m : penalty::find_penalties(penalty_words))
+        if (m.imprisonment && (m.life || m.max_years >= 0)) {
+          site.basic_max_years = m.life ? 999 : m.max_years;
+          break;
+        }
+      site.info.min_years = site.penalty.min_years;
+      site.info.max_years = site.penalty.life ? 999 : site.penalty.max_years;
+      site.info.life = site.penalty.life;
+      site.info.fine = site.penalty.fine;
+      site.info.fine_in_lieu = site.penalty.fine_in_lieu;
+      site.info.penalty_text = site.penalty.text;
+      out.push_back(std::move(site));
+    }
+  }
+  // The trafficking offence is the one built like art 3: acts, means and purpose. Offences that
+  // also name trafficking and list acts without any means ("promoting trafficking", "offences
+  // related to trafficking": leasing premises, recruiting for employment with intent to traffic)
+  // are ancillary; they count only when no offence has the means (a law without means at all).
+  const bool any_with_means = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.with_means; });
+  if (any_with_means)
+    for (OffenceSite& o : out) o.info.trafficking = o.with_means;
+  return out;
+}
+
+}  // namespace palermo::analysis

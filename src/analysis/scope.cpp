@@ -1,0 +1,138 @@
+// Building the three scopes of the model (see scope.hpp).
+#include "analysis/scope.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "analysis/citations.hpp"
+#include "grammars/citation/citation.hpp"
+
+namespace palermo::analysis {
+
+namespace {
+
+std::string cite_of(const akn::Provision& p) { return p.citation.empty() ? p.eid : p.citation; }
+
+}  // namespace
+
+Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, const Definitions& defs) {
+  Scopes s;
+  std::set<std::tuple<std::size_t, std::uint32_t, std::uint32_t>> seen;
+  auto add = [&](std::vector<ScopeItem>& to, ScopeItem item) {
+    if (item.range.second <= item.range.first) return;
+    to.push_back(std::move(item));
+  };
+
+  for (const OffenceSite& o : offences) {
+    if (!o.info.trafficking) continue;
+    const DocText& dt = corpus.doc(o.doc);
+    ScopeItem item{o.doc, dt.subtree[o.unit], o.unit, 0, {}};
+    seen.insert({o.doc, item.range.first, item.range.second});
+    add(s.offence, item);
+  }
+  s.offence_terms = s.offence;
+
+  // Defined terms the offences use, and the terms those definitions use (two levels: "exploitation"
+  // is defined with "forced labour", itself defined elsewhere).
+  std::set<std::size_t> used_defs;
+  struct Pending {
+    std::size_t def;
+    std::vector<ChainLink> chain;
+  };
+  std::vector<Pending> frontier;
+  for (const ScopeItem& off : s.offence) {
+    const DocText& dt = corpus.doc(off.doc);
+    const akn::Provision& p = dt.doc->provisions[off.provision];
+    std::string f = corpus.folded(off.doc, off.range);
+    std::vector<std::size_t> used = terms_used(defs, f, off.doc);
+    for (std::size_t di : terms_marked(defs, dt, off.doc, off.provision))
+      if (std::find(used.begin(), used.end(), di) == used.end()) used.push_back(di);
+    for (std::size_t di : used) {
+      if (!used_defs.insert(di).second) continue;
+      const Definition& d = defs.all[di];
+      ChainLink from_offence{"offence", dt.doc->path, p.eid, cite_of(p), "the trafficking offence"};
+      const akn::Provision& dp = corpus.doc(d.doc).doc->provisions[d.provision];
+      ChainLink link{"defined-term", corpus.doc(d.doc).doc->path, dp.eid, cite_of(dp),
+                     "uses the defined term '" + d.display + "'"};
+      frontier.push_back({di, {from_offence, link}});
+    }
+  }
+  for (int level = 0; level < 2 && !frontier.empty(); ++level) {
+    std::vector<Pending> next;
+    for (const Pending& pend : frontier) {
+      const Definition& d = defs.all[pend.def];
+      s.terms.push_back(d.display);
+      ScopeItem item{d.doc, d.range, d.provision, 1, pend.chain};
+      if (seen.insert({d.doc, d.range.first, d.range.second}).second) add(s.offence_terms, item);
+      if (level == 1) continue;
+      std::string f = corpus.folded(d.doc, d.range);
+      for (std::size_t di : terms_used(defs, f, d.doc)) {
+        if (!used_defs.insert(di).second) continue;
+        const Definition& inner = defs.all[di];
+        const akn::Provision& ip = corpus.doc(inner.doc).doc->provisions[inner.provision];
+        auto chain = pend.chain;
+        chain.push_back({"defined-term", corpus.doc(inner.doc).doc->path, ip.eid, cite_of(ip),
+                         "'" + d.display + "' uses the defined term '" + inner.display + "'"});
+        next.push_back({di, std::move(chain)});
+      }
+    }
+    frontier = std::move(next);
+  }
+
+  // Sections that are lists of definitions: reached through the terms the offence uses, never
+  // wholesale through a citation ("as defined in section 1").
+  std::map<std::pair<std::size_t, std::size_t>, int> definitions_per_unit;
+  for (const Definition& d : defs.all) ++definitions_per_unit[{d.doc, corpus.doc(d.doc).unit_of[d.provision]}];
+  auto definition_section = [&](std::size_t doc, std::size_t unit) {
+    auto it = definitions_per_unit.find({doc, unit});
+    return it != definitions_per_unit.end() && it->second >= 3;
+  };
+
+  // Provisions the offences cite, by the citation grammar and by <ref> marks.
+  for (const ScopeItem& off : s.offence) {
+    const DocText& dt = corpus.doc(off.doc);
+    const akn::Document& d = *dt.doc;
+    const akn::Provision& op = d.provisions[off.provision];
+    std::vector<std::pair<std::size_t, std::string>> targets;
+    std::string_view text = dt.slice(off.range);
+    for (const citation::Citation& c : citation::find_citations(text)) {
+      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
+          c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part ||
+          c.kind == citation::Kind::chapter)
+        continue;  // whole Acts and Parts are not a citation of a particular rule
+      std::size_t at = dt.provision_at(off.range.first + static_cast<std::uint32_t>(c.begin));
+      for (std::size_t t : resolve(c, d, at)) targets.emplace_back(t, c.text);
+    }
+    for (const akn::Reference& r : d.references) {
+      if (r.target_eid.empty() || r.provision >= d.provisions.size()) continue;
+      if (!dt.is_ancestor_or_self(off.provision, r.provision)) continue;
+      if (auto t = d.find(r.target_eid)) targets.emplace_back(*t, r.text);
+    }
+    for (const auto& [target, words] : targets) {
+      if (dt.is_ancestor_or_self(off.provision, target) || dt.treaty_text[target]) continue;
+      if (definition_section(off.doc, dt.unit_of[target])) continue;
+      ByteRange range = dt.subtree[target];
+      if (!seen.insert({off.doc, range.first, range.second}).second) continue;
+      const akn::Provision& tp = d.provisions[target];
+      ScopeItem item{off.doc, range, target, 1,
+                     {ChainLink{"offence", d.path, op.eid, cite_of(op), "the trafficking offence"},
+                      ChainLink{"cross-reference", d.path, tp.eid, cite_of(tp), "refers to " + words}}};
+      add(s.offence_terms, item);
+    }
+  }
+
+  for (std::size_t di = 0; di < corpus.docs().size(); ++di) {
+    const DocText& dt = corpus.doc(di);
+    for (std::size_t u : dt.units) {
+      if (dt.treaty_text[u]) continue;
+      add(s.anywhere, ScopeItem{di, dt.subtree[u], u, 2, {}});
+      if (!definition_section(di, u)) add(s.anywhere_operative, ScopeItem{di, dt.subtree[u], u, 2, {}});
+    }
+  }
+  std::sort(s.terms.begin(), s.terms.end());
+  s.terms.erase(std::unique(s.terms.begin(), s.terms.end()), s.terms.end());
+  return s;
+}
+
+}  // namespace palermo::analysis

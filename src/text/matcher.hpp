@@ -1,0 +1,150 @@
+// Matching evidence patterns against tokenized statute text, with FTS5 semantics over one document.
+//
+// Usage in the analysis: compile every pattern once per statute language, index every provision's
+// text once, then match every compiled pattern against every indexed text:
+//   Tokenizer tok(lang);
+//   CompiledPattern p = compile(node, tok);          // once per pattern and language
+//   IndexedText text(tok.tokenize(provision_text));  // once per provision
+//   if (Match m = match(p, text)) { ... m.spans ... } // or matches(p, text) when spans are not needed
+//
+// Semantics (as SQLite FTS5 would give for a single row):
+//   phrase  consecutive tokens with equal stems; a prefix word ("exploit*") matches a token whose
+//           folded form or stem starts with the folded prefix;
+//   all_of  every child matches somewhere;  any_of  some child matches;
+//   except  the left child matches and the right child matches nowhere;
+//   near    one occurrence of each phrase, in any order, such that the tokens of the window not
+//           covered by the phrases are at most `distance` (window length minus phrase lengths).
+// No stop-words are removed: in legal text "of" and "to" matter inside phrases.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "grammars/pattern/pattern.hpp"
+#include "text/tokenizer.hpp"
+
+namespace palermo::text {
+
+// One word of a phrase, after folding and stemming with the statute language's tokenizer.
+struct CompiledWord {
+  std::string term;         // stemmed form, compared for equality with Token::term (not a prefix)
+  std::uint64_t term_hash = 0;  // term_hash(term), so lookups hash nothing at match time
+  std::string prefix;       // folded, unstemmed prefix (prefix words only)
+  bool is_prefix = false;
+
+  bool operator==(const CompiledWord&) const = default;
+};
+
+// The pattern tree with its words already stemmed; mirrors pattern::Node.
+struct CompiledNode {
+  pattern::Node::Kind kind = pattern::Node::Kind::phrase;
+  std::vector<CompiledWord> words;      // phrase only; empty = a phrase that can never match
+  std::vector<CompiledNode> children;   // all_of / any_of / except / near
+  int distance = 10;                    // near only
+};
+
+struct CompiledPattern {
+  Language language = Language::other;  // the tokenizer's language it was compiled with
+  pattern::Node source;                 // the pattern as parsed, for explanations ("which pattern")
+  CompiledNode root;
+};
+
+// Stems the pattern's words once. A written word that the tokenizer splits ("d'êtres", "225-4-1")
+// becomes several consecutive words of its phrase.
+CompiledPattern compile(const pattern::Node& node, const Tokenizer& tokenizer);
+
+// One provision's tokens plus a term index, built once and matched against many patterns. Lookups
+// are binary searches over 64-bit term hashes and sorted keys, with no allocation, so that ~400
+// patterns against ~1000 provisions take milliseconds. Move-only: the index refers into tokens().
+class IndexedText {
+ public:
+  IndexedText() = default;
+  explicit IndexedText(std::vector<Token> tokens);
+  IndexedText(IndexedText&&) noexcept = default;
+  IndexedText& operator=(IndexedText&&) noexcept = default;
+  IndexedText(const IndexedText&) = delete;
+  IndexedText& operator=(const IndexedText&) = delete;
+
+  const std::vector<Token>& tokens() const { return tokens_; }
+  // Positions (sorted) of tokens whose term equals `term`; empty when absent.
+  std::span<const std::uint32_t> positions_of(std::string_view term) const;
+  std::span<const std::uint32_t> positions_of(std::string_view term, std::uint64_t term_hash) const;
+  // Positions (sorted, deduplicated) of tokens whose folded form or term starts with `prefix`.
+  std::vector<std::uint32_t> positions_with_prefix(std::string_view prefix) const;
+  // Calls visit(position) for every token whose folded form or term starts with `prefix`, in no
+  // particular order and possibly twice, until visit returns true; returns whether one did.
+  template <class Visit>
+  bool any_with_prefix(std::string_view prefix, Visit&& visit) const;
+
+ private:
+  // Distinct keys with their positions: positions[ranges[i]..ranges[i+1]) belong to key i.
+  struct KeyIndex {
+    std::vector<std::string_view> keys;  // views into tokens_' strings
+    std::vector<std::uint64_t> codes;    // key_code(keys[i]), for prefix searches
+    std::vector<std::uint32_t> ranges;
+    std::vector<std::uint32_t> positions;
+    void build(std::vector<std::pair<std::string_view, std::uint32_t>> keyed);
+    std::span<const std::uint32_t> at(std::size_t i) const {
+      return {positions.data() + ranges[i], positions.data() + ranges[i + 1]};
+    }
+  };
+  std::vector<Token> tokens_;
+  std::vector<std::uint64_t> term_hashes_;  // sorted; term_hashes_[i] is the hash of by_term_.keys[i]
+  KeyIndex by_term_;                        // sorted by (hash, key), for exact terms
+  KeyIndex term_prefixes_;                  // terms sorted by key, for prefix queries
+  KeyIndex folded_prefixes_;                // folded forms sorted by key, for prefix queries
+};
+
+// The hash IndexedText files terms under; CompiledWord::term_hash holds it precomputed.
+std::uint64_t term_hash(std::string_view term);
+
+// The first eight bytes of a key as a big-endian number (zero-padded): keys sorted by string are
+// sorted by code too, so a prefix search is a binary search over integers, not strings.
+inline std::uint64_t key_code(std::string_view key) {
+  std::uint64_t code = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    code = (code << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+  return code;
+}
+
+template <class Visit>
+bool IndexedText::any_with_prefix(std::string_view prefix, Visit&& visit) const {
+  // Keys starting with `prefix` have codes in [low, high]: the prefix's code with the bytes it
+  // does not fix set to 0 and to 0xFF. Past eight bytes the code cannot tell, so check the key.
+  const std::uint64_t low = key_code(prefix);
+  const std::uint64_t high = prefix.size() >= 8 ? low : low | (~std::uint64_t{0} >> (8 * prefix.size()));
+  for (const KeyIndex* index : {&term_prefixes_, &folded_prefixes_}) {
+    auto it = std::lower_bound(index->codes.begin(), index->codes.end(), low);
+    for (; it != index->codes.end() && *it <= high; ++it) {
+      const auto i = static_cast<std::size_t>(it - index->codes.begin());
+      if (prefix.size() > 8 && !index->keys[i].starts_with(prefix)) continue;
+      for (std::uint32_t p : index->at(i))
+        if (visit(p)) return true;
+    }
+  }
+  return false;
+}
+
+struct Match {
+  bool matched = false;
+  // Byte ranges [begin, end) in the source text of the tokens that made the match, sorted and
+  // merged where they overlap or touch. For highlighting and for "which words" in a finding:
+  // a phrase gives its occurrences (at most kMaxOccurrences), an all_of the first occurrence of
+  // each child, an any_of the occurrences of every child that matched, an except its left child,
+  // a near the first window that satisfies it. A `NOT x` part never contributes spans.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+
+  static constexpr std::size_t kMaxOccurrences = 8;
+  explicit operator bool() const { return matched; }
+};
+
+Match match(const CompiledPattern& pattern, const IndexedText& text);
+// Convenience for a single use: indexes `tokens` first.
+Match match(const CompiledPattern& pattern, const std::vector<Token>& tokens);
+// Fast path: no spans are collected, alternatives stop at the first that matches.
+bool matches(const CompiledPattern& pattern, const IndexedText& text);
+
+}  // namespace palermo::text

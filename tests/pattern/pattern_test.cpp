@@ -1,0 +1,238 @@
+// Tests of the evidence-pattern grammar: the Node each construct parses to, canonical and FTS5
+// output, and the exact line and column of errors.
+#include <gtest/gtest.h>
+
+#include "grammars/pattern/pattern.hpp"
+
+namespace palermo::pattern {
+namespace {
+
+using Kind = Node::Kind;
+
+Node phrase(std::vector<std::string> words) {
+  Node n;
+  n.kind = Kind::phrase;
+  n.words = std::move(words);
+  return n;
+}
+Node op(Kind kind, std::vector<Node> children, int distance = 10) {
+  Node n;
+  n.kind = kind;
+  n.children = std::move(children);
+  n.distance = distance;
+  return n;
+}
+
+Node parsed(std::string_view text) {
+  auto r = parse(text);
+  EXPECT_TRUE(r.ok()) << text << ": " << (r.ok() ? "" : r.errors().front().format());
+  return r.ok() ? *r : Node{};
+}
+
+TEST(PatternParse, BareWordIsLowerCasedOneWordPhrase) {
+  EXPECT_EQ(parsed("Exploitation"), phrase({"exploitation"}));
+  EXPECT_EQ(parsed("  Forcé  "), phrase({"forcé"}));
+  EXPECT_EQ(parsed("ÊTRES"), phrase({"êtres"}));
+}
+
+TEST(PatternParse, PrefixWord) {
+  EXPECT_EQ(parsed("exploit*"), phrase({"exploit*"}));
+  EXPECT_EQ(parsed("Trafic*"), phrase({"trafic*"}));
+}
+
+TEST(PatternParse, HyphenAndApostropheInsideBareWordMakeAPhrase) {
+  EXPECT_EQ(parsed("co-operation"), phrase({"co", "operation"}));
+  EXPECT_EQ(parsed("d'êtres"), phrase({"d", "êtres"}));
+  EXPECT_EQ(parsed("d’êtres"), phrase({"d", "êtres"}));  // typographic apostrophe
+  EXPECT_EQ(parsed("225-4-1"), phrase({"225", "4", "1"}));
+  EXPECT_EQ(parsed("co-op*"), phrase({"co", "op*"}));
+}
+
+TEST(PatternParse, QuotedPhrases) {
+  EXPECT_EQ(parsed("\"forced labour\""), phrase({"forced", "labour"}));
+  EXPECT_EQ(parsed("\"Traite des êtres humains\""), phrase({"traite", "des", "êtres", "humains"}));
+  EXPECT_EQ(parsed("\"forced lab*\""), phrase({"forced", "lab*"}));
+  EXPECT_EQ(parsed("\"forced lab\"*"), phrase({"forced", "lab*"}));  // FTS5's spelling
+  EXPECT_EQ(parsed("\"say \"\"no\"\" twice\""), phrase({"say", "no", "twice"}));
+  EXPECT_EQ(parsed("\"AND\""), phrase({"and"}));  // quoted keywords are words
+}
+
+TEST(PatternParse, KeywordsAreUpperCaseOnly) {
+  EXPECT_EQ(parsed("a and b"), op(Kind::all_of, {phrase({"a"}), phrase({"and"}), phrase({"b"})}));
+  EXPECT_EQ(parsed("NEARBY ORDER"), op(Kind::all_of, {phrase({"nearby"}), phrase({"order"})}));
+}
+
+TEST(PatternParse, AndOrNotAndImplicitAnd) {
+  EXPECT_EQ(parsed("a AND b"), op(Kind::all_of, {phrase({"a"}), phrase({"b"})}));
+  EXPECT_EQ(parsed("a b c"), op(Kind::all_of, {phrase({"a"}), phrase({"b"}), phrase({"c"})}));
+  EXPECT_EQ(parsed("a OR b OR c"), op(Kind::any_of, {phrase({"a"}), phrase({"b"}), phrase({"c"})}));
+  EXPECT_EQ(parsed("a NOT b"), op(Kind::except, {phrase({"a"}), phrase({"b"})}));
+  EXPECT_EQ(parsed("a NOT b NOT c"),
+            op(Kind::except, {op(Kind::except, {phrase({"a"}), phrase({"b"})}), phrase({"c"})}));
+}
+
+TEST(PatternParse, PrecedenceOrAndNotNear) {
+  // OR < AND < NOT < NEAR
+  EXPECT_EQ(parsed("a OR b c"), op(Kind::any_of, {phrase({"a"}), op(Kind::all_of, {phrase({"b"}), phrase({"c"})})}));
+  EXPECT_EQ(parsed("a AND b NOT c"),
+            op(Kind::all_of, {phrase({"a"}), op(Kind::except, {phrase({"b"}), phrase({"c"})})}));
+  EXPECT_EQ(parsed("a NOT b NEAR/2 c"),
+            op(Kind::except, {phrase({"a"}), op(Kind::near, {phrase({"b"}), phrase({"c"})}, 2)}));
+  EXPECT_EQ(parsed("(a OR b) c"), op(Kind::all_of, {op(Kind::any_of, {phrase({"a"}), phrase({"b"})}), phrase({"c"})}));
+}
+
+TEST(PatternParse, ParenthesesKeepTheirGrouping) {
+  EXPECT_EQ(parsed("(a)"), phrase({"a"}));
+  EXPECT_EQ(parsed("((a AND b)) AND c"),
+            op(Kind::all_of, {op(Kind::all_of, {phrase({"a"}), phrase({"b"})}), phrase({"c"})}));
+}
+
+TEST(PatternParse, NearFunctionAndInfix) {
+  EXPECT_EQ(parsed("NEAR(abuse vulnerability)"),
+            op(Kind::near, {phrase({"abuse"}), phrase({"vulnerability"})}, 10));
+  EXPECT_EQ(parsed("NEAR(abuse \"position of vulnerability\", 5)"),
+            op(Kind::near, {phrase({"abuse"}), phrase({"position", "of", "vulnerability"})}, 5));
+  EXPECT_EQ(parsed("abuse NEAR/5 vulnerab*"), op(Kind::near, {phrase({"abuse"}), phrase({"vulnerab*"})}, 5));
+  EXPECT_EQ(parsed("a NEAR b"), op(Kind::near, {phrase({"a"}), phrase({"b"})}, 10));
+  EXPECT_EQ(parsed("a NEAR/3 b NEAR/3 c"), op(Kind::near, {phrase({"a"}), phrase({"b"}), phrase({"c"})}, 3));
+  EXPECT_EQ(parsed("x NEAR(a b, 0)"),
+            op(Kind::all_of, {phrase({"x"}), op(Kind::near, {phrase({"a"}), phrase({"b"})}, 0)}));
+}
+
+TEST(PatternParse, MultiLinePattern) {
+  EXPECT_EQ(parsed("recruit* OR\n  transport*"), op(Kind::any_of, {phrase({"recruit*"}), phrase({"transport*"})}));
+}
+
+// ---- canonical text and FTS5 ----------------------------------------------------------------
+
+TEST(PatternToString, RoundTripsThirtyPatterns) {
+  const char* patterns[] = {
+      "exploitation",
+      "exploit*",
+      "\"forced labour\"",
+      "\"forced lab*\"",
+      "a AND b",
+      "a b c",
+      "a OR b",
+      "a NOT b",
+      "a NOT b NOT c",
+      "a NOT (b NOT c)",
+      "(a OR b) AND c",
+      "a OR b AND c",
+      "(a AND b) AND c",
+      "a AND (b OR c) AND d",
+      "(a OR b) NOT c",
+      "a NOT (b OR c)",
+      "NEAR(a b)",
+      "NEAR(a b, 3)",
+      "abuse NEAR/5 vulnerab*",
+      "NEAR(\"position of vulnerability\" abuse*, 7)",
+      "(a NEAR/2 b) OR c",
+      "x NOT NEAR(a b, 1)",
+      "recruit* OR transport* OR transfer* OR harbour* OR receiv*",
+      "\"traite des êtres humains\" OR \"traite d'êtres humains\"",
+      "(child* OR minor*) AND (consent NEAR/10 irrelevant)",
+      "co-operation",
+      "\"say \"\"no\"\"\"",
+      "2009 OR 225-4-1",
+      "((a OR b) AND (c OR d)) OR e",
+      "servitude NOT \"domestic servitude\" NOT ((a))",
+      "\"AND\" OR \"near\"",
+  };
+  for (const char* text : patterns) {
+    SCOPED_TRACE(text);
+    const Node n = parsed(text);
+    const std::string canonical = to_string(n);
+    EXPECT_EQ(parsed(canonical), n) << canonical;
+    EXPECT_EQ(to_string(parsed(canonical)), canonical);  // canonical is a fixed point
+  }
+}
+
+TEST(PatternToString, CanonicalForms) {
+  EXPECT_EQ(to_string(parsed("a   b")), "a AND b");
+  EXPECT_EQ(to_string(parsed("abuse NEAR/5 vulnerab*")), "NEAR(abuse vulnerab*, 5)");
+  EXPECT_EQ(to_string(parsed("\"forced lab\"*")), "\"forced lab*\"");
+  EXPECT_EQ(to_string(parsed("(a OR b) c")), "(a OR b) AND c");
+  EXPECT_EQ(to_string(parsed("a OR (b c)")), "a OR b AND c");
+  EXPECT_EQ(to_string(parsed("d'Êtres")), "\"d êtres\"");
+  EXPECT_EQ(to_string(parsed("\"AND\"")), "and");
+}
+
+TEST(PatternToFts5, WritesFts5Syntax) {
+  EXPECT_EQ(to_fts5(parsed("exploitation")), "exploitation");
+  EXPECT_EQ(to_fts5(parsed("exploit*")), "exploit*");
+  EXPECT_EQ(to_fts5(parsed("\"forced lab*\"")), "\"forced lab\"*");
+  EXPECT_EQ(to_fts5(parsed("a b")), "a AND b");
+  EXPECT_EQ(to_fts5(parsed("a OR b c")), "a OR (b AND c)");
+  EXPECT_EQ(to_fts5(parsed("a NOT b NOT c")), "a NOT b NOT c");
+  EXPECT_EQ(to_fts5(parsed("abuse NEAR/5 \"position of vulnerability\"")),
+            "NEAR(abuse \"position of vulnerability\", 5)");
+  EXPECT_EQ(to_fts5(parsed("x NEAR(a b*)")), "x AND NEAR(a b*, 10)");
+  EXPECT_EQ(to_fts5(parsed("\"traite d'êtres humains\"")), "\"traite d êtres humains\"");
+}
+
+// ---- errors --------------------------------------------------------------------------------
+
+struct Broken {
+  const char* text;
+  int line;
+  int column;
+  const char* message;
+};
+
+TEST(PatternErrors, PointAtTheExactLineAndColumn) {
+  const Broken cases[] = {
+      {"", 3, 5, "empty pattern"},
+      {"   ", 3, 5, "empty pattern"},
+      {"(a OR b", 3, 12, "expected ')' here"},
+      {"a OR b)", 3, 11, "unmatched ')' here"},
+      {"a OR", 3, 9, "expected a word, a quoted phrase, NEAR(...) or '(' here"},
+      {"OR a", 3, 5, "expected a word, a quoted phrase, NEAR(...) or '(' here"},
+      {"a AND OR b", 3, 11, "expected a word, a quoted phrase, NEAR(...) or '(' here"},
+      {"a NOT", 3, 10, "expected a word, a quoted phrase, NEAR(...) or '(' here"},
+      {"\"forced labour", 3, 19, "expected a closing '\"' here"},
+      {"a NEAR/x b", 3, 12, "expected a number after NEAR/ here"},
+      {"a NEAR/ b", 3, 13, "expected a number after NEAR/ here"},
+      {"(a OR b) NEAR/3 c", 3, 5, "expected a word or a quoted phrase before NEAR here"},
+      {"a NEAR/3 (b OR c)", 3, 14, "expected a word or a quoted phrase here"},
+      {"a NEAR/3 b NEAR/4 c", 3, 16, "expected NEAR/3 here"},
+      {"NEAR(a)", 3, 11, "expected a second word or phrase here"},
+      {"NEAR(a b, x)", 3, 15, "expected a number (the distance in tokens) here"},
+      {"NEAR(a b, 2", 3, 16, "expected ')' here"},
+      {"child OR $child_en", 3, 14, "unexpanded synonym reference"},
+      {"\"\"", 3, 5, "expected a word inside the quotes here"},
+      {"\"lab*our\"", 3, 9, "unexpected '*' inside a phrase"},
+      {"a \u2014 b", 3, 7, "expected a word here"},
+      {"été OR ,", 3, 12, "expected a word, a quoted phrase, NEAR(...) or '(' here"},
+  };
+  for (const Broken& b : cases) {
+    SCOPED_TRACE(b.text);
+    auto r = parse(b.text, "model/means.pal", 3, 4);
+    ASSERT_FALSE(r.ok());
+    const Diagnostic& d = r.errors().front();
+    EXPECT_EQ(d.file, "model/means.pal");
+    EXPECT_EQ(d.line, b.line);
+    EXPECT_EQ(d.column, b.column);
+    EXPECT_EQ(d.message, b.message);
+    EXPECT_EQ(d.excerpt, b.text);
+  }
+}
+
+TEST(PatternErrors, SecondLineOfAMultiLinePattern) {
+  auto r = parse("recruit* OR\n  transport* OR )", "model/acts.pal", 10, 8);
+  ASSERT_FALSE(r.ok());
+  const Diagnostic& d = r.errors().front();
+  EXPECT_EQ(d.line, 11);
+  EXPECT_EQ(d.column, 17);  // the column_offset applies to the first line only
+  EXPECT_EQ(d.excerpt, "  transport* OR )");
+  EXPECT_EQ(d.message, "expected a word, a quoted phrase, NEAR(...) or '(' here");
+}
+
+TEST(PatternErrors, FormatShowsCaretUnderTheError) {
+  auto r = parse("a OR", "query");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors().front().format().substr(0, 20), "query:1:5: error: ex");
+}
+
+}  // namespace
+}  // namespace palermo::pattern
