@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -83,7 +84,9 @@ std::vector<SyntheticCountry> synthetic_countries(std::size_t count) {
   std::bernoulli_distribution dropped(0.10);
   for (std::size_t i = 0; i < count; ++i) {
     SyntheticCountry c;
-    c.code = "q" + std::to_string(1000 + i).substr(1);  // q000 ... q199
+    char code[16];
+    std::snprintf(code, sizeof code, "q%03zu", i);  // q000 ... q199: user-assigned, like the corpus' xa..xe
+    c.code = code;
     for (const akn::Document& base : bases[i % bases.size()]) {
       std::vector<bool> drop(base.provisions.size());
       for (std::size_t p = 0; p < drop.size(); ++p) drop[p] = dropped(random);

@@ -14,6 +14,7 @@ namespace palermo::pattern {
 namespace {
 
 constexpr int kMaxNearDistance = 100000;
+constexpr std::string_view kOpeningCurlyQuote = "\u201C";
 constexpr std::string_view kAnyOperand = "a word, a quoted phrase, NEAR(...) or '('";
 constexpr std::string_view kEndOfPattern = "an operator, a word or the end of the pattern";  // rule name
 
@@ -142,15 +143,18 @@ class Converter {
     Node n;
     n.kind = Node::Kind::phrase;
     bool prefix = false;
+    bool curly = false;
     std::string content;
-    if (s.front() == '"') {
+    curly = s.starts_with(kOpeningCurlyQuote);
+    if (s.front() == '"' || curly) {
       if (s.back() == '*') {
         prefix = true;
         s.remove_suffix(1);
       }
-      s = s.substr(1, s.size() - 2);  // the quotes
+      const std::size_t quote_size = curly ? kOpeningCurlyQuote.size() : 1;
+      s = s.substr(quote_size, s.size() - 2 * quote_size);  // the quotes
       for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '"') ++i;  // a doubled quote is one quote character
+        if (s[i] == '"' && !curly) ++i;  // a doubled quote is one quote character
         content += s[i];
       }
       // "forced lab*": a '*' may end the phrase; anywhere else it is an error, not a separator.
@@ -173,7 +177,7 @@ class Converter {
     }
     n.words = text::lower_words(content);
     if (n.words.empty()) {
-      throw PatternError{at, s.empty() || t.front() == '"' ? "expected a word inside the quotes here"
+      throw PatternError{at, t.front() == '"' || curly ? "expected a word inside the quotes here"
                                                           : "expected a word here",
                          "punctuation alone is not a word"};
     }

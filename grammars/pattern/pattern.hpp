@@ -30,12 +30,20 @@ struct Node {
 
 // Parses a pattern. `origin` names where it came from, for diagnostics (file name or "query"),
 // and line/column_offset place the pattern inside that file so errors point at the right spot.
+// Errors are "expected ... here" diagnostics whose column counts characters (column_offset applies
+// to the first line of a multi-line pattern only) and whose excerpt is the pattern's line, not the
+// file's: a caller with a column_offset may put the file's whole line in the excerpt instead.
+// A bare word with '-' or '\'' inside is a phrase of its parts (co-operation = "co operation"),
+// as FTS5's tokenizer would split it; typographic quotes “...” work as quotes; `$name` is an error
+// ("unexpanded synonym reference": the model loader expands synonyms before calling parse).
 Result<Node> parse(std::string_view source, std::string_view origin = "pattern", int line = 1,
                    int column_offset = 0);
 
-// Canonical text of a pattern in our syntax; parse(to_string(n)) == n.
+// Canonical text of a pattern in our syntax; parse(to_string(n)) == n for every parsed n.
 std::string to_string(const Node& node);
-// The same query in SQLite FTS5 syntax (NEAR(...) form, explicit AND), for the store.
+// The same query in SQLite FTS5 syntax (NEAR(...) form, explicit AND, prefix phrases as
+// "forced lab"*), for the store. Its words are as written: FTS5 passes them through the palermo
+// tokenizer, which must not stem a prefix query's last token (FTS5_TOKENIZE_PREFIX).
 std::string to_fts5(const Node& node);
 
 }  // namespace palermo::pattern

@@ -41,6 +41,7 @@ auto const not_keyword = lexeme[lit("NOT") >> !word_char];
 x3::rule<class bare_word_class, ast::Text> const bare_word = "a word";
 x3::rule<class quoted_class, ast::Text> const quoted = "a quoted phrase";
 x3::rule<class closing_quote_class> const closing_quote = "a closing '\"'";
+x3::rule<class closing_curly_quote_class> const closing_curly_quote = "a closing '\u201D'";
 x3::rule<class phrase_operand_class, ast::Text> const phrase_operand = "a word or a quoted phrase";
 x3::rule<class phrase_list_class, std::vector<ast::Text>> const phrase_list = "a word or a quoted phrase";
 x3::rule<class distance_class, unsigned> const distance = "a number (the distance in tokens)";
@@ -62,16 +63,21 @@ pattern_type const pattern_rule = "a word, a quoted phrase, NEAR(...) or '('";
 auto const bare_word_def =
     raw[lexeme[!keyword >> word_char >> *(word_char | (x3::char_("-'") >> &word_char)) >> -lit('*')]];
 // "forced lab*"  "forced lab"*  "say ""no""" : a doubled quote stands for one quote, as in FTS5.
-auto const quoted_def = raw[lexeme[('"' >> *(lit("\"\"") | ~x3::char_('"')) > closing_quote) >> -lit('*')]];
+// A phrase pasted from a word processor may come in typographic quotes: “forced labour”.
+auto const quoted_def = raw[lexeme[('"' >> *(lit("\"\"") | ~x3::char_('"')) > closing_quote) >> -lit('*')]] |
+                        raw[lexeme[(lit("\u201C") >> *(x3::char_ - lit("\u201D")) > closing_curly_quote) >> -lit('*')]];
+auto const closing_curly_quote_def = lit("\u201D");
 auto const closing_quote_def = lit('"');
 auto const phrase_operand_def = quoted | bare_word;
 auto const phrase_list_def = +phrase_operand;
 auto const distance_def = lexeme[x3::uint_ >> !word_char];
 auto const near_number_def = x3::uint_ >> !word_char;
-// Infix NEAR: "NEAR/5" or plain "NEAR" (distance 10); "NEAR(" starts the function form instead.
-auto const near_operator_def = raw[lexeme[lit("NEAR") >> !lit('(') >> (('/' > near_number) | !word_char)]];
+// Infix NEAR: "NEAR/5" or plain "NEAR" (distance 10); "NEAR(" or "NEAR (" is the function form.
+auto const near_operator_def =
+    raw[lexeme[lit("NEAR") >> !(*x3::ascii::space >> '(') >> (('/' > near_number) | !word_char)]];
 auto const near_link_def = near_operator > phrase_operand;
-auto const near_call_def = raw[lexeme[lit("NEAR") >> '(']] > phrase_list > -(',' > distance) > close_paren;
+auto const near_call_def =
+    raw[lexeme[lit("NEAR") >> *x3::ascii::space >> '(']] > phrase_list > -(',' > distance) > close_paren;
 auto const close_paren_def = lit(')');
 auto const group_def = raw[lit('(')] > or_chain > close_paren;
 auto const primary_def = near_call | group | phrase_operand;
@@ -82,7 +88,7 @@ auto const or_chain_def = and_chain >> *(or_keyword > and_chain);
 auto const end_of_pattern_def = x3::eoi;
 auto const pattern_rule_def = x3::expect[or_chain] > end_of_pattern;
 
-BOOST_SPIRIT_DEFINE(bare_word, quoted, closing_quote, phrase_operand, phrase_list, distance, near_number,
+BOOST_SPIRIT_DEFINE(bare_word, quoted, closing_quote, closing_curly_quote, phrase_operand, phrase_list, distance, near_number,
                     near_operator, near_link, near_call, close_paren, group, primary, near_chain, not_chain,
                     and_chain, or_chain, end_of_pattern, pattern_rule)
 

@@ -165,7 +165,7 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
           const DocText& dt = corpus_.doc(item.doc);
           for (const auto& piece : dt.pieces) {
             if (piece.begin < item.range.first || piece.end > item.range.second) continue;
-            std::string fl = text::fold(dt.slice({piece.begin, piece.end}));
+            std::string fl = fold_text(dt.slice({piece.begin, piece.end}));
             if (!mentions_child(fl) || !mentions_means(fl)) continue;
             if (!has_any_word(fl, {"regardless of whether", "irrespective of whether", "whether or not", "even if",
                                    "even though", "meme si", "aun cuando", "independientemente"}))
@@ -185,7 +185,7 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
           for (const auto& piece : dt.pieces) {
             if (dt.unit_of[piece.provision] != off->unit) continue;
             std::string_view raw = dt.slice({piece.begin, piece.end});
-            std::size_t at = text::fold(raw).find("by any means");
+            std::size_t at = fold_text(raw).find("by any means");
             if (at == std::string::npos || at >= raw.size()) continue;
             auto b = piece.begin + static_cast<std::uint32_t>(at);
             c.evidence.push_back(passage_evidence(off->doc, {b, std::min(piece.end, b + 12)}, check));
@@ -272,7 +272,7 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
       f.reason = "no definition of a child as a person under eighteen found";
       return f;
     }
-    std::string matched = text::fold(hits.front().evidence.matched);
+    std::string matched = fold_text(hits.front().evidence.matched);
     bool age_stated = has_any_word(matched, {"18", "eighteen", "dix huit", "dieciocho", "dezoito"});
     f.status = age_stated ? Status::met : Status::partial;
     f.confidence = age_stated ? (hits.front().item->tier < 2 ? 0.85 : 0.7) : 0.6;

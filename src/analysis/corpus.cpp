@@ -31,6 +31,20 @@ void flatten(const akn::Document& d, std::size_t p, DocText& out) {
 
 }  // namespace
 
+std::string fold_text(std::string_view utf8) {
+  if (utf8.find("\xC2\xAD") == std::string_view::npos) return text::fold(utf8);
+  std::string clean;
+  clean.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if (utf8[i] == '\xC2' && i + 1 < utf8.size() && utf8[i + 1] == '\xAD') {
+      ++i;
+      continue;
+    }
+    clean += utf8[i];
+  }
+  return text::fold(clean);
+}
+
 std::string model_language_of(std::string_view code) {
   switch (text::language_from_code(code)) {
     case text::Language::english: return "en";
@@ -61,9 +75,21 @@ std::size_t DocText::common_ancestor(std::size_t a, std::size_t b) const {
   return a;
 }
 
+namespace {
+
+void collect(const akn::Document& d, std::vector<const akn::Document*>& out) {
+  out.push_back(&d);
+  for (const akn::Document& c : d.components) collect(c, out);
+}
+
+}  // namespace
+
 Corpus::Corpus(const std::vector<akn::Document>& documents) {
-  docs_.reserve(documents.size());
-  for (const akn::Document& d : documents) {
+  std::vector<const akn::Document*> all;
+  for (const akn::Document& d : documents) collect(d, all);
+  docs_.reserve(all.size());
+  for (const akn::Document* dp : all) {
+    const akn::Document& d = *dp;
     DocText t;
     t.doc = &d;
     t.language = text::language_from_code(d.frbr.language);
@@ -102,7 +128,7 @@ Corpus::Corpus(const std::vector<akn::Document>& documents) {
     // A schedule that reproduces a treaty ("States Parties shall ...") is not national law: the
     // Protocol's own words must never count as evidence that the country implements it.
     for (std::size_t u : t.units) {
-      std::string f = text::fold(t.slice(t.subtree[u]));
+      std::string f = fold_text(t.slice(t.subtree[u]));
       if (f.find("states parties") != std::string::npos || f.find("etats parties") != std::string::npos ||
           f.find("estados partes") != std::string::npos) {
         for (std::size_t i = 0; i < d.provisions.size(); ++i)
@@ -128,7 +154,7 @@ const text::IndexedText& Corpus::indexed(std::size_t doc, ByteRange range) {
   return *cache_.emplace(key, std::move(indexed)).first->second;
 }
 
-std::string Corpus::folded(std::size_t doc, ByteRange range) const { return text::fold(docs_[doc].slice(range)); }
+std::string Corpus::folded(std::size_t doc, ByteRange range) const { return fold_text(docs_[doc].slice(range)); }
 
 bool has_word(std::string_view folded_text, std::string_view needle, bool prefix) {
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };

@@ -45,6 +45,7 @@ struct DocText {
 
 class Corpus {
  public:
+  // Every document, and the components of a documentCollection as documents of their own.
   explicit Corpus(const std::vector<akn::Document>& documents);
 
   const std::vector<DocText>& docs() const { return docs_; }
@@ -67,6 +68,9 @@ class Corpus {
 // unless `prefix` is true.
 bool has_word(std::string_view folded_text, std::string_view needle, bool prefix = true);
 bool has_any_word(std::string_view folded_text, std::initializer_list<std::string_view> needles, bool prefix = true);
+
+// text::fold without the soft hyphens that PDF conversions leave inside words ("traffick\u00ADing").
+std::string fold_text(std::string_view utf8);
 
 // "en"/"fr"/"es"/"pt" for a document language code ("eng", "fra", ...); "" when unknown.
 std::string model_language_of(std::string_view iso639_2);

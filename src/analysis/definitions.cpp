@@ -52,7 +52,7 @@ void scan_quoted(std::string_view piece, std::uint32_t offset, std::vector<Found
       std::size_t close = piece.find(q.close, inner);
       if (close == std::string_view::npos || close - inner > 80 || close == inner) break;
       std::string term = trim(piece.substr(inner, close - inner));
-      std::string after = text::fold(piece.substr(close + q.close.size(), 40));
+      std::string after = fold_text(piece.substr(close + q.close.size(), 40));
       if (!term.empty() && definition_verb_follows(after)) {
         out.push_back({offset + static_cast<std::uint32_t>(pos), term, ""});
         pos = close;
@@ -64,7 +64,7 @@ void scan_quoted(std::string_view piece, std::uint32_t offset, std::vector<Found
 
 // "se entenderá por explotación:" / "on entend par exploitation" (unquoted), folded search.
 void scan_unquoted(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
-  std::string f = text::fold(piece);
+  std::string f = fold_text(piece);
   // fold keeps ASCII bytes in place only when the text is ASCII; work on the folded text and map
   // back approximately (the start of the definition clause), which is all the range needs.
   for (std::string_view lead : {std::string_view("se entendera por "), std::string_view("se entiende por "),
@@ -98,9 +98,9 @@ Definitions find_definitions(Corpus& corpus) {
     // <def> marks the quote scan did not see (definitions written without quotes).
     for (const akn::TermMark& mark : d.definitions) {
       if (mark.provision >= d.provisions.size() || dt.treaty_text[mark.provision]) continue;
-      std::string term = text::fold(mark.text);
+      std::string term = fold_text(mark.text);
       auto seen = std::find_if(found.begin(), found.end(), [&](const Found& f) {
-        return text::fold(f.display) == term && dt.provision_at(f.begin) == mark.provision;
+        return fold_text(f.display) == term && dt.provision_at(f.begin) == mark.provision;
       });
       if (seen != found.end()) {
         seen->refers_to = mark.refers_to;
@@ -117,7 +117,7 @@ Definitions find_definitions(Corpus& corpus) {
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
     for (std::size_t i = 0; i < found.size(); ++i) {
       Definition def;
-      def.term = text::fold(found[i].display);
+      def.term = fold_text(found[i].display);
       def.display = found[i].display;
       def.doc = di;
       def.provision = dt.provision_at(found[i].begin);

@@ -86,7 +86,8 @@ Evaluator::Evaluator(Corpus& corpus, const std::vector<OffenceSite>& offences, c
 const std::vector<ScopeItem>& Evaluator::items_for(model::Scope scope) const {
   switch (scope) {
     case model::Scope::offence: return scopes_.offence;
-    case model::Scope::offence_terms: return scopes_.offence_terms;
+    case model::Scope::offence_terms:
+      return area_ == model::Area::definition ? scopes_.offence_terms : scopes_.offence_terms_aggravated;
     case model::Scope::anywhere: break;
   }
   return area_ == model::Area::definition ? scopes_.anywhere : scopes_.anywhere_operative;

@@ -62,13 +62,13 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
     for (const auto& piece : dt.pieces) {
       std::size_t unit = dt.unit_of[piece.provision];
       if (offence_words[unit] != none || dt.treaty_text[unit]) continue;
-      if (creates_offence(text::fold(dt.slice({piece.begin, piece.end})))) offence_words[unit] = piece.provision;
+      if (creates_offence(fold_text(dt.slice({piece.begin, piece.end})))) offence_words[unit] = piece.provision;
     }
     for (std::size_t unit : dt.units) {
       const std::size_t words = offence_words[unit];
       if (words == none) continue;
       std::string f = corpus.folded(di, dt.subtree[unit]);
-      std::string heading = text::fold(d.provisions[unit].heading);
+      std::string heading = fold_text(d.provisions[unit].heading);
       OffenceSite site;
       site.doc = di;
       site.unit = unit;

@@ -122,6 +122,40 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
     }
   }
 
+  // Aggravated forms: other offences naming trafficking that cite a trafficking offence or call
+  // themselves aggravated or severe.
+  s.offence_terms_aggravated = s.offence_terms;
+  for (const OffenceSite& o : offences) {
+    if (o.info.trafficking) continue;
+    const DocText& dt = corpus.doc(o.doc);
+    const akn::Document& d = *dt.doc;
+    std::string f = corpus.folded(o.doc, dt.subtree[o.unit]) + " " + fold_text(d.provisions[o.unit].heading);
+    const bool names_trafficking = has_any_word(f, {"traffick", "traite", "trata"});
+    const OffenceSite* base = nullptr;
+    for (const citation::Citation& c : citation::find_citations(dt.slice(dt.subtree[o.unit]))) {
+      std::size_t from = dt.provision_at(dt.subtree[o.unit].first + static_cast<std::uint32_t>(c.begin));
+      for (std::size_t t : resolve(c, d, from))
+        for (const OffenceSite& core : offences)
+          if (core.info.trafficking && core.doc == o.doc && dt.is_ancestor_or_self(core.unit, t)) base = &core;
+      if (base) break;
+    }
+    bool named_aggravated = names_trafficking && has_any_word(f, {"aggravat", "severe", "agravad", "circonstances"});
+    if (!base && !named_aggravated) continue;
+    if (!base)
+      for (const OffenceSite& core : offences)
+        if (core.info.trafficking && core.doc == o.doc) {
+          base = &core;
+          break;
+        }
+    if (!base) continue;
+    const akn::Provision& bp = d.provisions[base->unit];
+    const akn::Provision& ap = d.provisions[o.unit];
+    ScopeItem item{o.doc, dt.subtree[o.unit], o.unit, 1,
+                   {ChainLink{"offence", d.path, bp.eid, cite_of(bp), "the trafficking offence"},
+                    ChainLink{"cross-reference", d.path, ap.eid, cite_of(ap), "aggravated form of the offence"}}};
+    if (seen.insert({o.doc, item.range.first, item.range.second}).second) add(s.offence_terms_aggravated, item);
+  }
+
   for (std::size_t di = 0; di < corpus.docs().size(); ++di) {
     const DocText& dt = corpus.doc(di);
     for (std::size_t u : dt.units) {

@@ -22,6 +22,10 @@ struct ScopeItem {
 struct Scopes {
   std::vector<ScopeItem> offence;        // the trafficking offences' sections
   std::vector<ScopeItem> offence_terms;  // + definitions of the terms they use + provisions they cite
+  // offence_terms plus the aggravated forms of the offence ("L'infraction prévue à l'article
+  // 225-4-1 est punie de ... lorsque ...", "Aggravated trafficking"): where sanctions and
+  // aggravating circumstances stand, but not the definition of the crime.
+  std::vector<ScopeItem> offence_terms_aggravated;
   std::vector<ScopeItem> anywhere;       // every section of every document (treaty schedules excluded)
   // The same without definition sections: a definition says what a word means, it does not
   // establish a duty or a power, so it is no evidence for obligations outside the definition area.

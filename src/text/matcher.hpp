@@ -6,14 +6,18 @@
 //   CompiledPattern p = compile(node, tok);          // once per pattern and language
 //   IndexedText text(tok.tokenize(provision_text));  // once per provision
 //   if (Match m = match(p, text)) { ... m.spans ... } // or matches(p, text) when spans are not needed
+// Loop over provisions outside and patterns inside: one provision's index then stays in cache
+// (400 patterns x 1000 provisions: ~40 ms that way round on the shared machine, ~3x slower the
+// other way). compile() uses the tokenizer, so one per thread; match() on const data is thread-safe.
 //
 // Semantics (as SQLite FTS5 would give for a single row):
 //   phrase  consecutive tokens with equal stems; a prefix word ("exploit*") matches a token whose
 //           folded form or stem starts with the folded prefix;
 //   all_of  every child matches somewhere;  any_of  some child matches;
 //   except  the left child matches and the right child matches nowhere;
-//   near    one occurrence of each phrase, in any order, such that the tokens of the window not
-//           covered by the phrases are at most `distance` (window length minus phrase lengths).
+//   near    one occurrence of each phrase, in any order, with at most `distance` tokens between
+//           the end of the earliest occurrence and the start of the latest; as in FTS5, phrases
+//           in between count as intervening tokens (for two phrases: the gap between them).
 // No stop-words are removed: in legal text "of" and "to" matter inside phrases.
 #pragma once
 #include <algorithm>

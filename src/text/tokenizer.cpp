@@ -5,7 +5,6 @@
 
 #include <array>
 #include <functional>
-#include <unordered_map>
 
 namespace palermo::text {
 namespace {
@@ -123,6 +122,10 @@ CharClass fold_code_point(char32_t cp, std::string& out) {
     return CharClass::letter;
   }
   if (cp >= 0x300 && cp <= 0x36F) return CharClass::letter;  // combining diacritics: dropped
+  if (cp == 0x1E9E) {  // capital sharp s, as in STRAẞE
+    out += "ss";
+    return CharClass::letter;
+  }
   // Greek and Cyrillic: simple one-to-one lower-casing of the basic capitals.
   if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) {
     append_utf8(out, cp + 0x20);
@@ -182,6 +185,8 @@ void lower_code_point(char32_t cp, std::string& out) {
     lower = cp + 0x50;
   } else if (cp == 0x218 || cp == 0x21A) {
     lower = cp + 1;
+  } else if (cp == 0x1E9E) {
+    lower = 0xDF;
   }
   append_utf8(out, lower);
 }
@@ -222,12 +227,6 @@ bool all_digits(std::string_view word) {
     if (c < '0' || c > '9') return false;
   return true;
 }
-
-// Heterogeneous lookup, so the stem cache is probed with a string_view without allocating.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 inline bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -299,30 +298,70 @@ struct Tokenizer::Impl {
   };
   std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer;
   // A statute uses a few thousand distinct words many times over; caching their stems makes
-  // tokenizing large acts several times faster. Keyed by the lower-cased word; cleared when it
-  // grows past kCacheLimit.
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
-  static constexpr std::size_t kCacheLimit = 200000;
-
-  // The index form of a lower-cased word: stemmed with its accents, then folded.
-  const std::string& stem(std::string_view lower, std::string_view folded) {
-    if (auto it = cache.find(lower); it != cache.end()) return it->second;
-    if (cache.size() >= kCacheLimit) cache.clear();
+  // tokenizing large acts several times faster. An open-addressing table keyed by the lower-cased
+  // word (one probe, no node allocations); emptied when it reaches kMaxSlots.
+  struct Slot {
+    std::uint64_t hash = 0;
+    bool used = false;
+    std::string word;
     std::string term;
+  };
+  std::vector<Slot> slots;
+  std::size_t used = 0;
+  static constexpr std::size_t kInitialSlots = 4096;
+  static constexpr std::size_t kMaxSlots = 1 << 16;  // 32k words, ~5 MB
+
+  // Slot index for `word`: its own slot when cached, else the free slot where it belongs.
+  std::size_t probe(std::string_view word, std::uint64_t hash) const {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = hash & mask;
+    while (slots[i].used && !(slots[i].hash == hash && slots[i].word == word)) i = (i + 1) & mask;
+    return i;
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots);
+    const bool start_afresh = old.size() >= kMaxSlots;  // too many distinct words: forget them
+    slots = std::vector<Slot>(old.empty() || start_afresh ? kInitialSlots : old.size() * 2);
+    used = 0;
+    if (start_afresh) return;
+    for (Slot& s : old) {
+      if (!s.used) continue;
+      slots[probe(s.word, s.hash)] = std::move(s);
+      ++used;
+    }
+  }
+
+  // The index form of a lower-cased word: stemmed with its accents, then folded. The reference is
+  // valid until the next call.
+  const std::string& stem(std::string_view lower, std::string_view folded) {
+    if (slots.empty()) grow();
+    const std::uint64_t hash = std::hash<std::string_view>{}(lower);
+    std::size_t i = probe(lower, hash);
+    if (slots[i].used) return slots[i].term;
+    if ((used + 1) * 2 > slots.size()) {  // keep the table at most half full
+      grow();
+      i = probe(lower, hash);
+    }
+    Slot& slot = slots[i];
+    slot.used = true;
+    slot.hash = hash;
+    slot.word.assign(lower);
+    ++used;
     if (!stemmer || all_digits(folded)) {
-      term.assign(folded);
+      slot.term.assign(folded);
     } else {
       const sb_symbol* s = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(lower.data()),
                                            static_cast<int>(lower.size()));
       // Snowball returns nullptr only when out of memory; fall back to the unstemmed word.
       if (s == nullptr) {
-        term.assign(folded);
+        slot.term.assign(folded);
       } else {
-        term = fold(std::string_view(reinterpret_cast<const char*>(s),
-                                     static_cast<std::size_t>(sb_stemmer_length(stemmer.get()))));
+        slot.term = fold(std::string_view(reinterpret_cast<const char*>(s),
+                                          static_cast<std::size_t>(sb_stemmer_length(stemmer.get()))));
       }
     }
-    return cache.emplace(std::string(lower), std::move(term)).first->second;
+    return slot.term;
   }
 };
 

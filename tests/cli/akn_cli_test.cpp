@@ -17,7 +17,7 @@ const std::string kShared = PALERMO_SHARED_DIR;
 const std::string kNamibia = kShared + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
 const std::string kHostile = std::string(PALERMO_SOURCE_DIR) + "/tests/data/hostile";
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -29,14 +29,14 @@ std::string slurp(const std::string& path) {
 }
 
 // Runs palermo with the arguments (already shell-quoted where needed), capturing both streams.
-Run palermo(const std::string& args) {
+CliRun palermo(const std::string& args) {
   static int counter = 0;
   std::string base = (std::filesystem::temp_directory_path() /
                       ("palermo_akn_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++)))
                          .string();
   std::string command = "'" + kBinary + "' " + args + " >'" + base + ".out' 2>'" + base + ".err'";
   int status = std::system(command.c_str());
-  Run r;
+  CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(base + ".out");
   r.err = slurp(base + ".err");
@@ -48,13 +48,13 @@ Run palermo(const std::string& args) {
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 TEST(ShowCli, HelpExitsZero) {
-  Run r = palermo("show --help");
+  CliRun r = palermo("show --help");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("--format"), std::string::npos);
 }
 
 TEST(ShowCli, IdentityAndContents) {
-  Run r = palermo("show " + quoted(kNamibia));
+  CliRun r = palermo("show " + quoted(kNamibia));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Combating of Trafficking in Persons Act, 2018"), std::string::npos);
   EXPECT_NE(r.out.find("akn-3.0"), std::string::npos);
@@ -65,7 +65,7 @@ TEST(ShowCli, IdentityAndContents) {
 }
 
 TEST(ShowCli, OneProvisionInFull) {
-  Run r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_1");
+  CliRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_1");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("s 3(1)  [sec_3__subsec_1]", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("recruits"), std::string::npos);
@@ -73,14 +73,14 @@ TEST(ShowCli, OneProvisionInFull) {
 }
 
 TEST(ShowCli, DefinitionsAndReferrersOfSection1) {
-  Run r = palermo("show " + quoted(kNamibia) + " sec_1 --format json");
+  CliRun r = palermo("show " + quoted(kNamibia) + " sec_1 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"citation\": \"s 1\""), std::string::npos);
   EXPECT_NE(r.out.find("\"refers_to\": \"term-child\""), std::string::npos);
 }
 
 TEST(ShowCli, UnknownEidSuggestsCloseMatches) {
-  Run r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_9");
+  CliRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_9");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("no provision has the eId 'sec_3__subsec_9'"), std::string::npos);
   EXPECT_NE(r.err.find("sec_3__subsec_1"), std::string::npos);
@@ -88,7 +88,7 @@ TEST(ShowCli, UnknownEidSuggestsCloseMatches) {
 }
 
 TEST(ShowCli, BadFileGivesLocatedErrorAndExit3) {
-  Run r = palermo("show " + quoted(kHostile + "/truncated.xml"));
+  CliRun r = palermo("show " + quoted(kHostile + "/truncated.xml"));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("truncated.xml:4:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("error: XML is not well-formed"), std::string::npos);
@@ -102,14 +102,14 @@ TEST(ShowCli, UsageErrorsExit2) {
 
 TEST(ValidateCli, DuplicateIdsExit3) {
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
-  Run r = palermo("validate " + quoted(file));
+  CliRun r = palermo("validate " + quoted(file));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find(file + ":100: duplicate-eid:"), std::string::npos) << r.out;
 }
 
 TEST(ValidateCli, CleanSamplePassesTheSchema) {
   const std::string file = kShared + "/akn/samples/uk/nia-2022-21-enacted.akn.xml";
-  Run r = palermo("validate " + quoted(file) + " --schema " + quoted(kShared + "/akn/schema/akomantoso30.xsd"));
+  CliRun r = palermo("validate " + quoted(file) + " --schema " + quoted(kShared + "/akn/schema/akomantoso30.xsd"));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.out.find("schema:"), std::string::npos);
   EXPECT_NE(r.err.find("no problems found (schema valid)"), std::string::npos);
@@ -117,14 +117,14 @@ TEST(ValidateCli, CleanSamplePassesTheSchema) {
 
 TEST(ValidateCli, JsonListsProblems) {
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
-  Run r = palermo("validate " + quoted(file) + " --format json");
+  CliRun r = palermo("validate " + quoted(file) + " --format json");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("\"kind\": \"duplicate-eid\""), std::string::npos);
 }
 
 TEST(ValidateCli, HostileFilesExit3) {
   for (const char* name : {"billion_laughs.xml", "external_entity.xml", "empty.xml", "invalid_utf8.xml", "not_akn.xml"}) {
-    Run r = palermo("validate " + quoted(kHostile + "/" + name));
+    CliRun r = palermo("validate " + quoted(kHostile + "/" + name));
     EXPECT_EQ(r.exit_code, 3) << name;
     EXPECT_NE(r.err.find("error:"), std::string::npos) << name << ": " << r.err;
   }

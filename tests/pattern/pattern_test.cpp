@@ -55,6 +55,8 @@ TEST(PatternParse, QuotedPhrases) {
   EXPECT_EQ(parsed("\"forced lab\"*"), phrase({"forced", "lab*"}));  // FTS5's spelling
   EXPECT_EQ(parsed("\"say \"\"no\"\" twice\""), phrase({"say", "no", "twice"}));
   EXPECT_EQ(parsed("\"AND\""), phrase({"and"}));  // quoted keywords are words
+  EXPECT_EQ(parsed("\u201CForced labour\u201D OR “lab*”"),  // typographic quotes, as pasted
+            op(Kind::any_of, {phrase({"forced", "labour"}), phrase({"lab*"})}));
 }
 
 TEST(PatternParse, KeywordsAreUpperCaseOnly) {
@@ -95,6 +97,7 @@ TEST(PatternParse, NearFunctionAndInfix) {
   EXPECT_EQ(parsed("abuse NEAR/5 vulnerab*"), op(Kind::near, {phrase({"abuse"}), phrase({"vulnerab*"})}, 5));
   EXPECT_EQ(parsed("a NEAR b"), op(Kind::near, {phrase({"a"}), phrase({"b"})}, 10));
   EXPECT_EQ(parsed("a NEAR/3 b NEAR/3 c"), op(Kind::near, {phrase({"a"}), phrase({"b"}), phrase({"c"})}, 3));
+  EXPECT_EQ(parsed("NEAR (a b, 2)"), op(Kind::near, {phrase({"a"}), phrase({"b"})}, 2));
   EXPECT_EQ(parsed("x NEAR(a b, 0)"),
             op(Kind::all_of, {phrase({"x"}), op(Kind::near, {phrase({"a"}), phrase({"b"})}, 0)}));
 }
@@ -201,6 +204,8 @@ TEST(PatternErrors, PointAtTheExactLineAndColumn) {
       {"NEAR(a b, 2", 3, 16, "expected ')' here"},
       {"child OR $child_en", 3, 14, "unexpanded synonym reference"},
       {"\"\"", 3, 5, "expected a word inside the quotes here"},
+      {"“ ”", 3, 5, "expected a word inside the quotes here"},
+      {"a “forced", 3, 14, "expected a closing '\u201D' here"},
       {"\"lab*our\"", 3, 9, "unexpected '*' inside a phrase"},
       {"a \u2014 b", 3, 7, "expected a word here"},
       {"été OR ,", 3, 12, "expected a word, a quoted phrase, NEAR(...) or '(' here"},
@@ -232,6 +237,45 @@ TEST(PatternErrors, FormatShowsCaretUnderTheError) {
   auto r = parse("a OR", "query");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.errors().front().format().substr(0, 20), "query:1:5: error: ex");
+}
+
+}  // namespace
+}  // namespace palermo::pattern
+
+namespace palermo::pattern {
+namespace {
+
+// Random soup of the language's own pieces: every input either parses to something that
+// round-trips, or gives one diagnostic whose column lies inside the pattern. Never a throw.
+TEST(PatternErrors, RandomInputsParseOrPointInside) {
+  const char* pieces[] = {"a", "b", "forcé", "\"", "\"\"", "(", ")", " ", "AND", "OR", "NOT", "NEAR", "NEAR/",
+                          "NEAR(", "3", ",", "*", "-", "'", "$", "\xff", "\u201C", "\u201D", "\n", "x*"};
+  std::uint32_t state = 7;
+  int parsed_ok = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + round % 9;
+    for (int i = 0; i < n; ++i) {
+      state = state * 1664525u + 1013904223u;
+      text += pieces[(state >> 8) % std::size(pieces)];
+      if ((state >> 20) % 2) text += ' ';
+    }
+    SCOPED_TRACE(text);
+    Result<Node> r(Diagnostic{});
+    ASSERT_NO_THROW(r = parse(text));
+    if (r.ok()) {
+      ++parsed_ok;
+      auto again = parse(to_string(*r));
+      ASSERT_TRUE(again.ok()) << to_string(*r);
+      EXPECT_EQ(*again, *r);
+    } else {
+      ASSERT_EQ(r.errors().size(), 1u);
+      EXPECT_GE(r.errors().front().column, 1);
+      EXPECT_LE(r.errors().front().column, static_cast<int>(text.size()) + 1);
+      EXPECT_EQ(r.errors().front().message.empty(), false);
+    }
+  }
+  EXPECT_GT(parsed_ok, 100);  // the soup is not all broken: the valid half round-trips
 }
 
 }  // namespace
