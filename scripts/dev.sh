@@ -47,7 +47,8 @@ reports() {
   local bin="$BUILD/palermo" out="$ROOT/reports/generated"
   mkdir -p "$out"
   local rows="" dir cc f fmt
-  for dir in "$ROOT"/corpus/*/; do
+  # Relative paths, so the reports name the files as the repository does (not this machine's paths).
+  for dir in corpus/*/; do
     cc=$(basename "$dir")
     local acts=() bills=()
     for f in "$dir"*.akn.xml; do
@@ -87,7 +88,7 @@ reports() {
     rows+="<tr><td><a href=\"$cc.html\"><strong>$cc</strong></a> (<a href=\"$cc.md\">md</a>, <a href=\"$cc.json\">json</a>)$extra</td><td>$headline</td></tr>"$'\n'
   done
   for fmt in html md csv json; do
-    "$bin" compare "$ROOT"/corpus/*/ --format "$fmt" -o "$out/compare.$fmt"
+    "$bin" compare corpus/*/ --format "$fmt" -o "$out/compare.$fmt"
   done
   cat >"$out/index.html" <<EOF
 <!DOCTYPE html>

@@ -76,6 +76,11 @@ struct Provision {
   std::vector<std::size_t> children;  // indexes, in document order
   int depth = 0;          // 0 at top level
   int line = 0;           // source line of the element's start tag
+  // Inside a quotedStructure: text an amending provision inserts into (or substitutes in) another
+  // instrument, e.g. a new chapter of a penal code. Such provisions are the law the amendment makes,
+  // so they are read as provisions; `inserted_by` is the citation of the amending provision ("s 3").
+  bool quoted = false;
+  std::string inserted_by;
 };
 
 struct Document {

@@ -189,6 +189,8 @@ class Walker {
     int depth = 0;
     bool main_document = true;           // false inside attachments' own documents
     bool quoted = false;                 // inside quoted text from another instrument
+    int quoted_root = -2;                // provision holding the quotedStructure being read, if any
+    std::string inserting;               // that provision's citation ("s 3")
   };
 
   std::string* target(const Context& ctx) {
@@ -262,6 +264,12 @@ class Walker {
     }
     if (name == "component" && node->parent != nullptr && name_of(node->parent) == "collectionBody") {
       read_component(node, inner);
+      return;
+    }
+    if (name == "quotedStructure" && ctx.provision >= 0 && has_hierarchical_child(node)) {
+      // Amending text that inserts whole provisions: read them as provisions of their own (flagged
+      // quoted), cited as the amended instrument numbers them, so evidence can point at them.
+      enter_quoted_structure(node, inner);
       return;
     }
     if (is_quotation(name)) {
@@ -394,13 +402,34 @@ class Walker {
     std::size_t index = open_provision(node, ctx, std::string(name_of(node)));
     Provision& p = doc_.provisions[index];
     if (p.element == "crossHeading" && p.heading.empty()) p.heading = text_of(node);
-    p.citation = citation_label(p.element, p.num, parent_for_citation(ctx), doc_.frbr.language);
+    // Inserted provisions are cited as the amended instrument numbers them: "s 260B(1)", not "s 3(…)".
+    const bool inserted = ctx.quoted_root >= -1 && ctx.provision == ctx.quoted_root;
+    p.citation = citation_label(p.element, p.num, inserted ? CitationParent{} : parent_for_citation(ctx),
+                                doc_.frbr.language);
+    if (ctx.quoted_root >= -1) {
+      p.quoted = true;
+      p.inserted_by = ctx.inserting;
+    }
     Context inner = ctx;
     inner.provision = static_cast<int>(index);
     inner.provision_node = node;
     inner.sink = name_of(node) == "crossHeading" ? Sink::none : Sink::text;
     walk_children(node, inner);
     close_provision(index);
+  }
+
+  void enter_quoted_structure(const xmlNode* node, const Context& ctx) {
+    Context inner = ctx;
+    inner.quoted_root = ctx.provision;
+    inner.inserting = doc_.provisions[static_cast<std::size_t>(ctx.provision)].citation;
+    if (std::string* out = target(inner)) separate(*out);
+    for (const xmlNode* c = node->children; c != nullptr && !too_deep_; c = c->next) {
+      if (is_element(c) && is_hierarchical(name_of(c))) {
+        enter_provision(c, inner);
+      } else {
+        walk(c, inner);
+      }
+    }
   }
 
   void close_provision(std::size_t index) {

@@ -1,7 +1,8 @@
 // The one tokenizer of palermo: used to check statutes against evidence patterns, registered with
-// SQLite FTS5 for the index, and used to highlight matches. Unicode-aware folding (lower case,
-// diacritics removed) followed by Snowball stemming (libstemmer) in the document's language, so that
-// "recruits", "recruited" and "recruitment" meet, and "exploitation" matches "exploiter".
+// SQLite FTS5 for the index, and used to highlight matches. Words are lower-cased, stemmed with
+// Snowball (libstemmer) in the document's language while they still carry their accents, then
+// folded (diacritics removed), so that "recruits", "recruited" and "recruitment" meet, and
+// "exploitation" matches "exploiter" and "exploitée".
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -23,7 +24,7 @@ std::string_view language_code(Language lang);
 // Typographic quotes, dashes and spaces become their ASCII forms; invalid UTF-8 bytes become spaces.
 std::string fold(std::string_view utf8);
 // The folded words of a text, split as Tokenizer::tokenize splits them, without stemming
-// ("Traite d’êtres" -> traite, d, etres). For patterns, which are written as words.
+// ("Traite d’êtres" -> traite, d, etres).
 std::vector<std::string> fold_words(std::string_view utf8);
 // The same words lower-cased only, accents kept ("Traite d’Êtres" -> traite, d, êtres): how
 // patterns keep their words, so that stemming sees the accents (see Token::term).

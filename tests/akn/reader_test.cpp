@@ -29,9 +29,17 @@ Document load(const std::string& path) {
   return std::move(r).value();
 }
 
+// The document's own provisions of this element (not those its amendments insert elsewhere).
 std::size_t count_element(const Document& d, std::string_view element) {
-  return static_cast<std::size_t>(std::count_if(d.provisions.begin(), d.provisions.end(),
-                                                [&](const Provision& p) { return p.element == element; }));
+  return static_cast<std::size_t>(std::count_if(d.provisions.begin(), d.provisions.end(), [&](const Provision& p) {
+    return p.element == element && !p.quoted;
+  }));
+}
+
+std::size_t count_quoted(const Document& d, std::string_view element) {
+  return static_cast<std::size_t>(std::count_if(d.provisions.begin(), d.provisions.end(), [&](const Provision& p) {
+    return p.element == element && p.quoted;
+  }));
 }
 
 std::size_t total_provisions(const Document& d) {
@@ -175,6 +183,7 @@ TEST(Reader, LargeUkActSections) {
   // xmllint --xpath 'count(//*[local-name()="section"][not(ancestor::*[local-name()="quotedStructure"])])'
   // -> 87; the other 185 <section> elements are quoted amendments to other Acts, kept as text.
   EXPECT_EQ(count_element(d, "section"), 87u);
+  EXPECT_EQ(count_quoted(d, "section"), 185u);
   EXPECT_EQ(d.frbr.country, "GB-UKM");
 }
 
@@ -368,6 +377,26 @@ TEST(Hostile, NotAkomaNtoso) {
 TEST(Hostile, MissingFile) {
   auto r = read_document(kHostile + "/does-not-exist.xml");
   ASSERT_FALSE(r.ok());
+}
+
+}  // namespace
+}  // namespace palermo::akn
+
+namespace palermo::akn {
+namespace {
+
+// An amending act inserts a whole chapter through <mod><quotedStructure>: the inserted sections are
+// read as provisions, cited as the penal code numbers them, and marked as inserted by s 3.
+TEST(QuotedStructures, InsertedChapterIsReadAsProvisions) {
+  auto r = read_document(std::string(PALERMO_SOURCE_DIR) + "/corpus/xc/xc_act_2009_14_penal-code-amendment.akn.xml");
+  ASSERT_TRUE(r.ok()) << r.errors().at(0).format();
+  auto idx = r->find("sec_3__qstr_1__sec_260B__subsec_1");
+  ASSERT_TRUE(idx.has_value());
+  const Provision& p = r->provisions[*idx];
+  EXPECT_TRUE(p.quoted);
+  EXPECT_EQ(p.citation, "s 260B(1)");
+  EXPECT_EQ(p.inserted_by, "s 3");
+  EXPECT_NE(r->full_text(*idx).find("woman"), std::string::npos);
 }
 
 }  // namespace

@@ -14,14 +14,14 @@
 
 namespace {
 
-struct Run {
+struct CommandResult {
   int status = -1;
   std::string out;
 };
 
 // Runs a shell command line, capturing stdout (stderr is folded in when `with_stderr`).
-Run run(const std::string& command, bool with_stderr = false) {
-  Run r;
+CommandResult run(const std::string& command, bool with_stderr = false) {
+  CommandResult r;
   std::string cmd = command + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
@@ -59,12 +59,12 @@ std::string integrity(const std::string& db_path) {
 
 TEST(IndexCli, IndexesEverySampleStatuteAndSearchesThem) {
   const std::string db = temp_db("all");
-  Run idx = run(kBin + " index --quiet --db " + db + " " + kShared + "/akn/samples " + kShared + "/statutes/akn");
+  CommandResult idx = run(kBin + " index --quiet --db " + db + " " + kShared + "/akn/samples " + kShared + "/statutes/akn");
   ASSERT_EQ(idx.status, 0) << idx.out;
-  Run hits = run(kBin + " search --db " + db + " --format json 'abuse NEAR/5 vulnerability'");
+  CommandResult hits = run(kBin + " search --db " + db + " --format json 'abuse NEAR/5 vulnerability'");
   ASSERT_EQ(hits.status, 0);
   EXPECT_NE(hits.out.find("\"country\": \"na\""), std::string::npos) << hits.out;
-  Run fr = run(kBin + " search --db " + db + " --lang fra --format json 'traite NEAR/3 humains'");
+  CommandResult fr = run(kBin + " search --db " + db + " --lang fra --format json 'traite NEAR/3 humains'");
   ASSERT_EQ(fr.status, 0);
   EXPECT_NE(fr.out.find("225-4-1"), std::string::npos) << fr.out;
   EXPECT_EQ(integrity(db), "ok");
@@ -72,12 +72,12 @@ TEST(IndexCli, IndexesEverySampleStatuteAndSearchesThem) {
 
 TEST(IndexCli, BadQueryAndMissingIndexAreClearErrors) {
   const std::string db = temp_db("none");
-  Run missing = run(kBin + " search --db " + db + " servitude", true);
+  CommandResult missing = run(kBin + " search --db " + db + " servitude", true);
   EXPECT_EQ(missing.status, 3);
   EXPECT_NE(missing.out.find("palermo index"), std::string::npos) << missing.out;
-  Run broken = run(kBin + " search --db " + db + " '(servitude OR'", true);
+  CommandResult broken = run(kBin + " search --db " + db + " '(servitude OR'", true);
   EXPECT_EQ(broken.status, 3);
-  Run usage = run(kBin + " search", true);
+  CommandResult usage = run(kBin + " search", true);
   EXPECT_EQ(usage.status, 2);
 }
 
@@ -97,7 +97,7 @@ TEST(IndexCli, InterruptedRunLeavesAConsistentDatabase) {
   waitpid(pid, &status, 0);
   if (std::filesystem::exists(db)) EXPECT_EQ(integrity(db), "ok");
   // And the next run completes on top of whatever the killed one left.
-  Run again = run(kBin + " index --quiet --db " + db + " " + kShared + "/statutes/akn");
+  CommandResult again = run(kBin + " index --quiet --db " + db + " " + kShared + "/statutes/akn");
   EXPECT_EQ(again.status, 0);
   EXPECT_EQ(integrity(db), "ok");
 }
