@@ -84,7 +84,7 @@ std::vector<SyntheticCountry> synthetic_countries(std::size_t count) {
   std::bernoulli_distribution dropped(0.10);
   for (std::size_t i = 0; i < count; ++i) {
     SyntheticCountry c;
-    char code[16];
+    char code[32];
     std::snprintf(code, sizeof code, "q%03zu", i);  // q000 ... q199: user-assigned, like the corpus' xa..xe
     c.code = code;
     for (const akn::Document& base : bases[i % bases.size()]) {

@@ -203,8 +203,8 @@ std::string render_diff_md(const DiffResult& d) {
   out += "| Side | Document | Expression date | SHA-256 |\n|---|---|---|---|\n";
   for (const auto* docs : {&d.old_documents, &d.new_documents})
     for (const auto& doc : *docs)
-      out += fmt::format("| {} | {}<br>`{}` | {} | `{}` |\n", docs == &d.old_documents ? "old" : "new",
-                         md_cell(doc.title), md_cell(doc.path), md_cell(doc.expression_date), md_cell(doc.sha256));
+      out += fmt::format("| {} | {}<br>{} | {} | {} |\n", docs == &d.old_documents ? "old" : "new",
+                         md_cell(doc.title), md_code(doc.path), md_cell(doc.expression_date), md_code(doc.sha256));
   out += fmt::format("\nModel version: old {}, new {}\n", md_escape(d.old_model_version), md_escape(d.new_model_version));
   for (Change c : kShownChanges) {
     bool header = false;
@@ -222,8 +222,8 @@ std::string render_diff_md(const DiffResult& d) {
                            status_or_dash(e.old_status), status_or_dash(e.new_status), to_string(e.change));
         for (const auto* side : {&e.old_evidence, &e.new_evidence})
           for (const auto& ev : *side)
-            out += fmt::format("  - {} {} (`{}`)\n\n    > {}\n\n", side == &e.old_evidence ? "old" : "new",
-                               md_escape(ev.citation), md_escape(ev.eid),
+            out += fmt::format("  - {} {} ({})\n\n    > {}\n\n", side == &e.old_evidence ? "old" : "new",
+                               md_escape(ev.citation), md_code(ev.eid),
                                mark_passage(ev, "**", "**", [](std::string_view s) { return md_escape(s); }));
       }
       out += '\n';

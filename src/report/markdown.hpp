@@ -9,5 +9,7 @@ namespace palermo::report {
 std::string md_escape(std::string_view s);
 // md_escape plus '|' and line breaks, for a table cell.
 std::string md_cell(std::string_view s);
+// A code span (`...`) for ids, eIds, paths and hashes: shown exactly as written.
+std::string md_code(std::string_view s);
 
 }  // namespace palermo::report

@@ -30,6 +30,19 @@ std::string md_escape(std::string_view s) {
 
 std::string md_cell(std::string_view s) { return md_escape(s); }
 
+std::string md_code(std::string_view s) {
+  // Backslashes are literal inside a code span, so nothing is escaped but the span's own delimiter and
+  // the table bar (GFM reads "\|" as "|" even in code).
+  std::string out = "`";
+  for (char c : s) {
+    if (c == '`') out += '\'';
+    else if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out + "`";
+}
+
 namespace {
 
 std::string md_status(Status s) {
@@ -37,7 +50,7 @@ std::string md_status(Status s) {
 }
 
 void append_evidence(std::string& out, const analysis::Evidence& e) {
-  out += fmt::format("  - {} (`{}`, {})\n", md_escape(e.citation.empty() ? e.eid : e.citation), md_escape(e.eid),
+  out += fmt::format("  - {} ({}, {})\n", md_escape(e.citation.empty() ? e.eid : e.citation), md_code(e.eid),
                      md_escape(e.doc_title.empty() ? e.document : e.doc_title));
   out += "\n    > " + mark_passage(e, "**", "**", [](std::string_view s) { return md_escape(s); }) + "\n\n";
   std::string chain = chain_sentence(e);
@@ -83,10 +96,10 @@ std::string render_markdown(const CountryReport& report) {
   out += "| # | Document | Type | Language | Expression date | SHA-256 |\n|---|---|---|---|---|---|\n";
   for (std::size_t i = 0; i < report.documents.size(); ++i) {
     const auto& d = report.documents[i];
-    out += fmt::format("| {} | {}<br>`{}` | {} | {} | {} | `{}` |\n", i + 1,
-                       md_cell(d.title.empty() ? d.path : d.title), md_cell(d.path), md_cell(d.doc_type),
+    out += fmt::format("| {} | {}<br>{} | {} | {} | {} | {} |\n", i + 1,
+                       md_cell(d.title.empty() ? d.path : d.title), md_code(d.path), md_cell(d.doc_type),
                        md_cell(d.language), md_cell(d.expression_date.empty() ? "not stated" : d.expression_date),
-                       md_cell(d.sha256));
+                       md_code(d.sha256));
   }
   out += fmt::format("\nModel version {} · generated {}\n\n", md_escape(report.model_version),
                      md_escape(report.generated));
@@ -114,7 +127,7 @@ std::string render_markdown(const CountryReport& report) {
   if (!report.offences.empty()) {
     out += "\n## Offences found\n\n| Provision | Heading | Trafficking | Penalty |\n|---|---|---|---|\n";
     for (const auto& o : report.offences)
-      out += fmt::format("| {} (`{}`) | {} | {} | {} |\n", md_cell(o.citation), md_cell(o.eid), md_cell(o.heading),
+      out += fmt::format("| {} ({}) | {} | {} | {} |\n", md_cell(o.citation), md_code(o.eid), md_cell(o.heading),
                          o.trafficking ? "yes" : "no", md_cell(o.penalty_text));
   }
 

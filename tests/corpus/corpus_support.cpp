@@ -72,8 +72,16 @@ bool is_separator_row(const std::vector<std::string>& cells) {
 
 // "a.akn.xml, b.akn.xml and c.akn.xml" -> the three names.
 std::vector<std::string> split_document_list(std::string_view list) {
-  std::string normalised(list);
-  for (std::size_t at; (at = normalised.find(" and ")) != std::string::npos;) normalised.replace(at, 5, ",");
+  // " and " separates the last name like a comma does.
+  std::string normalised;
+  for (std::size_t i = 0; i < list.size();) {
+    if (list.substr(i, 5) == " and ") {
+      normalised += ',';
+      i += 5;
+    } else {
+      normalised += list[i++];
+    }
+  }
   std::vector<std::string> names;
   std::size_t start = 0;
   while (start <= normalised.size()) {
