@@ -25,7 +25,12 @@ bool applies_generally(std::string_view f) {
   return has_any_word(f, {"this act", "any offence", "an offence under", "offences under", "offence under this",
                           "any crime", "present code", "presente section", "presente loi",
                           "present chapitre", "delits prevus", "crimes et delits", "toute infraction",
-                          "la tentative du delit", "los delitos", "esta ley", "este codigo", "presente ley"});
+                          "la tentative du delit", "los delitos", "esta ley", "este codigo", "presente ley",
+                          // general rules speak of offences in the indefinite: "attempts to commit an
+                          // offence", "complice d'un crime ou d'un délit", "cómplice de un delito"
+                          "commit an offence", "commits an offence", "commit any offence", "an offence is committed",
+                          "a crime", "un crime", "d un crime", "un delit", "d un delit", "un delito", "cualquier delito",
+                          "todo delito", "un crimen", "um crime"});
 }
 
 }  // namespace
@@ -40,6 +45,16 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
   const std::string& check = e.check;
 
   if (check == "offence-exists") {
+    if (!offences.empty() && std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->info.substitute; })) {
+      const OffenceSite& closest = *offences.front();
+      const ByteRange r = corpus_.doc(closest.doc).subtree[closest.words];
+      f.evidence.push_back(passage_evidence(closest.doc, {r.first, std::min(r.second, r.first + 240)}, check));
+      f.status = Status::gap;
+      f.confidence = 0.75;
+      f.reason = "no offence is built like trafficking (acts for a purpose of exploitation); the closest, " + cites +
+                 ", punishes moving or dealing in persons without any purpose of exploitation";
+      return f;
+    }
     if (offences.empty()) {
       // An offence naming trafficking that lacks the acts or the purpose is worth showing.
       for (const OffenceSite& o2 : offences_) {

@@ -228,6 +228,46 @@ std::vector<Evaluator::Hit> Evaluator::search(const model::Element& element, con
   return hits;
 }
 
+namespace {
+
+// Words that, just before or just after a red flag's match, say the requirement does NOT apply:
+// "whether or not ... across a border", "sans qu'il soit nécessaire que ... franchi une frontière",
+// "... is not required", "independientemente de que ... cruce la frontera".
+bool negated(const Evidence& ev) {
+  if (ev.highlights.empty()) return false;
+  const std::uint32_t first = ev.highlights.front().first;
+  const std::uint32_t last = ev.highlights.back().second;
+  auto clause_before = [&](std::uint32_t at) {
+    std::uint32_t from = at > 160 ? at - 160 : 0;
+    std::string_view window(ev.passage.data() + from, at - from);
+    std::size_t stop = window.find_last_of(";.:");
+    if (stop != std::string_view::npos) window.remove_prefix(stop + 1);
+    return fold_text(window);
+  };
+  auto clause_after = [&](std::uint32_t at) {
+    std::string_view rest(ev.passage.data() + std::min<std::size_t>(at, ev.passage.size()),
+                          ev.passage.size() - std::min<std::size_t>(at, ev.passage.size()));
+    rest = rest.substr(0, 90);
+    std::size_t stop = rest.find_first_of(";.");
+    if (stop != std::string_view::npos) rest = rest.substr(0, stop);
+    return fold_text(rest);
+  };
+  const std::string before = clause_before(first);
+  const std::string after = clause_after(last);
+  return has_any_word(before, {"whether or not", "irrespective of", "regardless of", "need not", "without it being",
+                               "not necessary", "not required", "no requirement", "whether within or", "within or across",
+                               "national or transnational", "domestic or transnational", "whether or not",
+                               "sans qu il soit", "sans qu il", "qu il y ait ou non", "independamment", "peu importe",
+                               "sans exiger", "sin que sea necesario", "sin que se requiera", "sin necesidad",
+                               "independientemente", "no sera necesario", "no es necesario", "no se requiere",
+                               "aun cuando no", "sem que seja necessario", "independentemente"}) ||
+         has_any_word(after, {"is not required", "is not necessary", "need not", "is immaterial", "is irrelevant",
+                              "shall not be required", "or not", "ou non", "n est pas necessaire", "n est pas requis",
+                              "no es necesario", "no sera necesario", "no se requiere", "o no", "ou nao"});
+}
+
+}  // namespace
+
 ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_flag) {
   ElementFinding f;
   f.id = e.id;
@@ -241,7 +281,26 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     // A red flag looks only where its scope says (never "anywhere" beyond the offence by default):
     // words in an unrelated provision must not make the offence conflict with the Protocol.
     const auto& items = e.scope == model::Scope::anywhere ? scopes_.offence_terms : items_for(e.scope);
-    auto hits = search(e, items, 3);
+    auto hits = search(e, items, 6);
+    // "without it being necessary that the victim crossed a border" names the requirement only to
+    // exclude it: such a passage supports the Protocol rather than conflicting with it.
+    std::vector<Hit> excluded;
+    for (auto it = hits.begin(); it != hits.end();) {
+      if (negated(it->evidence)) {
+        excluded.push_back(std::move(*it));
+        it = hits.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (hits.empty() && !excluded.empty()) {
+      f.status = Status::met;
+      f.confidence = 0.85;
+      f.reason = "the offence expressly excludes " + title + ": " + describe(excluded.front().evidence);
+      for (auto& h : excluded) f.evidence.push_back(std::move(h.evidence));
+      return f;
+    }
+    if (hits.size() > 3) hits.resize(3);
     if (!hits.empty()) {
       f.status = Status::conflict;
       f.confidence = hits.front().item->tier == 0 ? 0.85 : 0.7;
@@ -272,7 +331,15 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     return f;
   }
   if (e.scope != model::Scope::anywhere) {
-    auto outside = search(e, items_for(model::Scope::anywhere), 2);
+    auto outside = search(e, items_for(model::Scope::anywhere), 6);
+    // Words elsewhere count for something only in a provision about trafficking or exploitation:
+    // "received by a person" in the definition of "gain" says nothing about the offence.
+    std::erase_if(outside, [&](const Hit& h) {
+      return !has_any_word(corpus_.folded(h.item->doc, h.item->range),
+                           {"traffick", "traite", "trata", "exploit", "explot", "explora", "victim", "victime",
+                            "victima", "vitima"});
+    });
+    if (outside.size() > 2) outside.resize(2);
     if (!outside.empty()) {
       f.status = Status::partial;
       f.confidence = 0.6;
@@ -285,12 +352,12 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
   f.status = Status::gap;
   f.confidence = 0.7;
   switch (e.scope) {
-    case model::Scope::offence: f.reason = "no " + title + " found in the offence " + cites; break;
+    case model::Scope::offence: f.reason = "no evidence of \u2018" + title + "\u2019 in the offence " + cites; break;
     case model::Scope::offence_terms:
-      f.reason = "no " + title + " found in the offence " + cites + " or the terms it uses" +
+      f.reason = "no evidence of \u2018" + title + "\u2019 in the offence " + cites + " or the terms it uses" +
                  (scopes_.terms.empty() ? "" : " (" + shorten(join(scopes_.terms, ", "), 160) + ")");
       break;
-    case model::Scope::anywhere: f.reason = "no " + title + " found in any of the documents"; break;
+    case model::Scope::anywhere: f.reason = "no evidence of \u2018" + title + "\u2019 in any of the documents"; break;
   }
   return f;
 }

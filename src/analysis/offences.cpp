@@ -33,7 +33,15 @@ bool names_trafficking(std::string_view f) {
   return has_any_word(f, {"traffick", "traite des etres", "traite des personnes", "traite d", "trata de", "trafico de pessoas"});
 }
 
-bool purpose_of_exploitation(std::string_view f) { return has_any_word(f, {"exploit", "explot", "explora"}); }
+// A purpose of exploitation: the word itself, or one of the Protocol's minimum forms named directly
+// ("for the purpose of prostitution or forced labour", as older and narrower laws put it).
+bool purpose_of_exploitation(std::string_view f) {
+  return has_any_word(f, {"exploit", "explot", "explora", "prostitut", "forced labour", "forced labor",
+                          "travail force", "travaux forces", "trabajo forzoso", "trabajos forzados",
+                          "trabalho forcado", "slavery", "esclavage", "esclavitud", "escravidao", "servitude",
+                          "servidumbre", "servidao", "removal of organs", "organ removal", "prelevement d organe",
+                          "extraccion de organos"});
+}
 
 }  // namespace
 
@@ -77,9 +85,18 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
       site.info.eid = d.provisions[unit].eid;
       site.info.citation = d.provisions[unit].citation;
       site.info.heading = d.provisions[unit].heading;
-      site.info.trafficking = (names_trafficking(f) || names_trafficking(heading)) && distinct_acts(f) >= 2 &&
-                              purpose_of_exploitation(f);
+      // Built like art 3 (two or more acts and a purpose of exploitation), whether or not the law
+      // calls it trafficking: "any person who recruits or transports another for the purpose of
+      // forced labour" is a trafficking offence in substance.
+      site.acts = distinct_acts(f);
+      site.info.trafficking = site.acts >= 2 && purpose_of_exploitation(f) &&
+                              (names_trafficking(f) || names_trafficking(heading) || mentions_means(f) ||
+                               site.acts >= 3);
       site.with_means = site.info.trafficking && mentions_means(f);
+      site.person_object = has_any_word(f, {"person", "persons", "another", "individual", "woman", "women", "child",
+                                            "children", "personne", "personnes", "autrui", "persona", "personas",
+                                            "pessoa", "pessoas"},
+                                        false);
       // Penalty: in the offence itself, else in the provisions it cites ("liable to the penalty in
       // section 15", "puni des peines prévues à l'article ...").
       std::string_view unit_text = dt.slice(dt.subtree[unit]);
@@ -130,6 +147,17 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
   const bool any_with_means = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.with_means; });
   if (any_with_means)
     for (OffenceSite& o : out) o.info.trafficking = o.with_means;
+  // No offence is built like trafficking: the offences that punish dealing in or moving persons
+  // (an old law that punishes conveying people across the border for gain) are the closest the
+  // law comes. They stand in for the offence, so that its acts, penalty and red flags are read
+  // from them, and crim.offence says plainly that no trafficking offence exists.
+  const bool any_trafficking = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; });
+  if (!any_trafficking)
+    for (OffenceSite& o : out)
+      if (o.acts >= 1 && o.person_object) {
+        o.info.trafficking = true;
+        o.info.substitute = true;
+      }
   return out;
 }
 

@@ -21,6 +21,8 @@ struct OffenceSite {
   ByteRange penalty_range{0, 0};  // where the penalty words stand (flattened text of penalty_doc)
   bool penalty_by_reference = false;  // read from a provision the offence cites
   bool with_means = false;            // names trafficking, lists acts, purpose and means (art 3 shape)
+  int acts = 0;                       // how many of the five acts (by their usual verbs) it names
+  bool person_object = false;         // it speaks of a person (not of goods or money)
 };
 
 // Every offence-creating unit of every document, in document order. Trafficking offences are

@@ -33,6 +33,15 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
   }
   s.offence_terms = s.offence;
 
+  auto carries_offence_elements = [](const std::string& folded) {
+    return has_any_word(folded, {"exploit", "explot", "explora", "traffick", "traite", "trata", "coerc", "contrainte",
+                                 "coacc", "force", "forza", "forc", "threat", "menace", "amenaz", "fraud", "decept",
+                                 "decei", "tromp", "engan", "abduct", "enlev", "rapt", "secuestr", "vulnerab",
+                                 "abuse", "abus", "prostitu", "sexual", "sexuel", "labour", "labor", "travail",
+                                 "trabajo", "trabalho", "servitude", "servidumbre", "servidao", "slave", "esclav",
+                                 "escrav", "organ", "child", "minor", "enfant", "mineur", "nino", "nina", "menor",
+                                 "crianca", "bondage", "servile", "marriage", "mariage", "matrimonio"});
+  };
   // Defined terms the offences use, and the terms those definitions use (two levels: "exploitation"
   // is defined with "forced labour", itself defined elsewhere).
   std::set<std::size_t> used_defs;
@@ -62,6 +71,10 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
     std::vector<Pending> next;
     for (const Pending& pend : frontier) {
       const Definition& d = defs.all[pend.def];
+      // Only definitions that can carry an element of the offence (what trafficking or exploitation
+      // is, a means, a form of exploitation, who a child is) extend it: an offence that uses "gain"
+      // or "Minister" does not take in whatever words those definitions happen to contain.
+      if (!carries_offence_elements(corpus.folded(d.doc, d.range))) continue;
       s.terms.push_back(d.display);
       ScopeItem item{d.doc, d.range, d.provision, 1, pend.chain};
       if (seen.insert({d.doc, d.range.first, d.range.second}).second) add(s.offence_terms, item);

@@ -312,8 +312,35 @@ std::string status_word(const ModelTarget& target, const Observed& observed) {
   return std::string(analysis::to_string(observed.status));
 }
 
+namespace {
+
+// The eId of the section or article holding this eId ("sec_6__subsec_2" -> "sec_6";
+// "sec_3__qstr_1__sec_260B__subsec_1" -> "sec_3__qstr_1__sec_260B"), or "" when none.
+std::string_view section_of(std::string_view eid) {
+  std::size_t start = std::string_view::npos;
+  for (std::size_t pos = 0; pos < eid.size();) {
+    std::size_t next = eid.find("__", pos);
+    std::string_view part = eid.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
+    if (part.rfind("sec_", 0) == 0 || part.rfind("art_", 0) == 0) start = next;
+    if (next == std::string_view::npos) break;
+    pos = next + 2;
+  }
+  if (start == std::string_view::npos) {
+    // the last component is itself the section
+    std::size_t last = eid.rfind("__");
+    std::string_view tail = last == std::string_view::npos ? eid : eid.substr(last + 2);
+    return (tail.rfind("sec_", 0) == 0 || tail.rfind("art_", 0) == 0) ? eid : std::string_view{};
+  }
+  return eid.substr(0, start);
+}
+
+}  // namespace
+
 bool eid_related(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return false;
+  // Two subdivisions of one section are the same pinpoint for a reader: the report cites the
+  // provision where the matched words stand, the profile may name a sibling subsection.
+  if (!section_of(a).empty() && section_of(a) == section_of(b)) return true;
   if (a.size() > b.size()) std::swap(a, b);
   // `a` is the shorter: equal, or an ancestor whose components end where b's next one begins.
   return b.substr(0, a.size()) == a && (b.size() == a.size() || b.substr(a.size(), 2) == "__");

@@ -88,7 +88,8 @@ bool agrees(const ModelTarget& target, std::string_view expected, const Observed
 // The status word a row would have to carry to agree ("met", "not applicable", ...).
 std::string status_word(const ModelTarget& target, const Observed& observed);
 
-// True when one eId equals the other or contains it as an ancestor (eId prefix up to a "__" boundary).
+// True when one eId equals the other or contains it as an ancestor (eId prefix up to a "__" boundary),
+// or both stand in the same section or article.
 bool eid_related(std::string_view a, std::string_view b);
 
 // Reads every document of a section (fails the calling test through the returned error string).
