@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <regex>
 
+#include "analysis/citations.hpp"
 #include "analysis/evaluate.hpp"
+#include "grammars/citation/citation.hpp"
 
 namespace palermo::analysis {
 
@@ -263,7 +265,8 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
     // A definition of "child"/"minor" first: its age decides.
     for (const Definition& d : defs_.all) {
       if (d.term != "child" && d.term != "children" && d.term != "minor" && d.term != "enfant" && d.term != "mineur" &&
-          d.term != "nino" && d.term != "menor" && d.term != "juvenile")
+          d.term != "mineure" && d.term != "nino" && d.term != "nina" && d.term != "menor" && d.term != "juvenile" &&
+          d.term != "crianca")
         continue;
       std::string fl = corpus_.folded(d.doc, d.range);
       Evidence ev = passage_evidence(d.doc, {d.range.first, std::min(d.range.second, d.range.first + 200)}, check);
@@ -287,8 +290,18 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
       f.reason = "no definition of a child as a person under eighteen found";
       return f;
     }
-    std::string matched = fold_text(hits.front().evidence.matched);
-    bool age_stated = has_any_word(matched, {"18", "eighteen", "dix huit", "dieciocho", "dezoito"});
+    // The age may stand beside the word rather than in it: "est mineure toute personne âgée de moins
+    // de dix-huit ans". Look in the passage, for an eighteen beside a word of age.
+    bool age_stated = false;
+    for (std::size_t i = 0; i < hits.size() && !age_stated; ++i) {
+      std::string passage = fold_text(hits[i].evidence.passage);
+      if (has_any_word(passage, {"18", "eighteen", "dix huit", "dix-huit", "dieciocho", "dezoito"}) &&
+          has_any_word(passage, {"age", "aged", "years", "year", "ans", "anos", "moins de", "under", "below",
+                                 "menor", "menores", "idade", "edad"})) {
+        age_stated = true;
+        std::swap(hits.front(), hits[i]);  // the passage that states the age leads the evidence
+      }
+    }
     f.status = age_stated ? Status::met : Status::partial;
     f.confidence = age_stated ? (hits.front().item->tier < 2 ? 0.85 : 0.7) : 0.6;
     f.reason = age_stated ? "a child is a person under eighteen: " + describe(hits.front().evidence)
@@ -340,6 +353,7 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
     auto hits = search(e, items_for(model::Scope::anywhere), 40);
     const Hit* direct = nullptr;
     const Hit* general = nullptr;
+    const Hit* general_too = nullptr;  // a second general rule (the definition of attempt and its punishment)
     const Hit* elsewhere = nullptr;
     for (const Hit& h : hits) {
       const DocText& dt = corpus_.doc(h.item->doc);
@@ -352,11 +366,24 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
         return off.doc == h.item->doc && off.unit == h.item->provision &&
                has_any_word(corpus_.folded(off.doc, dt.subtree[off.unit]), {"traffick", "traite", "trata"});
       });
+      // Or a provision that cites the trafficking offence ("diriger ou organiser la commission de
+      // l'une des infractions prévues aux articles 311-1 à 311-5").
+      if (!in_offence && !trafficking_offence) {
+        std::string_view text = dt.slice(dt.subtree[h.item->provision]);
+        for (const citation::Citation& c : citation::find_citations(text)) {
+          std::size_t at = dt.provision_at(dt.subtree[h.item->provision].first + static_cast<std::uint32_t>(c.begin));
+          for (std::size_t target : resolve(c, *dt.doc, at))
+            for (const OffenceSite* off : offences)
+              if (off->doc == h.item->doc && dt.is_ancestor_or_self(off->unit, target)) trafficking_offence = true;
+          if (trafficking_offence) break;
+        }
+      }
       std::string fl = corpus_.folded(h.item->doc, dt.subtree[h.item->provision]);
       if (in_offence) {
         if (!direct) direct = &h;
       } else if (trafficking_offence || applies_generally(fl)) {
         if (!general) general = &h;
+        else if (!general_too) general_too = &h;
       } else if (!elsewhere) {
         elsewhere = &h;
       }
@@ -373,6 +400,13 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
       f.confidence = direct ? 0.9 : 0.8;
       f.reason = e.title + ": " + describe(ev);
       f.evidence.push_back(std::move(ev));
+      if (!direct && general_too) {
+        Evidence more = general_too->evidence;
+        const akn::Provision& p = corpus_.doc(general_too->item->doc).doc->provisions[general_too->item->provision];
+        more.chain.push_back({"general-part", more.document, p.eid, p.citation.empty() ? p.eid : p.citation,
+                              "a provision applying to the trafficking offences of the Act or Code"});
+        f.evidence.push_back(std::move(more));
+      }
       return f;
     }
     if (elsewhere) {

@@ -238,7 +238,7 @@ bool negated(const Evidence& ev) {
   const std::uint32_t first = ev.highlights.front().first;
   const std::uint32_t last = ev.highlights.back().second;
   auto clause_before = [&](std::uint32_t at) {
-    std::uint32_t from = at > 160 ? at - 160 : 0;
+    std::uint32_t from = at > 240 ? at - 240 : 0;
     std::string_view window(ev.passage.data() + from, at - from);
     std::size_t stop = window.find_last_of(";.:");
     if (stop != std::string_view::npos) window.remove_prefix(stop + 1);
@@ -252,8 +252,14 @@ bool negated(const Evidence& ev) {
     if (stop != std::string_view::npos) rest = rest.substr(0, stop);
     return fold_text(rest);
   };
-  const std::string before = clause_before(first);
-  const std::string after = clause_after(last);
+  // Elisions ("qu'il", "l'infraction") fold to "qu'il": compare with the apostrophe as a space.
+  auto spaced = [](std::string t) {
+    for (char& c : t)
+      if (c == '\'') c = ' ';
+    return t;
+  };
+  const std::string before = spaced(clause_before(first));
+  const std::string after = spaced(clause_after(last));
   return has_any_word(before, {"whether or not", "irrespective of", "regardless of", "need not", "without it being",
                                "not necessary", "not required", "no requirement", "whether within or", "within or across",
                                "national or transnational", "domestic or transnational", "whether or not",

@@ -122,7 +122,22 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
       if (!dt.is_ancestor_or_self(off.provision, r.provision)) continue;
       if (auto t = d.find(r.target_eid)) targets.emplace_back(*t, r.text);
     }
+    // A citation of a container ("la présente section", "Part 2") stands for each section or
+    // article in it: matching must never join words of two different articles.
+    std::vector<std::pair<std::size_t, std::string>> expanded;
     for (const auto& [target, words] : targets) {
+      if (dt.unit_of[target] == target || !dt.is_ancestor_or_self(target, dt.unit_of[target])) {
+        bool container = false;
+        for (std::size_t u : dt.units)
+          if (u != target && dt.is_ancestor_or_self(target, u)) {
+            expanded.emplace_back(u, words);
+            container = true;
+          }
+        if (container) continue;
+      }
+      expanded.emplace_back(target, words);
+    }
+    for (const auto& [target, words] : expanded) {
       if (dt.is_ancestor_or_self(off.provision, target) || dt.treaty_text[target]) continue;
       if (definition_section(off.doc, dt.unit_of[target])) continue;
       ByteRange range = dt.subtree[target];
