@@ -199,7 +199,18 @@ std::vector<Evaluator::Hit> Evaluator::search(const model::Element& element, con
       // its words: a match reports the spans of every alternative, mixing unrelated provisions.
       text::CompiledPattern narrowed = cp;
       pattern::Node narrowed_source = p.node;
-      while (narrowed.root.kind == pattern::Node::Kind::any_of) {
+      while (narrowed.root.kind == pattern::Node::Kind::any_of || narrowed.root.kind == pattern::Node::Kind::all_of) {
+        if (narrowed.root.kind == pattern::Node::Kind::all_of) {
+          // "(consent NEAR "not a defence") AND (trafficking OR exploitation)": the first operand is
+          // the evidence, the others only confirm the context; cite where the first one stands.
+          if (narrowed.root.children.empty()) break;
+          text::CompiledPattern first{cp.language,
+                                      narrowed_source.children.empty() ? narrowed_source : narrowed_source.children[0],
+                                      narrowed.root.children[0]};
+          narrowed_source = first.source;
+          narrowed = std::move(first);
+          continue;
+        }
         std::optional<text::CompiledPattern> best;
         std::uint32_t best_begin = 0;
         for (std::size_t i = 0; i < narrowed.root.children.size(); ++i) {
