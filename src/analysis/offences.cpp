@@ -2,6 +2,8 @@
 #include "analysis/offences.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <regex>
 
 #include "analysis/citations.hpp"
 #include "grammars/citation/citation.hpp"
@@ -29,10 +31,6 @@ int distinct_acts(std::string_view f) {
   return n;
 }
 
-bool names_trafficking(std::string_view f) {
-  return has_any_word(f, {"traffick", "traite des etres", "traite des personnes", "traite d", "trata de", "trafico de pessoas"});
-}
-
 // A purpose of exploitation: the word itself, or one of the Protocol's minimum forms named directly
 // ("for the purpose of prostitution or forced labour", as older and narrower laws put it).
 bool purpose_of_exploitation(std::string_view f) {
@@ -42,6 +40,35 @@ bool purpose_of_exploitation(std::string_view f) {
                           "servidumbre", "servidao", "removal of organs", "organ removal", "prelevement d organe",
                           "extraccion de organos"});
 }
+
+// Two or more acts and a purpose of exploitation within one stretch of about sixty words, as in a
+// clause built like art 3 — not scattered over a long schedule about something else.
+bool acts_with_purpose_nearby(std::string_view f) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < f.size();) {
+    while (i < f.size() && !std::isalnum(static_cast<unsigned char>(f[i]))) ++i;
+    std::size_t start = i;
+    while (i < f.size() && std::isalnum(static_cast<unsigned char>(f[i]))) ++i;
+    if (i > start) words.push_back(f.substr(start, i - start));
+  }
+  constexpr std::size_t kWindow = 60;
+  for (std::size_t at = 0; at < words.size(); at += kWindow / 2) {
+    std::size_t end = std::min(words.size(), at + kWindow);
+    std::string window;
+    for (std::size_t w = at; w < end; ++w) {
+      window += words[w];
+      window += ' ';
+    }
+    if (distinct_acts(window) >= 2 && purpose_of_exploitation(window)) return true;
+    if (end == words.size()) break;
+  }
+  return false;
+}
+
+bool names_trafficking(std::string_view f) {
+  return has_any_word(f, {"traffick", "traite des etres", "traite des personnes", "traite d", "trata de", "trafico de pessoas"});
+}
+
 
 }  // namespace
 
@@ -90,13 +117,9 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
       // forced labour" is a trafficking offence in substance.
       site.acts = distinct_acts(f);
       site.info.trafficking = site.acts >= 2 && purpose_of_exploitation(f) &&
-                              (names_trafficking(f) || names_trafficking(heading) || mentions_means(f) ||
-                               site.acts >= 3);
+                              (names_trafficking(f) || names_trafficking(heading) ||
+                               ((mentions_means(f) || site.acts >= 3) && acts_with_purpose_nearby(f)));
       site.with_means = site.info.trafficking && mentions_means(f);
-      site.person_object = has_any_word(f, {"person", "persons", "another", "individual", "woman", "women", "child",
-                                            "children", "personne", "personnes", "autrui", "persona", "personas",
-                                            "pessoa", "pessoas"},
-                                        false);
       // Penalty: in the offence itself, else in the provisions it cites ("liable to the penalty in
       // section 15", "puni des peines prévues à l'article ...").
       std::string_view unit_text = dt.slice(dt.subtree[unit]);
@@ -153,11 +176,23 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
   // from them, and crim.offence says plainly that no trafficking offence exists.
   const bool any_trafficking = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; });
   if (!any_trafficking)
-    for (OffenceSite& o : out)
-      if (o.acts >= 1 && o.person_object) {
+    for (OffenceSite& o : out) {
+      if (o.acts < 1) continue;
+      // "conveys ... any person", "transporte une personne": an act done to a human being, not to
+      // goods, money or a financial instrument. (A regex, run only on this rare path.)
+      static const std::regex act_on_person(
+          "\\b(convey|transport|smuggl|traffick|recruit|harbo|conceal|"
+          "recrut|heberg|traslad|acog)[a-z]*( [a-z,-]+){0,2}? "
+          "(a|an|any|another|other|the|such|une|la|des|toute|una|otra|toda)? ?"
+          "(person|persons|individual|individuals|woman|women|child|children|human being|personne|personnes|"
+          "persona|personas|pessoa|pessoas)\\b");
+      const std::string f = corpus.folded(o.doc, corpus.doc(o.doc).subtree[o.unit]);
+      o.person_object = std::regex_search(f, act_on_person);
+      if (o.person_object) {
         o.info.trafficking = true;
         o.info.substitute = true;
       }
+    }
   return out;
 }
 

@@ -247,3 +247,29 @@ TEST(Report, DocumentsAndModelAreDescribed) {
   ASSERT_EQ(r.findings.size(), project_model().obligations.size());
   for (std::size_t i = 0; i < r.findings.size(); ++i) EXPECT_EQ(r.findings[i].id, project_model().obligations[i].id);
 }
+
+namespace palermo::analysis {
+namespace {
+
+// The model must not find trafficking law where there is none: a 4 MB financial-services act has
+// offences, transfers and receipts of money, but no offence against persons.
+TEST(UnrelatedLaw, FinancialServicesActHasNoTraffickingFindings) {
+  auto doc = akn::read_document(std::string(PALERMO_SHARED_DIR) + "/akn/samples/uk/ukpga-2023-29-2024-11-01.akn.xml");
+  ASSERT_TRUE(doc.ok());
+  auto model = model::load_model("");
+  ASSERT_TRUE(model.ok());
+  std::vector<akn::Document> docs;
+  docs.push_back(std::move(doc).value());
+  CountryReport r = analyze(docs, *model);
+  for (const Offence& o : r.offences) EXPECT_FALSE(o.trafficking) << o.citation << " " << o.heading;
+  for (const ObligationFinding& f : r.findings) {
+    if (f.area != model::Area::definition && f.area != model::Area::criminalization) continue;
+    // Laundering, obstruction and bribery are general criminal law that any statute may touch.
+    if (f.id == "crim.laundering" || f.id == "crim.obstruction" || f.id == "crim.corruption") continue;
+    EXPECT_NE(f.status, Status::met) << f.id << ": " << f.reason;
+    EXPECT_NE(f.status, Status::conflict) << f.id << ": " << f.reason;
+  }
+}
+
+}  // namespace
+}  // namespace palermo::analysis
