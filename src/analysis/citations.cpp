@@ -1,8 +1,10 @@
 // Citation resolution against a document's provision tree (see citations.hpp).
 #include "analysis/citations.hpp"
 
+
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "akn/citation_label.hpp"
 
@@ -72,13 +74,38 @@ std::vector<std::size_t> descend(const akn::Document& d, std::size_t start, cons
   return {current};
 }
 
+// Provisions by normalised number, built once per document: a long act cites thousands of times,
+// and scanning every provision for each citation made resolving quadratic. Kept per thread for the
+// last few documents seen, identified by address and content hash.
+const std::vector<std::size_t>& provisions_numbered(const akn::Document& d, const std::string& number) {
+  struct Index {
+    const akn::Document* doc = nullptr;
+    std::string sha256;
+    std::size_t size = 0;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_number;
+  };
+  thread_local std::vector<Index> cache;
+  Index* index = nullptr;
+  for (Index& i : cache)
+    if (i.doc == &d && i.sha256 == d.sha256 && i.size == d.provisions.size()) index = &i;
+  if (index == nullptr) {
+    if (cache.size() >= 8) cache.erase(cache.begin());
+    cache.push_back(Index{&d, d.sha256, d.provisions.size(), {}});
+    index = &cache.back();
+    for (std::size_t i = 0; i < d.provisions.size(); ++i)
+      index->by_number[normalized_number(d.provisions[i].num)].push_back(i);
+  }
+  static const std::vector<std::size_t> none;
+  auto it = index->by_number.find(number);
+  return it == index->by_number.end() ? none : it->second;
+}
+
 // Provisions anywhere in the document with this element family and number.
 std::vector<std::size_t> numbered_anywhere(const akn::Document& d, Kind kind, const std::string& label) {
   auto names = elements_for(kind);
   std::string want = normalized_number(label);
   std::vector<std::size_t> strict, loose;
-  for (std::size_t i = 0; i < d.provisions.size(); ++i) {
-    if (normalized_number(d.provisions[i].num) != want) continue;
+  for (std::size_t i : provisions_numbered(d, want)) {
     if (element_is(d.provisions[i], names)) strict.push_back(i);
     else if (d.provisions[i].depth == 0 || d.provisions[i].element == "hcontainer") loose.push_back(i);
   }

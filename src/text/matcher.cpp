@@ -2,6 +2,7 @@
 #include "text/matcher.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <functional>
 
 namespace palermo::text {
@@ -223,13 +224,39 @@ void IndexedText::KeyIndex::build(std::vector<std::pair<std::string_view, std::u
   for (std::string_view key : keys) codes.push_back(key_code(key));
 }
 
+namespace {
+
+// (key, position) pairs sorted by key, then position. A long text repeats few distinct words many
+// times: grouping by hash and sorting only the distinct keys avoids comparing strings for every
+// token (this was the largest cost of checking a 4 MB act).
+template <class KeyOf>
+std::vector<std::pair<std::string_view, std::uint32_t>> sorted_keys(const std::vector<Token>& tokens, KeyOf key_of) {
+  std::vector<std::pair<std::string_view, std::uint32_t>> keyed;
+  keyed.reserve(tokens.size());
+  if (tokens.size() < 256) {
+    for (const Token& t : tokens) keyed.emplace_back(key_of(t), t.position);
+    std::sort(keyed.begin(), keyed.end());
+    return keyed;
+  }
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> groups;
+  groups.reserve(tokens.size() / 4);
+  for (const Token& t : tokens) groups[key_of(t)].push_back(t.position);  // positions ascend
+  std::vector<std::string_view> distinct;
+  distinct.reserve(groups.size());
+  for (const auto& [key, positions] : groups) distinct.push_back(key);
+  std::sort(distinct.begin(), distinct.end());
+  for (std::string_view key : distinct)
+    for (std::uint32_t p : groups[key]) keyed.emplace_back(key, p);
+  return keyed;
+}
+
+}  // namespace
+
 IndexedText::IndexedText(std::vector<Token> tokens) : tokens_(std::move(tokens)) {
   // Positions index tokens_ directly, whatever the tokens' own numbering was.
   for (std::size_t i = 0; i < tokens_.size(); ++i) tokens_[i].position = static_cast<std::uint32_t>(i);
-  std::vector<std::pair<std::string_view, std::uint32_t>> keyed;
-  keyed.reserve(tokens_.size());
-  for (const Token& t : tokens_) keyed.emplace_back(t.term, t.position);
-  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::pair<std::string_view, std::uint32_t>> keyed =
+      sorted_keys(tokens_, [](const Token& t) -> std::string_view { return t.term; });
   term_prefixes_.build(keyed);
   // The exact-term index: the same groups ordered by hash (computed once per distinct term), so
   // lookups compare integers.
@@ -246,10 +273,7 @@ IndexedText::IndexedText(std::vector<Token> tokens) : tokens_(std::move(tokens))
     for (std::uint32_t p : term_prefixes_.at(group)) hashed.emplace_back(term_prefixes_.keys[group], p);
   }
   by_term_.build(std::move(hashed));
-  keyed.clear();
-  for (const Token& t : tokens_) keyed.emplace_back(t.folded, t.position);
-  std::sort(keyed.begin(), keyed.end());
-  folded_prefixes_.build(std::move(keyed));
+  folded_prefixes_.build(sorted_keys(tokens_, [](const Token& t) -> std::string_view { return t.folded; }));
 }
 
 std::span<const std::uint32_t> IndexedText::positions_of(std::string_view term) const {
