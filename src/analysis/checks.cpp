@@ -53,8 +53,8 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
       f.evidence.push_back(passage_evidence(closest.doc, {r.first, std::min(r.second, r.first + 240)}, check));
       f.status = Status::gap;
       f.confidence = 0.75;
-      f.reason = "no offence is built like trafficking (acts for a purpose of exploitation); the closest, " + cites +
-                 ", punishes moving or dealing in persons without any purpose of exploitation";
+      f.reason = "no offence is built like trafficking (acts done for a purpose of exploitation); the closest (" +
+                 cites + ") punish moving or dealing in persons without any purpose of exploitation";
       return f;
     }
     if (offences.empty()) {
