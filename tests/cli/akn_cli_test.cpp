@@ -1,6 +1,8 @@
 // Command-line tests of `palermo show` and `palermo validate`: exit codes, stdout and stderr.
 #include <gtest/gtest.h>
 
+#include "cli/run_palermo.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,44 +19,20 @@ const std::string kShared = PALERMO_SHARED_DIR;
 const std::string kNamibia = kShared + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
 const std::string kHostile = std::string(PALERMO_SOURCE_DIR) + "/tests/data/hostile";
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using palermo::testing::PalermoRun;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// Runs palermo with the arguments (already shell-quoted where needed), capturing both streams.
-CliRun palermo(const std::string& args) {
-  static int counter = 0;
-  std::string base = (std::filesystem::temp_directory_path() /
-                      ("palermo_akn_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++)))
-                         .string();
-  std::string command = "'" + kBinary + "' " + args + " >'" + base + ".out' 2>'" + base + ".err'";
-  int status = std::system(command.c_str());
-  CliRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(base + ".out");
-  r.err = slurp(base + ".err");
-  std::filesystem::remove(base + ".out");
-  std::filesystem::remove(base + ".err");
-  return r;
-}
+PalermoRun palermo(const std::string& args) { return palermo::testing::run_palermo(args); }
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 TEST(ShowCli, HelpExitsZero) {
-  CliRun r = palermo("show --help");
+  PalermoRun r = palermo("show --help");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("--format"), std::string::npos);
 }
 
 TEST(ShowCli, IdentityAndContents) {
-  CliRun r = palermo("show " + quoted(kNamibia));
+  PalermoRun r = palermo("show " + quoted(kNamibia));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Combating of Trafficking in Persons Act, 2018"), std::string::npos);
   EXPECT_NE(r.out.find("akn-3.0"), std::string::npos);
@@ -65,7 +43,7 @@ TEST(ShowCli, IdentityAndContents) {
 }
 
 TEST(ShowCli, OneProvisionInFull) {
-  CliRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_1");
+  PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_1");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("s 3(1)  [sec_3__subsec_1]", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("recruits"), std::string::npos);
@@ -73,14 +51,14 @@ TEST(ShowCli, OneProvisionInFull) {
 }
 
 TEST(ShowCli, DefinitionsAndReferrersOfSection1) {
-  CliRun r = palermo("show " + quoted(kNamibia) + " sec_1 --format json");
+  PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_1 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"citation\": \"s 1\""), std::string::npos);
   EXPECT_NE(r.out.find("\"refers_to\": \"term-child\""), std::string::npos);
 }
 
 TEST(ShowCli, UnknownEidSuggestsCloseMatches) {
-  CliRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_9");
+  PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_9");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("no provision has the eId 'sec_3__subsec_9'"), std::string::npos);
   EXPECT_NE(r.err.find("sec_3__subsec_1"), std::string::npos);
@@ -88,7 +66,7 @@ TEST(ShowCli, UnknownEidSuggestsCloseMatches) {
 }
 
 TEST(ShowCli, BadFileGivesLocatedErrorAndExit3) {
-  CliRun r = palermo("show " + quoted(kHostile + "/truncated.xml"));
+  PalermoRun r = palermo("show " + quoted(kHostile + "/truncated.xml"));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("truncated.xml:4:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("error: XML is not well-formed"), std::string::npos);
@@ -102,7 +80,7 @@ TEST(ShowCli, UsageErrorsExit2) {
 
 TEST(ValidateCli, DuplicateIdsExit3) {
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
-  CliRun r = palermo("validate " + quoted(file));
+  PalermoRun r = palermo("validate " + quoted(file));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find(file + ":100: duplicate-eid:"), std::string::npos) << r.out;
 }
@@ -110,7 +88,7 @@ TEST(ValidateCli, DuplicateIdsExit3) {
 TEST(ValidateCli, CleanSamplePassesTheSchema) {
   // Schema-valid per xmllint, and free of eId, reference and term problems (one note on its eId scheme).
   const std::string file = kShared + "/akn/samples/uk/ukpga-2026-2-section-22.akn.xml";
-  CliRun r = palermo("validate " + quoted(file) + " --schema " + quoted(kShared + "/akn/schema/akomantoso30.xsd"));
+  PalermoRun r = palermo("validate " + quoted(file) + " --schema " + quoted(kShared + "/akn/schema/akomantoso30.xsd"));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.out.find("schema:"), std::string::npos);
   EXPECT_NE(r.err.find("no problems found (schema valid)"), std::string::npos);
@@ -118,14 +96,14 @@ TEST(ValidateCli, CleanSamplePassesTheSchema) {
 
 TEST(ValidateCli, JsonListsProblems) {
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
-  CliRun r = palermo("validate " + quoted(file) + " --format json");
+  PalermoRun r = palermo("validate " + quoted(file) + " --format json");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("\"kind\": \"duplicate-eid\""), std::string::npos);
 }
 
 TEST(ValidateCli, HostileFilesExit3) {
   for (const char* name : {"billion_laughs.xml", "external_entity.xml", "empty.xml", "invalid_utf8.xml", "not_akn.xml"}) {
-    CliRun r = palermo("validate " + quoted(kHostile + "/" + name));
+    PalermoRun r = palermo("validate " + quoted(kHostile + "/" + name));
     EXPECT_EQ(r.exit_code, 3) << name;
     EXPECT_NE(r.err.find("error:"), std::string::npos) << name << ": " << r.err;
   }

@@ -1,6 +1,8 @@
 // Command-line tests of `palermo check`, `compare` and `diff`: formats, exit codes, -o, --fail-on.
 #include <gtest/gtest.h>
 
+#include "cli/run_palermo.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,36 +19,14 @@ const std::string kSource = PALERMO_SOURCE_DIR;
 const std::string kNamibiaAct =
     std::string(PALERMO_SHARED_DIR) + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 std::string scratch(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("palermo_check_cli_" + std::to_string(::getpid()) + "_" + name))
       .string();
 }
 
-// Runs palermo with `args` (shell syntax) from the source folder, NO_COLOR unset, capturing both streams.
-Outcome run(const std::string& args, const std::string& env = "") {
-  static int n = 0;
-  const std::string base = scratch("run" + std::to_string(n++));
-  const std::string command = "cd '" + kSource + "' && " + env + " '" + kPalermo + "' " + args + " >'" + base +
-                              ".out' 2>'" + base + ".err'";
-  const int status = std::system(command.c_str());
-  Outcome o;
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.out = read_whole(base + ".out");
-  o.err = read_whole(base + ".err");
-  std::filesystem::remove(base + ".out");
-  std::filesystem::remove(base + ".err");
-  return o;
-}
+using Outcome = palermo::testing::PalermoRun;
+
+Outcome run(const std::string& args, const std::string& env = "") { return palermo::testing::run_palermo(args, env); }
 
 TEST(CheckCli, NamibiaAsJsonFollowsTheSchema) {
   const Outcome o = run("check '" + kNamibiaAct + "' --format json");
@@ -116,7 +96,7 @@ TEST(CheckCli, TextOnAPipeHasNoColourAndOutputFileIsWritten) {
   const Outcome written = run("check corpus/xa/*.akn.xml --format html -o '" + html + "'");
   ASSERT_EQ(written.exit_code, 0) << written.err;
   EXPECT_TRUE(written.out.empty());
-  const std::string page = read_whole(html);
+  const std::string page = palermo::testing::read_whole_file(html);
   EXPECT_NE(page.find("</html>"), std::string::npos);
   EXPECT_NE(page.find("id=\"doc1-sec_1\""), std::string::npos);
   std::filesystem::remove(html);

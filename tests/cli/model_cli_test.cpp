@@ -1,5 +1,7 @@
 // `palermo model list | show | lint` as a user runs them: output, diagnostics and exit codes.
 #include <gtest/gtest.h>
+
+#include "cli/run_palermo.hpp"
 #include <sys/wait.h>
 
 #include <array>
@@ -14,18 +16,10 @@ struct ModelRun {
   std::string out;
 };
 
-// Runs palermo with `args`; stdout only, or stdout and stderr together when `with_stderr`.
+// Runs palermo with `args`; stdout only, or stdout then stderr when `with_stderr`.
 ModelRun palermo(const std::string& args, bool with_stderr = false) {
-  ModelRun r;
-  std::string cmd = std::string(PALERMO_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+  palermo::testing::PalermoRun r = palermo::testing::run_palermo(args);
+  return {r.exit_code, with_stderr ? r.out + r.err : r.out};
 }
 
 const std::string kModelDir = std::string(PALERMO_SOURCE_DIR) + "/protocol-model";

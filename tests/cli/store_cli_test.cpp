@@ -1,5 +1,7 @@
 // `palermo index` and `palermo search` as a user runs them, including an index run killed midway.
 #include <gtest/gtest.h>
+
+#include "cli/run_palermo.hpp"
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -19,18 +21,10 @@ struct CommandResult {
   std::string out;
 };
 
-// Runs a shell command line, capturing stdout (stderr is folded in when `with_stderr`).
-CommandResult run(const std::string& command, bool with_stderr = false) {
-  CommandResult r;
-  std::string cmd = command + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+// Runs `palermo ARGS`, capturing stdout (and stderr after it when `with_stderr`).
+CommandResult run(const std::string& args, bool with_stderr = false) {
+  palermo::testing::PalermoRun r = palermo::testing::run_palermo(args);
+  return {r.exit_code, with_stderr ? r.out + r.err : r.out};
 }
 
 const std::string kBin = PALERMO_BINARY;
@@ -59,12 +53,12 @@ std::string integrity(const std::string& db_path) {
 
 TEST(IndexCli, IndexesEverySampleStatuteAndSearchesThem) {
   const std::string db = temp_db("all");
-  CommandResult idx = run(kBin + " index --quiet --db " + db + " " + kShared + "/akn/samples " + kShared + "/statutes/akn");
+  CommandResult idx = run("index --quiet --db " + db + " " + kShared + "/akn/samples " + kShared + "/statutes/akn");
   ASSERT_EQ(idx.status, 0) << idx.out;
-  CommandResult hits = run(kBin + " search --db " + db + " --format json 'abuse NEAR/5 vulnerability'");
+  CommandResult hits = run("search --db " + db + " --format json 'abuse NEAR/5 vulnerability'");
   ASSERT_EQ(hits.status, 0);
   EXPECT_NE(hits.out.find("\"country\": \"na\""), std::string::npos) << hits.out;
-  CommandResult fr = run(kBin + " search --db " + db + " --lang fra --format json 'traite NEAR/3 humains'");
+  CommandResult fr = run("search --db " + db + " --lang fra --format json 'traite NEAR/3 humains'");
   ASSERT_EQ(fr.status, 0);
   EXPECT_NE(fr.out.find("225-4-1"), std::string::npos) << fr.out;
   EXPECT_EQ(integrity(db), "ok");
@@ -72,12 +66,12 @@ TEST(IndexCli, IndexesEverySampleStatuteAndSearchesThem) {
 
 TEST(IndexCli, BadQueryAndMissingIndexAreClearErrors) {
   const std::string db = temp_db("none");
-  CommandResult missing = run(kBin + " search --db " + db + " servitude", true);
+  CommandResult missing = run("search --db " + db + " servitude", true);
   EXPECT_EQ(missing.status, 3);
   EXPECT_NE(missing.out.find("palermo index"), std::string::npos) << missing.out;
-  CommandResult broken = run(kBin + " search --db " + db + " '(servitude OR'", true);
+  CommandResult broken = run("search --db " + db + " '(servitude OR'", true);
   EXPECT_EQ(broken.status, 3);
-  CommandResult usage = run(kBin + " search", true);
+  CommandResult usage = run("search", true);
   EXPECT_EQ(usage.status, 2);
 }
 
@@ -97,7 +91,7 @@ TEST(IndexCli, InterruptedRunLeavesAConsistentDatabase) {
   waitpid(pid, &status, 0);
   if (std::filesystem::exists(db)) EXPECT_EQ(integrity(db), "ok");
   // And the next run completes on top of whatever the killed one left.
-  CommandResult again = run(kBin + " index --quiet --db " + db + " " + kShared + "/statutes/akn");
+  CommandResult again = run("index --quiet --db " + db + " " + kShared + "/statutes/akn");
   EXPECT_EQ(again.status, 0);
   EXPECT_EQ(integrity(db), "ok");
 }
