@@ -26,25 +26,48 @@ int create(void*, const char** args, int nargs, Fts5Tokenizer** out) {
 
 void destroy(Fts5Tokenizer* t) { delete reinterpret_cast<Instance*>(t); }
 
+struct Emitter {
+  void* ctx;
+  int (*emit)(void*, int, const char*, int, int, int);
+  bool prefix;
+  int rc = SQLITE_OK;
+};
+
 int tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int length,
              int (*emit)(void*, int, const char*, int, int, int)) {
   auto* self = reinterpret_cast<Instance*>(t);
   std::string_view input(text == nullptr ? "" : text, static_cast<std::size_t>(length < 0 ? 0 : length));
+  // A prefix query ("recruit*") must not be stemmed: its folded form is matched against the
+  // indexed stems.
   try {
-    auto tokens = self->tokenizer.tokenize(input);
-    // A prefix query ("recruit*") must not be stemmed: match its folded form against indexed stems.
-    const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const auto& tok = tokens[i];
-      const std::string& term = (prefix && i + 1 == tokens.size()) ? tok.folded : tok.term;
-      int rc = emit(ctx, 0, term.data(), static_cast<int>(term.size()), static_cast<int>(tok.begin),
-                    static_cast<int>(tok.end));
-      if (rc != SQLITE_OK) return rc;
+    if ((flags & FTS5_TOKENIZE_PREFIX) != 0) {
+      // A query phrase ending in '*' ("forced lab"*): only its last word is a prefix.
+      auto tokens = self->tokenizer.tokenize(input);
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& word = i + 1 == tokens.size() ? tokens[i].folded : tokens[i].term;
+        int rc = emit(ctx, 0, word.data(), static_cast<int>(word.size()), static_cast<int>(tokens[i].begin),
+                      static_cast<int>(tokens[i].end));
+        if (rc != SQLITE_OK) return rc;
+      }
+      return SQLITE_OK;
     }
   } catch (...) {
     return SQLITE_NOMEM;
   }
-  return SQLITE_OK;
+  Emitter e{ctx, emit, false};
+  try {
+    self->tokenizer.scan(input, &e, [](void* c, std::string_view term, std::string_view folded, std::uint32_t begin,
+                                       std::uint32_t end) {
+      auto* em = static_cast<Emitter*>(c);
+      std::string_view word = em->prefix ? folded : term;
+      em->rc = em->emit(em->ctx, 0, word.data(), static_cast<int>(word.size()), static_cast<int>(begin),
+                        static_cast<int>(end));
+      return em->rc == SQLITE_OK;
+    });
+  } catch (...) {
+    return SQLITE_NOMEM;
+  }
+  return e.rc;
 }
 
 fts5_api* fts5_api_of(sqlite3* db) {

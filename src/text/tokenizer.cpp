@@ -399,6 +399,15 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
   return tokens;
 }
 
+void Tokenizer::scan(std::string_view text, void* context, EmitWord emit) const {
+  bool go_on = true;
+  for_each_word(text, [&](const std::string& folded, const std::string& lower, std::size_t begin, std::size_t end) {
+    if (!go_on) return;
+    const std::string& term = impl_->stem(lower, folded);
+    go_on = emit(context, term, folded, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end));
+  });
+}
+
 std::vector<std::string> fold_words(std::string_view utf8) {
   std::vector<std::string> words;
   for_each_word(utf8, [&](const std::string& folded, const std::string&, std::size_t, std::size_t) {

@@ -52,6 +52,11 @@ class Tokenizer {
   // Splits on anything that is not a letter or digit (apostrophes split: "l'article" -> l, article;
   // hyphens split: "225-4-1" -> 225, 4, 1), folds and stems each word.
   std::vector<Token> tokenize(std::string_view text) const;
+  // The same words as tokenize, handed to `emit` one at a time without building Token objects
+  // (the FTS5 tokenizer's path: no allocation per word). `emit` returns false to stop early.
+  using EmitWord = bool (*)(void* context, std::string_view term, std::string_view folded, std::uint32_t begin,
+                            std::uint32_t end);
+  void scan(std::string_view text, void* context, EmitWord emit) const;
   // The index form of one word, as tokenize would give it (any case, accents welcome; a text of
   // several words gives their index forms separated by single spaces).
   std::string stem(std::string_view word) const;

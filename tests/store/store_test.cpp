@@ -133,3 +133,16 @@ TEST_F(StoreTest, UnrelatedActDoesNotAnswerTraffickingQuery) {
 
 }  // namespace
 }  // namespace palermo::store
+
+namespace palermo::store {
+namespace {
+
+// A phrase whose last word is a prefix: the earlier words are stemmed as indexed, the last is not.
+TEST_F(StoreTest, PhraseWithPrefixLastWord) {
+  put(kNamibia);
+  EXPECT_FALSE(search("\"forced lab*\"").empty());
+  EXPECT_FALSE(search("recruit*").empty());
+}
+
+}  // namespace
+}  // namespace palermo::store
