@@ -72,7 +72,15 @@ int cmd_index(int argc, char** argv) {
   // SQLite writes are serial, parsing is not.
   auto read = [](const std::string& path) { return akn::read_document(path); };
   std::future<Result<akn::Document>> next = std::async(std::launch::async, read, files[0]);
+  // Commit every few dozen files: few FTS5 flushes, yet a long run keeps its progress if stopped.
+  constexpr std::size_t kBatch = 64;
   for (std::size_t i = 0; i < files.size(); ++i) {
+    if (i % kBatch == 0) {
+      if (auto err = store->commit_batch(); err || (err = store->begin_batch())) {
+        print_diagnostics({*err});
+        return exit_input;
+      }
+    }
     auto doc = next.get();
     if (i + 1 < files.size()) next = std::async(std::launch::async, read, files[i + 1]);
     if (!doc) {
@@ -91,6 +99,10 @@ int cmd_index(int argc, char** argv) {
       }
     }
     if (progress) draw_progress(i + 1, files.size());
+  }
+  if (auto err = store->commit_batch()) {
+    print_diagnostics({*err});
+    return exit_input;
   }
   if (!quiet) {
     std::fprintf(stderr, "palermo index: %zu document(s), %zu provisions into %s (%zu replaced)%s\n", stored,

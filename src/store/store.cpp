@@ -75,8 +75,21 @@ Result<Store> Store::open(const std::string& path, bool read_only) {
   return Store(std::move(db).value());
 }
 
+std::optional<Diagnostic> Store::begin_batch() {
+  if (in_batch_) return std::nullopt;
+  if (auto err = db_.exec("BEGIN IMMEDIATE")) return err;
+  in_batch_ = true;
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> Store::commit_batch() {
+  if (!in_batch_) return std::nullopt;
+  in_batch_ = false;
+  return db_.exec("COMMIT");
+}
+
 Result<bool> Store::put(const akn::Document& document) {
-  if (auto err = db_.exec("BEGIN IMMEDIATE")) return *err;
+  if (auto err = db_.exec(in_batch_ ? "SAVEPOINT put_document" : "BEGIN IMMEDIATE")) return *err;
   auto r = put_one(document);
   if (r.ok()) {
     for (const auto& component : document.components) {
@@ -88,10 +101,10 @@ Result<bool> Store::put(const akn::Document& document) {
     }
   }
   if (!r.ok()) {
-    db_.exec("ROLLBACK");
+    db_.exec(in_batch_ ? "ROLLBACK TO put_document; RELEASE put_document" : "ROLLBACK");
     return r;
   }
-  if (auto err = db_.exec("COMMIT")) return *err;
+  if (auto err = db_.exec(in_batch_ ? "RELEASE put_document" : "COMMIT")) return *err;
   return r;
 }
 

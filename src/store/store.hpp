@@ -4,6 +4,7 @@
 // stemmed per table by FTS5 itself.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,12 @@ class Store {
   // Returns true when an earlier copy was replaced.
   Result<bool> put(const akn::Document& document);
 
+  // Many documents in one transaction (each still all-or-nothing through a savepoint): FTS5 flushes
+  // its index at every commit, so committing once per batch rather than once per file is what makes
+  // indexing a large corpus fast. An interrupted batch leaves the database as it was before it.
+  std::optional<Diagnostic> begin_batch();
+  std::optional<Diagnostic> commit_batch();
+
   Result<std::vector<Hit>> search(const pattern::Node& query, const SearchOptions& options);
   Result<StoreCounts> counts();
   Database& database() { return db_; }
@@ -58,6 +65,7 @@ class Store {
   explicit Store(Database db) : db_(std::move(db)) {}
   Result<bool> put_one(const akn::Document& document);
   Database db_;
+  bool in_batch_ = false;
 };
 
 // The FTS5 table for a document language: "fts_eng", "fts_fra", "fts_spa", "fts_por", else "fts_und".

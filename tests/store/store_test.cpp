@@ -146,3 +146,22 @@ TEST_F(StoreTest, PhraseWithPrefixLastWord) {
 
 }  // namespace
 }  // namespace palermo::store
+
+namespace palermo::store {
+namespace {
+
+// A batch commits once; a document that fails inside it is rolled back alone.
+TEST_F(StoreTest, BatchKeepsEveryDocumentAndCommitsOnce) {
+  ASSERT_FALSE(store_->begin_batch().has_value());
+  put(kNamibia);
+  put(kFrance);
+  put(kNamibia);  // replaced within the batch
+  ASSERT_FALSE(store_->commit_batch().has_value());
+  auto c = store_->counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->documents, 2);
+  EXPECT_FALSE(search("servitude", SearchOptions{"fr", "", 5}).empty());
+}
+
+}  // namespace
+}  // namespace palermo::store
