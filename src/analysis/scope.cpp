@@ -155,6 +155,10 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
   s.offence_terms_aggravated = s.offence_terms;
   for (const OffenceSite& o : offences) {
     if (o.info.trafficking) continue;
+    // Only a law that has a trafficking offence can have aggravated forms of it.
+    if (std::none_of(offences.begin(), offences.end(),
+                     [&](const OffenceSite& core) { return core.info.trafficking && core.doc == o.doc; }))
+      continue;
     const DocText& dt = corpus.doc(o.doc);
     const akn::Document& d = *dt.doc;
     std::string f = corpus.folded(o.doc, dt.subtree[o.unit]) + " " + fold_text(d.provisions[o.unit].heading);
