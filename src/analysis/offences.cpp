@@ -15,11 +15,11 @@ namespace {
 // Stems of the Protocol's acts, folded, in the languages the model covers.
 int distinct_acts(std::string_view f) {
   static const std::vector<std::vector<std::string_view>> acts = {
-      {"recruit", "recrut", "reclut", "capta", "capte"},
-      {"transport", "convey", "traslad"},
-      {"transfer", "transfere", "deliver", "livr"},
+      {"recruit", "recrut", "reclut", "capta", "capte", "entic", "procur"},
+      {"transport", "convey", "traslad", "travel"},
+      {"transfer", "transfere", "deliver", "livr", "entreg"},
       {"harbour", "harbor", "conceal", "heberg", "acog", "aloja", "acolh"},
-      {"receiv", "receipt", "accueil", "recib", "recepcion", "recebe"},
+      {"receiv", "receipt", "accueil", "recib", "recepcion", "recebe", "obtain"},
   };
   int n = 0;
   for (const auto& group : acts)
@@ -35,6 +35,8 @@ int distinct_acts(std::string_view f) {
 // ("for the purpose of prostitution or forced labour", as older and narrower laws put it).
 bool purpose_of_exploitation(std::string_view f) {
   return has_any_word(f, {"exploit", "explot", "explora", "prostitut", "forced labour", "forced labor",
+                          "commercial sex", "involuntary servitude", "peonage", "debt bondage", "labor or services",
+                          "labour or services",
                           "travail force", "travaux forces", "trabajo forzoso", "trabajos forzados",
                           "trabalho forcado", "slavery", "esclavage", "esclavitud", "escravidao", "servitude",
                           "servidumbre", "servidao", "removal of organs", "organ removal", "prelevement d organe",
@@ -73,13 +75,19 @@ bool names_trafficking(std::string_view f) {
 }  // namespace
 
 bool mentions_means(std::string_view f) {
-  return has_any_word(f, {"threat", "force", "coercion", "abduct", "fraud", "decept", "deceit", "menace",
+  // "force" only as the word itself: "forced labour" and "travail forcé" name a purpose, not a means.
+  return has_word(f, "force", false) ||
+         has_any_word(f, {"threat", "coercion", "coerce", "abduct", "fraud", "decept", "deceit", "menace",
                           "contrainte", "violence", "manoeuvre dolosive", "tromperie", "amenaza", "coaccion",
-                          "engano", "fraude", "violencia", "rapto", "ameaca", "coacao"});
+                          "engano", "fraude", "violencia", "intimidacion", "rapto", "ameaca", "coacao"});
 }
 
 bool creates_offence(std::string_view f) {
-  return has_any_word(f, {"commits an offence", "commit an offence", "commits an offense", "guilty of an offence",
+  return has_any_word(f, {"shall be punished", "shall be fined", "shall be imprisoned", "shall be sentenced",
+                          "is punishable by", "shall be punishable", "comete el delito", "cometera el delito",
+                          "se le impondra", "se impondra", "sera puni", "seront punis", "est passible", "encourt",
+                          "guilty of a misdemeanour", "guilty of a misdemeanor", "guilty of a felony", "guilty of a crime",
+                          "commits an offence", "commit an offence", "commits an offense", "guilty of an offence",
                           "guilty of an offense", "liable on conviction", "is liable to", "shall be liable to",
                           "be liable to", "commits the offence of", "est puni", "sont punis", "sera sancionad",
                           "sera castigad", "sera penad", "incurrira en", "seran sancionad", "seran castigad",
@@ -181,10 +189,10 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
       // "conveys ... any person", "transporte une personne": an act done to a human being, not to
       // goods, money or a financial instrument. (A regex, run only on this rare path.)
       static const std::regex act_on_person(
-          "\\b(convey|transport|smuggl|traffick|recruit|harbo|conceal|"
+          "\\b(convey|transport|smuggl|traffick|recruit|harbo|conceal|procur|entic|"
           "recrut|heberg|traslad|acog)[a-z]*( [a-z,-]+){0,2}? "
           "(a|an|any|another|other|the|such|une|la|des|toute|una|otra|toda)? ?"
-          "(person|persons|individual|individuals|woman|women|child|children|human being|personne|personnes|"
+          "(person|persons|individual|individuals|woman|women|girl|girls|child|children|human being|personne|personnes|"
           "persona|personas|pessoa|pessoas)\\b");
       const std::string f = corpus.folded(o.doc, corpus.doc(o.doc).subtree[o.unit]);
       o.person_object = std::regex_search(f, act_on_person);

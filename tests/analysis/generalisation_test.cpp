@@ -1,7 +1,7 @@
 // Generalisation: palermo's findings on small statutes drafted for this test in the styles of other
 // legislatures (UK Modern Slavery Act, Spanish Código Penal art 177 bis, a Latin American special
-// law, a Belgian / West African French penal code, a Commonwealth "model law" act with a separate
-// child clause, and a colonial procuration section). The texts are our own paraphrases, not the law
+// law, a Belgian-style French penal code, a Caribbean act with a separate child subsection,
+// and a West African francophone special law). The texts are our own paraphrases, not the law
 // of any State. Each test asserts what a careful legal reading concludes, and only where palermo
 // agrees with that reading; known analysis shortcomings are described in comments instead.
 #include <gtest/gtest.h>
@@ -121,53 +121,51 @@ const char* const kBelgian = R"akn(<?xml version="1.0" encoding="UTF-8"?>
 </body></act></akomaNtoso>
 )akn";
 
-const char* const kChildClause = R"akn(<?xml version="1.0" encoding="UTF-8"?>
+const char* const kCaribbean = R"akn(<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta><identification source="#x">
-<FRBRWork><FRBRthis value="/akn/zz/act/2020/7/!main"/><FRBRuri value="/akn/zz/act/2020/7"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRcountry value="zz"/><FRBRname value="Combating of Trafficking in Persons Act"/></FRBRWork>
+<FRBRWork><FRBRthis value="/akn/zz/act/2020/9/!main"/><FRBRuri value="/akn/zz/act/2020/9"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRcountry value="zz"/><FRBRname value="Trafficking in Persons (Prevention) Act"/></FRBRWork>
 
-<FRBRExpression><FRBRthis value="/akn/zz/act/2020/7/eng@2020-01-01/!main"/><FRBRuri value="/akn/zz/act/2020/7/eng@2020-01-01"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRlanguage language="eng"/></FRBRExpression>
+<FRBRExpression><FRBRthis value="/akn/zz/act/2020/9/eng@2020-01-01/!main"/><FRBRuri value="/akn/zz/act/2020/9/eng@2020-01-01"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRlanguage language="eng"/></FRBRExpression>
 
-<FRBRManifestation><FRBRthis value="/akn/zz/act/2020/7/eng@2020-01-01/!main.xml"/><FRBRuri value="/akn/zz/act/2020/7/eng@2020-01-01.akn"/><FRBRdate date="2020-01-01" name="transform"/><FRBRauthor href="#x"/></FRBRManifestation>
+<FRBRManifestation><FRBRthis value="/akn/zz/act/2020/9/eng@2020-01-01/!main.xml"/><FRBRuri value="/akn/zz/act/2020/9/eng@2020-01-01.akn"/><FRBRdate date="2020-01-01" name="transform"/><FRBRauthor href="#x"/></FRBRManifestation>
 
 </identification></meta><body>
-<section eId="sec_1"><num>1</num><heading>Interpretation</heading>
+<section eId="sec_2"><num>2</num><heading>Interpretation</heading>
 <content>
-<p>In this Act, &quot;child&quot; means a person below the age of eighteen years; &quot;exploitation&quot; includes, at a minimum, the exploitation of the prostitution of others or other forms of sexual exploitation, forced labour or services, slavery or practices similar to slavery, servitude and the removal of organs.</p>
+<p>In this Act, &quot;exploitation&quot; includes keeping a person in a state of slavery or subjecting a person to practices similar to slavery; compelling a person to render labour or services; keeping a person in servitude, including sexual servitude; the prostitution of another; engaging in any other form of commercial sexual exploitation; and the illicit removal of human organs; &quot;minor&quot; means a person who has not reached the age of eighteen years.</p>
 </content>
 </section>
-<section eId="sec_3"><num>3</num><heading>Trafficking in persons</heading>
+<section eId="sec_8"><num>8</num><heading>Offence of trafficking in persons</heading>
 <content>
-<p>(1) A person who recruits, transports, transfers, harbours or receives another person by means of the threat or use of force or other forms of coercion, abduction, fraud, deception, the abuse of power or of a position of vulnerability, or the giving or receiving of payments or benefits to achieve the consent of a person having control over another person, for the purpose of exploitation, commits an offence and is liable on conviction to imprisonment for a term not exceeding twenty years.</p>
-<p>(2) Where the person trafficked is a child, the offence in subsection (1) is committed whether or not any of the means referred to in that subsection was used.</p>
-</content>
-</section>
-<section eId="sec_4"><num>4</num><heading>Consent</heading>
-<content>
-<p>The consent of a victim of trafficking in persons to the intended exploitation shall not be a defence to a charge under section 3.</p>
+<p>(1) A person who, for the purpose of exploitation, recruits, transports, transfers, harbours, receives or obtains another person, by the use of threats, force, intimidation or other forms of coercion, by abduction, fraud, deception, abuse of power or abuse of a position of vulnerability, or by giving or receiving payments or benefits to obtain the consent of a person who has control over the other person, commits an offence and is liable on conviction on indictment to imprisonment for twenty years.</p>
+<p>(2) It is no defence to a charge under subsection (1) that the victim consented, and the consent of the victim shall be of no effect.</p>
+<p>(3) Where the victim is a minor, it is not necessary to prove the use of any of the means set out in subsection (1).</p>
 </content>
 </section>
 </body></act></akomaNtoso>
 )akn";
 
-const char* const kColonial = R"akn(<?xml version="1.0" encoding="UTF-8"?>
+const char* const kWestAfrican = R"akn(<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta><identification source="#x">
-<FRBRWork><FRBRthis value="/akn/zz/act/2020/6/!main"/><FRBRuri value="/akn/zz/act/2020/6"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRcountry value="zz"/><FRBRname value="Penal Code (Cap. 63)"/></FRBRWork>
+<FRBRWork><FRBRthis value="/akn/zz/act/2020/8/!main"/><FRBRuri value="/akn/zz/act/2020/8"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRcountry value="zz"/><FRBRname value="Loi relative à la lutte contre la traite des personnes"/></FRBRWork>
 
-<FRBRExpression><FRBRthis value="/akn/zz/act/2020/6/eng@2020-01-01/!main"/><FRBRuri value="/akn/zz/act/2020/6/eng@2020-01-01"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRlanguage language="eng"/></FRBRExpression>
+<FRBRExpression><FRBRthis value="/akn/zz/act/2020/8/fra@2020-01-01/!main"/><FRBRuri value="/akn/zz/act/2020/8/fra@2020-01-01"/><FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRlanguage language="fra"/></FRBRExpression>
 
-<FRBRManifestation><FRBRthis value="/akn/zz/act/2020/6/eng@2020-01-01/!main.xml"/><FRBRuri value="/akn/zz/act/2020/6/eng@2020-01-01.akn"/><FRBRdate date="2020-01-01" name="transform"/><FRBRauthor href="#x"/></FRBRManifestation>
+<FRBRManifestation><FRBRthis value="/akn/zz/act/2020/8/fra@2020-01-01/!main.xml"/><FRBRuri value="/akn/zz/act/2020/8/fra@2020-01-01.akn"/><FRBRdate date="2020-01-01" name="transform"/><FRBRauthor href="#x"/></FRBRManifestation>
 
 </identification></meta><body>
-<section eId="sec_140"><num>140</num><heading>Procuration</heading>
+<article eId="art_1"><num>1</num><heading>Définitions</heading>
 <content>
-<p>Any person who procures or attempts to procure any girl or woman under the age of twenty-one years, not being a common prostitute or of known immoral character, to leave Xland with intent that she may become an inmate of a brothel elsewhere, is guilty of a misdemeanour and is liable to imprisonment for two years, or to a fine of five hundred shillings, or to both.</p>
+<p>Au sens de la présente loi, on entend par « enfant » toute personne âgée de moins de dix-huit ans ; « exploitation » : l'exploitation de la prostitution d'autrui ou d'autres formes d'exploitation sexuelle, le travail ou les services forcés, l'esclavage ou les pratiques analogues à l'esclavage, la servitude ou le prélèvement d'organes.</p>
 </content>
-</section>
-<section eId="sec_141"><num>141</num><heading>Detention in premises</heading>
+</article>
+<article eId="art_4"><num>4</num><heading>Traite des personnes</heading>
 <content>
-<p>Any person who detains any woman or girl against her will in any premises with intent that she may be unlawfully carnally known by any man is guilty of a misdemeanour.</p>
+<p>Quiconque recrute, transporte, transfère, héberge ou accueille une personne, par la menace ou le recours à la force ou à d'autres formes de contrainte, par enlèvement, fraude, tromperie, abus d'autorité ou d'une situation de vulnérabilité, ou par l'offre ou l'acceptation de paiements ou d'avantages pour obtenir le consentement d'une personne ayant autorité sur une autre, aux fins d'exploitation, commet l'infraction de traite des personnes et est puni de dix à vingt ans d'emprisonnement et d'une amende de cinq à dix millions de francs.</p>
+<p>Lorsque la victime est un enfant, l'infraction est constituée même si aucun des moyens visés à l'alinéa précédent n'a été employé.</p>
+<p>Le consentement de la victime ne peut exonérer l'auteur de sa responsabilité pénale.</p>
 </content>
-</section>
+</article>
 </body></act></akomaNtoso>
 )akn";
 
@@ -198,12 +196,12 @@ const CountryReport& belgian() {
   static const CountryReport r = report_of(kBelgian, "gen-be.xml");
   return r;
 }
-const CountryReport& child_clause() {
-  static const CountryReport r = report_of(kChildClause, "gen-child.xml");
+const CountryReport& caribbean() {
+  static const CountryReport r = report_of(kCaribbean, "gen-carib.xml");
   return r;
 }
-const CountryReport& colonial() {
-  static const CountryReport r = report_of(kColonial, "gen-colonial.xml");
+const CountryReport& west_african() {
+  static const CountryReport r = report_of(kWestAfrican, "gen-wa.xml");
   return r;
 }
 
@@ -304,27 +302,33 @@ TEST(Generalisation, BelgianStyleCode) {
   // grammar, so the threshold is partial instead of met.
 }
 
-// A Commonwealth act close to the Protocol, with the child clause in a subsection of its own and
-// "child" defined as a person below eighteen.
-TEST(Generalisation, SeparateChildClause) {
-  const CountryReport& r = child_clause();
+// A Caribbean act close to the Protocol: means listed as "threats, force, intimidation or other forms
+// of coercion", exploitation defined with "compelling a person to render labour or services" and "the
+// prostitution of another", consent "of no effect", the child clause in a subsection of its own and
+// "minor" defined as a person who has not reached eighteen.
+TEST(Generalisation, CaribbeanActWithChildSubsection) {
+  const CountryReport& r = caribbean();
   for (const char* id : {"def.acts", "def.means", "def.purpose", "def.consent", "def.children", "crim.offence",
                          "crim.no-transnationality", "sanctions.serious-crime"})
     EXPECT_EQ(obligation(r, id).status, Status::met) << id << ": " << obligation(r, id).reason;
+  EXPECT_EQ(element(r, "def.means", "force").status, Status::met);
+  EXPECT_EQ(element(r, "def.purpose", "forced-labour").status, Status::met);
+  EXPECT_EQ(element(r, "def.purpose", "sexual-exploitation").status, Status::met);
   EXPECT_EQ(element(r, "def.children", "means-for-children").status, Status::met);
   EXPECT_EQ(element(r, "sanctions.serious-crime", "fine-in-lieu").status, Status::met);
   EXPECT_EQ(element(r, "crim.offence", "victims-restricted").status, Status::met);
 }
 
-// A colonial procuration section (girls and women, "to leave Xland", two years or a fine) is not a
-// trafficking offence.
-TEST(Generalisation, ColonialProcurationIsNoTraffickingOffence) {
-  const CountryReport& r = colonial();
-  EXPECT_EQ(element(r, "crim.offence", "offence").status, Status::gap);
-  EXPECT_EQ(obligation(r, "def.acts").status, Status::gap);
-  EXPECT_EQ(obligation(r, "def.consent").status, Status::gap);
-  // Known analysis limit (not asserted): because "procures" is not one of the acts, the section does
-  // not even stand in for the offence, so the red flags a lawyer would raise (victims restricted to
-  // women and girls, departure from the country required, a fine in lieu, a two-year maximum) are
-  // not reported.
+// West African francophone special law: Protocol-shaped offence, a child clause in the offence, a
+// consent clause worded "ne peut exonérer", definitions introduced by « term » and a colon.
+TEST(Generalisation, WestAfricanFrenchLaw) {
+  const CountryReport& r = west_african();
+  for (const char* id : {"def.acts", "def.means", "def.consent", "def.children", "crim.offence",
+                         "crim.no-transnationality", "sanctions.serious-crime"})
+    EXPECT_EQ(obligation(r, id).status, Status::met) << id << ": " << obligation(r, id).reason;
+  EXPECT_EQ(element(r, "def.purpose", "intent").status, Status::met);
+  EXPECT_EQ(element(r, "sanctions.serious-crime", "fine-in-lieu").status, Status::met);
+  // Known analysis limit (not asserted): "« exploitation » : l'exploitation de la prostitution ..."
+  // (a definition introduced by a colon, without "désigne"/"s'entend") is not recognised as a defined
+  // term, so the forms of exploitation in art 1 come out partial although a lawyer reads them as met.
 }
