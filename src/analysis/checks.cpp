@@ -37,6 +37,20 @@ bool applies_generally(std::string_view f) {
 
 }  // namespace
 
+bool Evaluator::cites_trafficking_offence(std::size_t doc, std::size_t provision) {
+  const DocText& dt = corpus_.doc(doc);
+  const auto offences = trafficking_offences();
+  std::string_view text = dt.slice(dt.subtree[provision]);
+  for (const citation::Citation& c : citation::find_citations(text)) {
+    std::size_t at = dt.provision_at(dt.subtree[provision].first + static_cast<std::uint32_t>(c.begin));
+    for (std::size_t target : resolve(c, *dt.doc, at))
+      for (const OffenceSite* off : offences)
+        if (off->doc == doc && dt.is_ancestor_or_self(off->unit, target) && !dt.is_ancestor_or_self(target, provision))
+          return true;
+  }
+  return false;
+}
+
 std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, const model::Element& e, bool red_flag) {
   ElementFinding f;
   f.id = e.id;
@@ -158,6 +172,24 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
       c.id = e.id;
       c.title = e.title;
       auto hits = search(e, scopes_.offence_terms, 3);
+      if (hits.empty()) {
+        // The child clause often stands in a section of its own that cites the offence: "Where the
+        // person trafficked is a child, an offence under section 3 is committed whether or not ...".
+        auto elsewhere = search(e, scopes_.anywhere, 8);
+        for (auto& h : elsewhere) {
+          if (hits.size() >= 3) break;
+          // In the offence's own law, a clause about "the offence" / "el delito" / "l'infraction"
+          // (often "the previous article", which no citation names) is about that offence.
+          const bool same_law = std::any_of(offences.begin(), offences.end(),
+                                            [&](const OffenceSite* off) { return off->doc == h.item->doc; });
+          std::string fl = corpus_.folded(h.item->doc, h.item->range);
+          const bool about_offence =
+              same_law && has_any_word(fl, {"traffick", "traite", "trata", "the offence", "this offence", "el delito",
+                                            "l infraction", "cette infraction", "dicho delito", "articulo anterior",
+                                            "article precedent", "preceding section"});
+          if (about_offence || cites_trafficking_offence(h.item->doc, h.item->provision)) hits.push_back(std::move(h));
+        }
+      }
       if (!hits.empty()) {
         c.status = Status::met;
         c.confidence = hits.front().item->tier == 0 ? 0.9 : 0.75;
@@ -368,16 +400,8 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
       });
       // Or a provision that cites the trafficking offence ("diriger ou organiser la commission de
       // l'une des infractions prévues aux articles 311-1 à 311-5").
-      if (!in_offence && !trafficking_offence) {
-        std::string_view text = dt.slice(dt.subtree[h.item->provision]);
-        for (const citation::Citation& c : citation::find_citations(text)) {
-          std::size_t at = dt.provision_at(dt.subtree[h.item->provision].first + static_cast<std::uint32_t>(c.begin));
-          for (std::size_t target : resolve(c, *dt.doc, at))
-            for (const OffenceSite* off : offences)
-              if (off->doc == h.item->doc && dt.is_ancestor_or_self(off->unit, target)) trafficking_offence = true;
-          if (trafficking_offence) break;
-        }
-      }
+      if (!in_offence && !trafficking_offence)
+        trafficking_offence = cites_trafficking_offence(h.item->doc, h.item->provision);
       std::string fl = corpus_.folded(h.item->doc, dt.subtree[h.item->provision]);
       if (in_offence) {
         if (!direct) direct = &h;

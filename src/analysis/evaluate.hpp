@@ -43,6 +43,9 @@ class Evaluator {
   ElementFinding evaluate_element(const model::Obligation& o, const model::Element& e, bool red_flag);
   ElementFinding evaluate_patterns(const model::Element& e, bool red_flag);
   std::optional<ElementFinding> run_check(const model::Obligation& o, const model::Element& e, bool red_flag);
+  // True when the provision's text cites one of the trafficking offences ("an offence under
+  // section 3", "les infractions prévues aux articles 311-1 à 311-5", "el artículo anterior").
+  bool cites_trafficking_offence(std::size_t doc, std::size_t provision);
   const text::CompiledPattern& compiled(const model::Pattern& p, text::Language lang);
   Evidence make_evidence(const ScopeItem& item, const model::Pattern& p, pattern::Node::Kind kind, const text::Match& m);
 
