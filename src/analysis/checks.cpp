@@ -172,7 +172,7 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
       c.id = e.id;
       c.title = e.title;
       auto hits = search(e, scopes_.offence_terms, 3);
-      if (hits.empty()) {
+      if (hits.empty() && !offences.empty()) {
         // The child clause often stands in a section of its own that cites the offence: "Where the
         // person trafficked is a child, an offence under section 3 is committed whether or not ...".
         auto elsewhere = search(e, scopes_.anywhere, 8);

@@ -94,6 +94,54 @@ bool creates_offence(std::string_view f) {
                           "sera punido", "sera reprimid"});
 }
 
+// The offence's penalty: in its own text, else in a provision it cites ("liable to the penalty in
+// section 15", "puni des peines prévues à l'article ..."). Read only for the offences the analysis
+// assesses: a long act has hundreds of other offences whose penalties nothing uses.
+void read_penalty(Corpus& corpus, OffenceSite& site) {
+  const std::size_t di = site.doc;
+  const std::size_t unit = site.unit;
+  const DocText& dt = corpus.doc(di);
+  const akn::Document& d = *dt.doc;
+  std::string_view unit_text = dt.slice(dt.subtree[unit]);
+  auto mentions = penalty::find_penalties(unit_text);
+  site.penalty_doc = di;
+  if (!mentions.empty()) {
+    site.penalty = penalty::summarize(mentions);
+    site.penalty_range = {dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.front().begin),
+                          dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.back().end)};
+  } else {
+    for (const citation::Citation& c : citation::find_citations(unit_text)) {
+      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
+          c.kind == citation::Kind::this_chapter)
+        continue;
+      std::size_t at = dt.provision_at(dt.subtree[unit].first + static_cast<std::uint32_t>(c.begin));
+      for (std::size_t target : resolve(c, d, at)) {
+        if (dt.is_ancestor_or_self(unit, target)) continue;
+        auto cited = penalty::find_penalties(dt.slice(dt.subtree[target]));
+        if (cited.empty()) continue;
+        site.penalty = penalty::summarize(cited);
+        site.penalty_range = {dt.subtree[target].first + static_cast<std::uint32_t>(cited.front().begin),
+                              dt.subtree[target].first + static_cast<std::uint32_t>(cited.back().end)};
+        site.penalty_by_reference = true;
+        break;
+      }
+      if (site.penalty.found()) break;
+    }
+  }
+  std::string_view penalty_words = corpus.doc(site.penalty_doc).slice(site.penalty_range);
+  for (const penalty::PenaltyMention& m : penalty::find_penalties(penalty_words))
+    if (m.imprisonment && (m.life || m.max_years >= 0)) {
+      site.basic_max_years = m.life ? 999 : m.max_years;
+      break;
+    }
+  site.info.min_years = site.penalty.min_years;
+  site.info.max_years = site.penalty.life ? 999 : site.penalty.max_years;
+  site.info.life = site.penalty.life;
+  site.info.fine = site.penalty.fine;
+  site.info.fine_in_lieu = site.penalty.fine_in_lieu;
+  site.info.penalty_text = site.penalty.text;
+}
+
 std::vector<OffenceSite> find_offences(Corpus& corpus) {
   std::vector<OffenceSite> out;
   for (std::size_t di = 0; di < corpus.docs().size(); ++di) {
@@ -123,51 +171,14 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
       // Built like art 3 (two or more acts and a purpose of exploitation), whether or not the law
       // calls it trafficking: "any person who recruits or transports another for the purpose of
       // forced labour" is a trafficking offence in substance.
-      site.acts = distinct_acts(f);
-      site.info.trafficking = site.acts >= 2 && purpose_of_exploitation(f) &&
+      // Counting the acts scans the text some twenty times: only where a purpose or the name of
+      // trafficking makes it worth it (the stand-in search below counts them itself).
+      const bool purpose = purpose_of_exploitation(f);
+      site.acts = purpose || names_trafficking(f) || names_trafficking(heading) ? distinct_acts(f) : -1;
+      site.info.trafficking = site.acts >= 2 && purpose &&
                               (names_trafficking(f) || names_trafficking(heading) ||
                                ((mentions_means(f) || site.acts >= 3) && acts_with_purpose_nearby(f)));
       site.with_means = site.info.trafficking && mentions_means(f);
-      // Penalty: in the offence itself, else in the provisions it cites ("liable to the penalty in
-      // section 15", "puni des peines prévues à l'article ...").
-      std::string_view unit_text = dt.slice(dt.subtree[unit]);
-      auto mentions = penalty::find_penalties(unit_text);
-      site.penalty_doc = di;
-      if (!mentions.empty()) {
-        site.penalty = penalty::summarize(mentions);
-        site.penalty_range = {dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.front().begin),
-                              dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.back().end)};
-      } else {
-        for (const citation::Citation& c : citation::find_citations(unit_text)) {
-          if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
-              c.kind == citation::Kind::this_chapter)
-            continue;
-          std::size_t at = dt.provision_at(dt.subtree[unit].first + static_cast<std::uint32_t>(c.begin));
-          for (std::size_t target : resolve(c, d, at)) {
-            if (dt.is_ancestor_or_self(unit, target)) continue;
-            auto cited = penalty::find_penalties(dt.slice(dt.subtree[target]));
-            if (cited.empty()) continue;
-            site.penalty = penalty::summarize(cited);
-            site.penalty_range = {dt.subtree[target].first + static_cast<std::uint32_t>(cited.front().begin),
-                                  dt.subtree[target].first + static_cast<std::uint32_t>(cited.back().end)};
-            site.penalty_by_reference = true;
-            break;
-          }
-          if (site.penalty.found()) break;
-        }
-      }
-      std::string_view penalty_words = corpus.doc(site.penalty_doc).slice(site.penalty_range);
-      for (const penalty::PenaltyMention& m : penalty::find_penalties(penalty_words))
-        if (m.imprisonment && (m.life || m.max_years >= 0)) {
-          site.basic_max_years = m.life ? 999 : m.max_years;
-          break;
-        }
-      site.info.min_years = site.penalty.min_years;
-      site.info.max_years = site.penalty.life ? 999 : site.penalty.max_years;
-      site.info.life = site.penalty.life;
-      site.info.fine = site.penalty.fine;
-      site.info.fine_in_lieu = site.penalty.fine_in_lieu;
-      site.info.penalty_text = site.penalty.text;
       out.push_back(std::move(site));
     }
   }
@@ -185,6 +196,7 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
   const bool any_trafficking = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; });
   if (!any_trafficking)
     for (OffenceSite& o : out) {
+      if (o.acts < 0) o.acts = distinct_acts(corpus.folded(o.doc, corpus.doc(o.doc).subtree[o.unit]));
       if (o.acts < 1) continue;
       // "conveys ... any person", "transporte une personne": an act done to a human being, not to
       // goods, money or a financial instrument. (A regex, run only on this rare path.)
@@ -201,6 +213,8 @@ std::vector<OffenceSite> find_offences(Corpus& corpus) {
         o.info.substitute = true;
       }
     }
+  for (OffenceSite& o : out)
+    if (o.info.trafficking) read_penalty(corpus, o);
   return out;
 }
 

@@ -21,7 +21,7 @@ struct OffenceSite {
   ByteRange penalty_range{0, 0};  // where the penalty words stand (flattened text of penalty_doc)
   bool penalty_by_reference = false;  // read from a provision the offence cites
   bool with_means = false;            // names trafficking, lists acts, purpose and means (art 3 shape)
-  int acts = 0;                       // how many of the five acts (by their usual verbs) it names
+  int acts = -1;                      // how many of the five acts (by their usual verbs) it names; -1 not counted
   bool person_object = false;         // it speaks of a person (not of goods or money)
 };
 
