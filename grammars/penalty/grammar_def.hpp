@@ -105,6 +105,11 @@ auto const bounds_def =
 
 auto const custody_en_def =
     (kw("life") >> kw("imprisonment"))[set_life] |
+    // US style: "fined under this title or imprisoned not more than 20 years, or both"
+    (kw("imprisoned") >> -kw("for") >> bounds)[take_bounds] |
+    // "imprisonment for any term of years not less than 15 or for life"
+    (kw("imprisonment") >> kw("for") >> kw("any") >> kw("term") >> kw("of") >> years >>
+     x3::omit[-(at_least >> number)] >> -x3::lit(',') >> kw("or") >> kw("for") >> kw("life"))[set_life] |
     (kw("imprisonment") >>
      -((kw("for") | kw("of")) >> -(kw("a") >> (kw("term") | kw("period"))) >> -kw("of")) >> bounds)[take_bounds] |
     kw("imprisonment");  // bare: "a fine or imprisonment", bounds unknown
@@ -115,10 +120,16 @@ auto const period_en_def = (kw("for") >> kw("a") >> (kw("period") | kw("term")) 
 
 auto const custody_fr_def =
     (duration >> ((kw("d") >> apostrophe >> kw("emprisonnement")) | (kw("de") >> reclusion_fr >> kw("criminelle"))))[set_max] |
+    // "de la réclusion de cinq à dix ans", "d'un emprisonnement de deux à cinq ans"
+    ((reclusion_fr | kw("emprisonnement")) >> -kw("criminelle") >> kw("de") >> number >>
+     (kw("\xC3\xA0") | kw("a")) >> number >> time_unit)[set_range] |
     (-kw("la") >> reclusion_fr >> kw("criminelle") >> (kw("\xC3\xA0") | kw("a")) >>
      (kw("perp\xC3\xA9tuit\xC3\xA9") | kw("perpetuite")))[set_life];
 
 auto const custody_es_def =
+    // "con la pena de cinco a ocho años de prisión": the term before the kind of custody
+    (-kw("pena") >> kw("de") >> number >> (kw("a") | kw("hasta")) >> number >> time_unit >> kw("de") >>
+     prison_es)[set_range] |
     (-(kw("pena") >> kw("de")) >> prison_es >>
      ((kw("perpetua") | kw("permanente"))[set_life] |
       (kw("de") >> number >> (kw("a") | kw("hasta")) >> number >> time_unit)[set_range] |
@@ -126,6 +137,7 @@ auto const custody_es_def =
 
 auto const fine_def =
     ((-kw("a") >> kw("fine") >> amount_words) |                                            // English
+     (kw("fined") >> amount_words) |                                                       // US
      (amount >> -currency_fr >> kw("d") >> apostrophe >> kw("amende")) |                    // French
      (kw("une") >> kw("amende") >> -(kw("de") >> amount >> -currency_fr)) |
      (kw("multa") >> amount_words))[mark_fine];                                            // Spanish
@@ -133,6 +145,8 @@ auto const fine_def =
 auto const part_def = custody_en | custody_fr | custody_es | period_en | fine;
 
 auto const link_def =
+    // "fined under this title, imprisoned not more than 20 years, or both": a comma between the two
+    (x3::lit(',') >> &kw("imprisoned") >> x3::attr(ast::Link::or_instead)) |
     (-x3::lit(',') >> (kw("and/or") | (kw("or") >> -kw("to")) | (kw("ou") >> -(kw("de") | (kw("d") >> apostrophe))) |
                        (kw("o") >> -kw("con"))) >> x3::attr(ast::Link::or_instead)) |
     (-x3::lit(',') >> ((kw("and") >> -kw("to")) | (kw("et") >> -(kw("de") | (kw("d") >> apostrophe))) |

@@ -134,3 +134,35 @@ TEST(Penalty, TanzaniaSoftHyphenInsideImprisonment) {  // Tanzania Act 6 of 2008
   EXPECT_EQ(text.substr(m.begin, 6), "a fine");
   EXPECT_EQ(text.substr(m.end - 7, 7), "to both");
 }
+
+// Phrasings of other legislatures (our own sentences in their styles).
+TEST(Penalty, SpanishCodeTermBeforeCustody) {
+  auto m = only("Será castigado con la pena de cinco a ocho años de prisión como reo de trata de seres humanos");
+  EXPECT_TRUE(m.imprisonment);
+  EXPECT_DOUBLE_EQ(m.min_years, 5);
+  EXPECT_DOUBLE_EQ(m.max_years, 8);
+  EXPECT_FALSE(m.fine_in_lieu);
+}
+
+TEST(Penalty, FrenchRangeOfReclusion) {
+  auto m = only("est puni de la réclusion de cinq à dix ans");
+  EXPECT_DOUBLE_EQ(m.min_years, 5);
+  EXPECT_DOUBLE_EQ(m.max_years, 10);
+}
+
+TEST(Penalty, UsFinedOrImprisonedOrBoth) {
+  auto m = only("shall be fined under this title or imprisoned not more than 20 years, or both");
+  EXPECT_TRUE(m.fine);
+  EXPECT_TRUE(m.imprisonment);
+  EXPECT_DOUBLE_EQ(m.max_years, 20);
+  EXPECT_TRUE(m.fine_in_lieu);
+}
+
+TEST(Penalty, UsAnyTermOfYearsOrLifeAndCommaList) {
+  auto life = only("shall be punished by a fine under this title and imprisonment for any term of years not less than 15 or for life");
+  EXPECT_TRUE(life.life);
+  EXPECT_FALSE(life.fine_in_lieu);
+  auto comma = only("shall be fined under this title, imprisoned not more than 20 years, or both");
+  EXPECT_DOUBLE_EQ(comma.max_years, 20);
+  EXPECT_TRUE(comma.fine_in_lieu);
+}
