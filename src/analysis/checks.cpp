@@ -18,6 +18,11 @@ std::string years_text(double y) {
   return (rounded == y ? std::to_string(static_cast<int>(y)) : std::to_string(y)) + " years";
 }
 
+// "life imprisonment", "7 years of imprisonment".
+std::string imprisonment_text(double max) {
+  return max >= 999 ? std::string("life imprisonment") : years_text(max) + " of imprisonment";
+}
+
 bool mentions_child(std::string_view f) {
   return has_any_word(f, {"child", "minor", "juvenile", "enfant", "mineur", "nino", "nina", "menor", "crianca"});
 }
@@ -153,12 +158,12 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
     if (max >= 4) {
       f.status = Status::met;
       f.confidence = 0.9;
-      f.reason = "maximum penalty " + years_text(max) + " of imprisonment for the offence " + where +
+      f.reason = "maximum penalty " + imprisonment_text(max) + " for the offence " + where +
                  ", at least the four years of UNTOC art 2(b)";
     } else {
       f.status = Status::gap;
       f.confidence = 0.85;
-      f.reason = "maximum penalty " + years_text(max) + " of imprisonment for the offence " + where +
+      f.reason = "maximum penalty " + imprisonment_text(max) + " for the offence " + where +
                  ", below the four years of UNTOC art 2(b)";
     }
     return f;
