@@ -1,5 +1,6 @@
 // Pattern evidence, element and obligation statuses (see evaluate.hpp; computed checks: checks.cpp).
 #include "analysis/evaluate.hpp"
+#include "analysis/offences.hpp"
 
 #include <algorithm>
 
@@ -413,6 +414,28 @@ ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
       el.confidence = 0.75;
       el.reason = "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
     }
+  }
+
+  // An offence built without any means (acts for a purpose of exploitation, as in Belgium or the UK
+  // Modern Slavery Act) reaches conduct by every means: broader than art 3, not narrower.
+  if (o.id == "def.means") {
+    auto offences = trafficking_offences();
+    const bool genuine = !offences.empty() && std::none_of(offences.begin(), offences.end(),
+                                                           [](const OffenceSite* off) { return off->info.substitute; });
+    const bool no_means = genuine && std::none_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
+      return mentions_means(corpus_.folded(off->doc, corpus_.doc(off->doc).subtree[off->unit]));
+    });
+    if (no_means)
+      for (ElementFinding& el : f.elements) {
+        if (el.status == Status::met) continue;
+        const OffenceSite& off = *offences.front();
+        const ByteRange r = corpus_.doc(off.doc).subtree[off.words];
+        el.evidence = {passage_evidence(off.doc, {r.first, std::min(r.second, r.first + 200)}, "no-means-required")};
+        el.status = Status::met;
+        el.confidence = 0.7;
+        el.reason = "the offence " + offence_citations() +
+                    " requires no means at all, so it reaches conduct by this means too (broader than art 3)";
+      }
   }
 
   std::vector<std::string> met, missing;
