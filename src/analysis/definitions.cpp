@@ -53,7 +53,15 @@ void scan_quoted(std::string_view piece, std::uint32_t offset, std::vector<Found
       if (close == std::string_view::npos || close - inner > 80 || close == inner) break;
       std::string term = trim(piece.substr(inner, close - inner));
       std::string after = fold_text(piece.substr(close + q.close.size(), 40));
-      if (!term.empty() && definition_verb_follows(after)) {
+      // A definitions list item may give the term and a colon or dash, no verb: "« exploitation » :
+      // le fait de ...", "“child”: a person under ...". Only at the start of the item.
+      const bool leads_item = piece.substr(0, pos).find_first_not_of(" \t\n(0123456789abcdefghijklmnopqrstuvwxyz).-") ==
+                                  std::string_view::npos &&
+                              pos < 8;
+      std::size_t mark = after.find_first_not_of(' ');
+      const bool colon = leads_item && mark != std::string::npos &&
+                         (after[mark] == ':' || after.compare(mark, 3, "\xE2\x80\x94") == 0 || after[mark] == '-');
+      if (!term.empty() && (definition_verb_follows(after) || colon)) {
         out.push_back({offset + static_cast<std::uint32_t>(pos), term, ""});
         pos = close;
       }

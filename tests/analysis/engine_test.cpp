@@ -241,3 +241,39 @@ not exceeding twelve years.</p></content></section>)x"));
   EXPECT_EQ(labour.evidence.front().chain.back().kind, "cross-reference");
   EXPECT_NE(labour.evidence.front().chain.back().label.find("section 4"), std::string::npos);
 }
+
+namespace palermo::analysis {
+namespace {
+
+// A definitions list that gives the term and a colon, no verb ("« exploitation » : ..."): the
+// definition still carries the forms of exploitation into the offence that uses the term.
+TEST(Engine, DefinitionWithAColonCarriesItsContent) {
+  const char* xml = R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#s">
+<FRBRWork><FRBRthis value="/akn/zz/act/2020/9/!main"/><FRBRuri value="/akn/zz/act/2020/9"/><FRBRdate date="2020-01-01" name="g"/><FRBRauthor href="#s"/><FRBRcountry value="zz"/></FRBRWork>
+<FRBRExpression><FRBRthis value="/akn/zz/act/2020/9/fra@/!main"/><FRBRuri value="/akn/zz/act/2020/9/fra@"/><FRBRdate date="2020-01-01" name="g"/><FRBRauthor href="#s"/><FRBRlanguage language="fra"/></FRBRExpression>
+<FRBRManifestation><FRBRthis value="/akn/zz/act/2020/9/fra@/!main.xml"/><FRBRuri value="/akn/zz/act/2020/9/fra@.akn"/><FRBRdate date="2020-01-01" name="g"/><FRBRauthor href="#s"/></FRBRManifestation>
+</identification></meta><body>
+<article eId="art_1"><num>Article 1</num><heading>Définitions</heading><paragraph eId="art_1__para_1"><content><p>« exploitation » : la réduction en esclavage ou en servitude, le travail ou les services forcés, le prélèvement d'organes, l'exploitation de la prostitution d'autrui.</p></content></paragraph></article>
+<article eId="art_2"><num>Article 2</num><heading>Traite</heading><content><p>Constitue la traite des êtres humains le fait de recruter, de transporter, de transférer, d'héberger ou d'accueillir une personne, par la menace ou la contrainte, à des fins d'exploitation. Elle est punie de dix ans d'emprisonnement.</p></content></article>
+</body></act></akomaNtoso>)";
+  auto doc = akn::read_document_from_memory(xml, "colon.xml");
+  ASSERT_TRUE(doc.ok()) << doc.errors().front().format();
+  auto model = model::load_model(std::string(PALERMO_SOURCE_DIR) + "/protocol-model");
+  ASSERT_TRUE(model.ok());
+  std::vector<akn::Document> docs;
+  docs.push_back(std::move(doc).value());
+  CountryReport r = analyze(docs, *model);
+  const ObligationFinding* purpose = nullptr;
+  for (const auto& f : r.findings)
+    if (f.id == "def.purpose") purpose = &f;
+  ASSERT_NE(purpose, nullptr);
+  for (const auto& el : purpose->elements) {
+    if (el.id != "organ-removal" && el.id != "servitude") continue;
+    EXPECT_EQ(el.status, Status::met) << el.id << ": " << el.reason;
+    ASSERT_FALSE(el.evidence.empty());
+    EXPECT_EQ(el.evidence.front().eid, "art_1__para_1");
+  }
+}
+
+}  // namespace
+}  // namespace palermo::analysis
