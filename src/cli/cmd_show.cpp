@@ -11,6 +11,7 @@
 #include "akn/reader.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "util/edit_distance.hpp"
 
 namespace palermo::cli {
 
@@ -37,21 +38,6 @@ std::size_t subtree_end(const Document& doc, std::size_t index) {
 
 bool in_subtree(std::size_t candidate, std::size_t begin, std::size_t end) {
   return candidate >= begin && candidate < end;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // Up to five eIds close to what was typed: containing it, or within a few edits of it.
