@@ -61,7 +61,14 @@ struct Synonyms : Located {
   Token pattern;
 };
 
-struct TopLevel : x3::variant<Header, Synonyms, Obligation> {
+// `lexicon NAME { en `pattern` fr `pattern` note "..." }`: vocabulary the analysis itself uses
+// (offence formulas, names of the crime, words for a child), kept in the model for lawyers to review.
+struct Lexicon : Located {
+  Token name;
+  std::vector<Field> fields;
+};
+
+struct TopLevel : x3::variant<Header, Synonyms, Lexicon, Obligation> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -40,6 +40,8 @@ struct obligation_end_class : located_rule {};
 struct header_class : located_rule {};
 struct version_keyword_class : located_rule {};
 struct synonyms_class : located_rule {};
+struct lexicon_class : located_rule {};
+struct lexicon_end_class : located_rule {};
 struct top_level_class : located_rule {};
 struct end_of_file_class : located_rule {};
 struct file_class : located_rule {};
@@ -63,8 +65,10 @@ x3::rule<obligation_end_class> const obligation_end = "a field, 'element', 'red-
 x3::rule<header_class, ast::Header> const header = "the model header";
 x3::rule<version_keyword_class> const version_keyword = "'version'";
 x3::rule<synonyms_class, ast::Synonyms> const synonyms = "a synonyms block";
-x3::rule<top_level_class, ast::TopLevel> const top_level = "'model', 'synonyms' or 'obligation'";
-x3::rule<end_of_file_class> const end_of_file = "'model', 'synonyms' or 'obligation'";
+x3::rule<lexicon_class, ast::Lexicon> const lexicon = "a lexicon block";
+x3::rule<lexicon_end_class> const lexicon_end = "a field or the closing '}'";
+x3::rule<top_level_class, ast::TopLevel> const top_level = "'model', 'synonyms', 'lexicon' or 'obligation'";
+x3::rule<end_of_file_class> const end_of_file = "'model', 'synonyms', 'lexicon' or 'obligation'";
 file_type const file_rule = "a model file";
 skipper_type const skipper_rule = "whitespace or a comment";
 
@@ -73,7 +77,7 @@ auto const name_char = char_("a-zA-Z0-9._-");
 // A keyword is a whole word: `model` must not match the start of `models`.
 auto keyword(char const* word) { return lexeme[lit(word) >> !name_char]; }
 auto const reserved = keyword("element") | keyword("red-flag") | keyword("obligation") |
-                      keyword("synonyms") | keyword("model");
+                      keyword("synonyms") | keyword("lexicon") | keyword("model");
 
 auto const skipper_rule_def = space | (lit('#') >> *(char_ - eol));
 
@@ -100,12 +104,15 @@ auto const version_keyword_def = keyword("version");
 auto const header_def = keyword("model") > string_token > version_keyword > string_token;
 auto const synonyms_def = keyword("synonyms") > name_token > pattern_token;
 
-auto const top_level_def = header | synonyms | obligation;
+auto const lexicon_end_def = lit('}');
+auto const lexicon_def = keyword("lexicon") > name_token > lit('{') > *field > lexicon_end;
+
+auto const top_level_def = header | synonyms | lexicon | obligation;
 auto const end_of_file_def = eoi;
 auto const file_rule_def = *top_level > end_of_file;
 
 BOOST_SPIRIT_DEFINE(quoted_text, escaped_char, pattern_text, name_token, string_token, pattern_token, key_token,
                     value, field, block_kind, block, block_end, entry, obligation, obligation_end, header,
-                    version_keyword, synonyms, top_level, end_of_file, file_rule, skipper_rule)
+                    version_keyword, synonyms, lexicon, lexicon_end, top_level, end_of_file, file_rule, skipper_rule)
 
 }  // namespace palermo::model::grammar

@@ -63,7 +63,7 @@ std::string hint_for_expected(const std::string& what) {
     return "inside a string only \\\" and \\\\ are escapes";
   if (what == "'version'") return "the header reads: model \"NAME\" version \"VERSION\"";
   if (what.rfind("'model'", 0) == 0)
-    return "at the top level a file holds only the model header, synonyms and obligation blocks";
+    return "at the top level a file holds only the model header, synonyms, lexicon and obligation blocks";
   if (what.rfind("a value", 0) == 0) return "every field has a value: `class mandatory`, `title \"...\"`, `en `...``";
   return {};
 }
@@ -119,6 +119,9 @@ struct FoldStrings {
     fold_token(h.version);
   }
   void operator()(ast::Synonyms&) const {}
+  void operator()(ast::Lexicon& l) const {
+    for (auto& f : l.fields) (*this)(f);
+  }
   void operator()(ast::Obligation& o) const {
     for (auto& e : o.entries) boost::apply_visitor(*this, e);
   }
@@ -152,7 +155,7 @@ Result<ast::File> parse_model_source(std::string_view text, const std::string& f
     auto offset = static_cast<std::size_t>(first - text.data());
     int line = source.line_of(offset);
     return source.error_at(file_name, line, source.column_of(offset),
-                           "expected 'model', 'synonyms' or 'obligation' here");
+                           "expected 'model', 'synonyms', 'lexicon' or 'obligation' here");
   }
   for (auto& item : tree) boost::apply_visitor(FoldStrings{}, item);
   return tree;

@@ -2,12 +2,14 @@
 // offences, definitions, scopes), then evaluates every obligation in model order.
 #include "analysis/analyze.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
 #include "analysis/corpus.hpp"
 #include "analysis/definitions.hpp"
 #include "analysis/evaluate.hpp"
+#include "analysis/lexicon.hpp"
 #include "analysis/offences.hpp"
 #include "analysis/scope.hpp"
 
@@ -22,6 +24,37 @@ std::string now_iso8601() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+// The model languages with at least one pattern: documents in any other language are not assessed.
+std::vector<std::string> readable_languages(const model::Model& model) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& lang) {
+    if (std::find(out.begin(), out.end(), lang) == out.end()) out.push_back(lang);
+  };
+  for (const model::Obligation& o : model.obligations)
+    for (const auto* list : {&o.elements, &o.red_flags})
+      for (const model::Element& e : *list)
+        for (const model::Pattern& p : e.patterns) add(p.language);
+  return out;
+}
+
+void not_assessed(ObligationFinding& f, const std::vector<std::string>& documents) {
+  std::string which;
+  for (const std::string& d : documents) which += (which.empty() ? "" : "; ") + d;
+  const std::string reason = "not assessed: the model has no wording for the language of " + which +
+                             " (add patterns in protocol-model/ to read it)";
+  f.status = Status::not_assessed;
+  f.confidence = 0;
+  f.reason = reason;
+  f.advice.clear();
+  for (auto* list : {&f.elements, &f.red_flags})
+    for (ElementFinding& e : *list) {
+      e.status = Status::not_assessed;
+      e.confidence = 0;
+      e.reason = reason;
+      e.evidence.clear();
+    }
 }
 
 }  // namespace
@@ -53,14 +86,32 @@ CountryReport analyze(const std::vector<akn::Document>& documents, const model::
         break;
       }
 
-  Corpus corpus(documents);
-  std::vector<OffenceSite> offences = find_offences(corpus);
+  Corpus corpus(documents, readable_languages(model));
+  bool any_assessed = false;
+  for (const DocText& dt : corpus.docs()) {
+    if (dt.assessed) {
+      any_assessed = true;
+    } else {
+      std::string title = dt.doc->title.empty() ? dt.doc->path : dt.doc->title;
+      report.not_assessed.push_back(title + " (" + dt.language_name + ")");
+    }
+  }
+  Lexicons lexicons(corpus, model);
   Definitions definitions = find_definitions(corpus);
-  Scopes scopes = build_scopes(corpus, offences, definitions);
+  OffenceSearch search = find_offences(corpus, lexicons, definitions, options.offences);
+  std::vector<OffenceSite>& offences = search.offences;
+  report.candidates = std::move(search.candidates);
+  report.unresolved_offences = std::move(search.unresolved);
+  Scopes scopes = build_scopes(corpus, lexicons, offences, definitions);
   for (const OffenceSite& o : offences) report.offences.push_back(o.info);
 
-  Evaluator evaluator(corpus, offences, definitions, scopes);
-  for (const model::Obligation& o : model.obligations) report.findings.push_back(evaluator.evaluate(o));
+  Evaluator evaluator(corpus, lexicons, offences, definitions, scopes);
+  for (const model::Obligation& o : model.obligations) {
+    ObligationFinding f = evaluator.evaluate(o);
+    // Text palermo could not read gets no verdict, in either direction.
+    if (!any_assessed) not_assessed(f, report.not_assessed);
+    report.findings.push_back(std::move(f));
+  }
   return report;
 }
 

@@ -12,6 +12,9 @@ namespace palermo::analysis {
 
 struct CheckOptions {
   std::string country;  // overrides FRBRcountry when not empty
+  // Citations of the trafficking offence named by the user ("art 182", "s 279.01"): they are the
+  // trafficking offences, whatever the detection would say.
+  std::vector<std::string> offences;
 };
 
 // Pure function of its inputs (apart from CountryReport::generated, the current time).

@@ -84,7 +84,7 @@ void collect(const akn::Document& d, std::vector<const akn::Document*>& out) {
 
 }  // namespace
 
-Corpus::Corpus(const std::vector<akn::Document>& documents) {
+Corpus::Corpus(const std::vector<akn::Document>& documents, const std::vector<std::string>& readable) {
   std::vector<const akn::Document*> all;
   for (const akn::Document& d : documents) collect(d, all);
   docs_.reserve(all.size());
@@ -96,6 +96,17 @@ Corpus::Corpus(const std::vector<akn::Document>& documents) {
     t.model_language = model_language_of(d.frbr.language);
     t.subtree.assign(d.provisions.size(), {0, 0});
     for (std::size_t r : d.roots()) flatten(d, r, t);
+    // A document that does not say its language is read in the one its words show.
+    const std::string declared = fold_text(d.frbr.language);
+    const bool undeclared = declared.empty() || declared == "und" || declared == "mul" || declared == "zxx";
+    if (undeclared) {
+      t.language = text::detect_language(t.text);
+      t.model_language = model_language_of(text::language_code(t.language));
+    }
+    t.language_name = text::language_name(undeclared ? std::string(text::language_code(t.language)) : declared);
+    if (!readable.empty())
+      t.assessed = !t.model_language.empty() &&
+                   std::find(readable.begin(), readable.end(), t.model_language) != readable.end();
     // Units: the nearest section/article holding a provision; outside sections, the highest
     // ancestor that holds no section (a schedule's paragraph, a flat document's top provision).
     const std::size_t n = d.provisions.size();

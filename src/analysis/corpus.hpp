@@ -24,6 +24,10 @@ struct DocText {
   const akn::Document* doc = nullptr;
   text::Language language = text::Language::other;
   std::string model_language;  // "en", "fr", "es", "pt"; "" when unknown (every language is tried)
+  // False when the document is in a language the model has no patterns for: it is not analysed,
+  // and the report says so instead of turning every element into a gap.
+  bool assessed = true;
+  std::string language_name;   // "Greek (ell)", for the report
   std::string text;            // the flattened document
   std::vector<ByteRange> subtree;  // per provision: its whole text (own, children, wrap-up)
   struct Piece {
@@ -46,7 +50,9 @@ struct DocText {
 class Corpus {
  public:
   // Every document, and the components of a documentCollection as documents of their own.
-  explicit Corpus(const std::vector<akn::Document>& documents);
+  // `readable` lists the model languages with patterns ("en", "fr", ...); a document in another
+  // language is kept (for its metadata) but marked not assessed. Empty: every document is assessed.
+  explicit Corpus(const std::vector<akn::Document>& documents, const std::vector<std::string>& readable = {});
 
   const std::vector<DocText>& docs() const { return docs_; }
   const DocText& doc(std::size_t i) const { return docs_[i]; }

@@ -80,9 +80,9 @@ std::string describe(const Evidence& e) {
   return out;
 }
 
-Evaluator::Evaluator(Corpus& corpus, const std::vector<OffenceSite>& offences, const Definitions& defs,
-                     const Scopes& scopes)
-    : corpus_(corpus), offences_(offences), defs_(defs), scopes_(scopes) {}
+Evaluator::Evaluator(Corpus& corpus, Lexicons& lexicons, const std::vector<OffenceSite>& offences,
+                     const Definitions& defs, const Scopes& scopes)
+    : corpus_(corpus), lex_(lexicons), offences_(offences), defs_(defs), scopes_(scopes) {}
 
 const std::vector<ScopeItem>& Evaluator::items_for(model::Scope scope) const {
   switch (scope) {
@@ -352,11 +352,7 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     auto outside = search(e, items_for(model::Scope::anywhere), 6);
     // Words elsewhere count for something only in a provision about trafficking or exploitation:
     // "received by a person" in the definition of "gain" says nothing about the offence.
-    std::erase_if(outside, [&](const Hit& h) {
-      return !has_any_word(corpus_.folded(h.item->doc, h.item->range),
-                           {"traffick", "traite", "trata", "exploit", "explot", "explora", "victim", "victime",
-                            "victima", "vitima"});
-    });
+    std::erase_if(outside, [&](const Hit& h) { return !lex_.in("on-topic", h.item->doc, h.item->range); });
     if (outside.size() > 2) outside.resize(2);
     if (!outside.empty()) {
       f.status = Status::partial;
@@ -423,7 +419,7 @@ ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
     const bool genuine = !offences.empty() && std::none_of(offences.begin(), offences.end(),
                                                            [](const OffenceSite* off) { return off->info.substitute; });
     const bool no_means = genuine && std::none_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
-      return mentions_means(corpus_.folded(off->doc, corpus_.doc(off->doc).subtree[off->unit]));
+      return offence_mentions(corpus_, lex_, *off, "means");
     });
     if (no_means)
       for (ElementFinding& el : f.elements) {

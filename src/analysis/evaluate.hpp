@@ -10,6 +10,7 @@
 #include "analysis/corpus.hpp"
 #include "analysis/definitions.hpp"
 #include "analysis/finding.hpp"
+#include "analysis/lexicon.hpp"
 #include "analysis/offences.hpp"
 #include "analysis/scope.hpp"
 #include "model/model.hpp"
@@ -18,7 +19,8 @@ namespace palermo::analysis {
 
 class Evaluator {
  public:
-  Evaluator(Corpus& corpus, const std::vector<OffenceSite>& offences, const Definitions& defs, const Scopes& scopes);
+  Evaluator(Corpus& corpus, Lexicons& lexicons, const std::vector<OffenceSite>& offences, const Definitions& defs,
+            const Scopes& scopes);
 
   ObligationFinding evaluate(const model::Obligation& obligation);
 
@@ -35,6 +37,7 @@ class Evaluator {
   const std::vector<ScopeItem>& items_for(model::Scope scope) const;
   std::vector<const OffenceSite*> trafficking_offences() const;
   Corpus& corpus() { return corpus_; }
+  Lexicons& lexicons() { return lex_; }
   const Definitions& definitions() const { return defs_; }
   const Scopes& scopes() const { return scopes_; }
   std::string offence_citations() const;  // "s 3, s 22" — for reasons
@@ -43,6 +46,16 @@ class Evaluator {
   ElementFinding evaluate_element(const model::Obligation& o, const model::Element& e, bool red_flag);
   ElementFinding evaluate_patterns(const model::Element& e, bool red_flag);
   std::optional<ElementFinding> run_check(const model::Obligation& o, const model::Element& e, bool red_flag);
+  // The computed checks (checks.cpp), one per name in model::known_checks(); each fills `f`.
+  using Check = ElementFinding (Evaluator::*)(const model::Element& e, ElementFinding f);
+  static const std::map<std::string, Check>& checks();
+  ElementFinding check_offence_exists(const model::Element& e, ElementFinding f);
+  ElementFinding check_penalty(const model::Element& e, ElementFinding f);  // penalty-threshold, fine-in-lieu
+  ElementFinding check_child_means(const model::Element& e, ElementFinding f);  // child-no-means, means-for-children
+  ElementFinding check_child_under_18(const model::Element& e, ElementFinding f);
+  ElementFinding check_victims_restricted(const model::Element& e, ElementFinding f);
+  ElementFinding check_general_part(const model::Element& e, ElementFinding f);
+  ElementFinding child_no_means(const model::Element& e);  // shared by the two child checks, computed once
   // True when the provision's text cites one of the trafficking offences ("an offence under
   // section 3", "les infractions prévues aux articles 311-1 à 311-5", "el artículo anterior").
   bool cites_trafficking_offence(std::size_t doc, std::size_t provision);
@@ -50,12 +63,13 @@ class Evaluator {
   Evidence make_evidence(const ScopeItem& item, const model::Pattern& p, pattern::Node::Kind kind, const text::Match& m);
 
   Corpus& corpus_;
+  Lexicons& lex_;
   const std::vector<OffenceSite>& offences_;
   const Definitions& defs_;
   const Scopes& scopes_;
   std::map<std::pair<const model::Pattern*, text::Language>, text::CompiledPattern> compiled_;
-  std::map<std::string, ElementFinding> check_cache_;
-  model::Area area_ = model::Area::definition;  // of the obligation being evaluated  // checks shared by two elements (child-no-means)
+  std::optional<ElementFinding> child_no_means_;  // shared by child-no-means and means-for-children
+  model::Area area_ = model::Area::definition;  // of the obligation being evaluated
 };
 
 // Element finding helpers shared by evaluate.cpp and checks.cpp.

@@ -9,6 +9,7 @@ std::string_view to_string(Status s) {
     case Status::gap: return "gap";
     case Status::conflict: return "conflict";
     case Status::not_applicable: return "not applicable";
+    case Status::not_assessed: return "not assessed";
   }
   return "?";
 }

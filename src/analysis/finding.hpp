@@ -10,8 +10,10 @@
 
 namespace palermo::analysis {
 
-enum class Status { met, partial, gap, conflict, not_applicable };
-std::string_view to_string(Status s);  // "met", "partial", "gap", "conflict", "not applicable"
+// not_assessed: palermo could not read the documents (a language the model has no patterns for):
+// no verdict is given, in either direction.
+enum class Status { met, partial, gap, conflict, not_applicable, not_assessed };
+std::string_view to_string(Status s);  // "met", "partial", "gap", "conflict", "not applicable", "not assessed"
 
 // One step in the chain that carries evidence into an offence:
 // "s 3(1) uses the defined term 'exploitation'" -> "defined in s 1".
@@ -73,6 +75,23 @@ struct Offence {
   bool fine = false;           // a fine is available
   bool fine_in_lieu = false;   // a fine alone may replace imprisonment ("or to both", "or")
   std::string penalty_text;    // the words the penalty was read from
+  // How it was found, in a sentence a lawyer can check ("built like art 3: 5 acts, a purpose of
+  // exploitation and means", "punishes the crime named in art 3(6), which defines it").
+  std::string found_by;
+  // Other provisions assembled into the offence: the definition of the crime's name, the penalty
+  // provision ("art 3(6) (definition)", "s 10 (penalty)").
+  std::vector<std::string> parts;
+  // A trafficking offence narrower than art 3 (one act, a closed list of purposes, movement only,
+  // children only): assessed, with its defects named by the elements and red flags.
+  bool narrow = false;
+};
+
+// A provision considered as the trafficking offence, with the signals for and against it
+// (`palermo check --explain`).
+struct OffenceCandidate {
+  std::string document, eid, citation, heading;
+  std::vector<std::string> signals_for, signals_against;
+  std::string decision;  // "trafficking offence", "ancillary offence", "smuggling of migrants", "other offence"
 };
 
 struct DocumentInfo {
@@ -86,6 +105,11 @@ struct CountryReport {
   std::string generated;  // ISO date-time the report was made
   std::vector<DocumentInfo> documents;
   std::vector<Offence> offences;
+  std::vector<OffenceCandidate> candidates;  // every provision weighed as the trafficking offence
+  // Documents palermo could not read (language without patterns): "title (Greek, ell)".
+  std::vector<std::string> not_assessed;
+  // Citations given with --offence that match no provision of the documents.
+  std::vector<std::string> unresolved_offences;
   std::vector<ObligationFinding> findings;  // in model order
 };
 

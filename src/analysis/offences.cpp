@@ -1,9 +1,22 @@
-// Offence detection and penalties (see offences.hpp).
+// Offence detection, assembly and penalties (see offences.hpp).
+//
+// How the trafficking offence is found, from the strongest evidence to the weakest; each tier is
+// used only when the ones before it found nothing in the whole set of documents:
+//   1. shape    an offence built like art 3: two or more acts and a purpose of exploitation (and the
+//               crime's name, a means or a third act) — whatever the law calls it;
+//   2. by name  an offence that punishes the crime by its name ("A person who traffics another",
+//               "La traite des personnes est punie de", "El delito de trata será sancionado"),
+//               assembled with the provision or definition that defines that name;
+//   3. heading  an offence under a heading naming the crime, however narrow its conduct
+//               ("Offence of trafficking: transports any woman into or out of ...");
+//   4. stand-in no offence about trafficking at all: an offence of moving or dealing in persons is
+//               the closest the law comes, and is reported as such.
+// Smuggling of migrants is never the trafficking offence. A user's --offence overrides all of this.
 #include "analysis/offences.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
+#include <set>
 
 #include "analysis/citations.hpp"
 #include "grammars/citation/citation.hpp"
@@ -12,92 +25,100 @@ namespace palermo::analysis {
 
 namespace {
 
-// Stems of the Protocol's acts, folded, in the languages the model covers.
-int distinct_acts(std::string_view f) {
-  static const std::vector<std::vector<std::string_view>> acts = {
-      {"recruit", "recrut", "reclut", "capta", "capte", "entic", "procur"},
-      {"transport", "convey", "traslad", "travel"},
-      {"transfer", "transfere", "deliver", "livr", "entreg"},
-      {"harbour", "harbor", "conceal", "heberg", "acog", "aloja", "acolh"},
-      {"receiv", "receipt", "accueil", "recib", "recepcion", "recebe", "obtain"},
-  };
+constexpr const char* kActLexicons[] = {"act-recruitment", "act-transportation", "act-transfer", "act-harbouring",
+                                        "act-receipt"};
+
+int count_acts(Lexicons& lex, std::size_t doc, ByteRange r) {
   int n = 0;
-  for (const auto& group : acts)
-    for (std::string_view stem : group)
-      if (has_word(f, stem)) {
-        ++n;
-        break;
-      }
+  for (const char* name : kActLexicons) n += lex.in(name, doc, r) ? 1 : 0;
   return n;
 }
 
-// A purpose of exploitation: the word itself, or one of the Protocol's minimum forms named directly
-// ("for the purpose of prostitution or forced labour", as older and narrower laws put it).
-bool purpose_of_exploitation(std::string_view f) {
-  return has_any_word(f, {"exploit", "explot", "explora", "prostitut", "forced labour", "forced labor",
-                          "commercial sex", "involuntary servitude", "peonage", "debt bondage", "labor or services",
-                          "labour or services",
-                          "travail force", "travaux forces", "trabajo forzoso", "trabajos forzados",
-                          "trabalho forcado", "slavery", "esclavage", "esclavitud", "escravidao", "servitude",
-                          "servidumbre", "servidao", "removal of organs", "organ removal", "prelevement d organe",
-                          "extraccion de organos"});
-}
-
-// Two or more acts and a purpose of exploitation within one stretch of about sixty words, as in a
-// clause built like art 3 — not scattered over a long schedule about something else.
-bool acts_with_purpose_nearby(std::string_view f) {
-  std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < f.size();) {
-    while (i < f.size() && !std::isalnum(static_cast<unsigned char>(f[i]))) ++i;
-    std::size_t start = i;
-    while (i < f.size() && std::isalnum(static_cast<unsigned char>(f[i]))) ++i;
-    if (i > start) words.push_back(f.substr(start, i - start));
-  }
-  constexpr std::size_t kWindow = 60;
-  for (std::size_t at = 0; at < words.size(); at += kWindow / 2) {
-    std::size_t end = std::min(words.size(), at + kWindow);
-    std::string window;
-    for (std::size_t w = at; w < end; ++w) {
-      window += words[w];
-      window += ' ';
-    }
-    if (distinct_acts(window) >= 2 && purpose_of_exploitation(window)) return true;
-    if (end == words.size()) break;
+// Two or more acts within a few lines of a purpose of exploitation, as in a clause built like art 3
+// — not words scattered over a long provision about something else (a financial act's "transfer",
+// "receive" and "exploit").
+bool acts_near_purpose(Lexicons& lex, std::size_t doc, ByteRange r) {
+  constexpr std::uint32_t kReach = 500;  // bytes: about eighty words either side
+  text::Match purpose = lex.find("exploitation-purpose", doc, r);
+  if (!purpose) return false;
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> acts;
+  for (const char* name : kActLexicons)
+    if (text::Match m = lex.find(name, doc, r)) acts.push_back(m.spans);
+  for (const auto& p : purpose.spans) {
+    int near = 0;
+    for (const auto& spans : acts)
+      if (std::any_of(spans.begin(), spans.end(), [&](const auto& a) {
+            return a.first + kReach >= p.first && a.first <= p.second + kReach;
+          }))
+        ++near;
+    if (near >= 2) return true;
   }
   return false;
 }
 
-bool names_trafficking(std::string_view f) {
-  return has_any_word(f, {"traffick", "traite des etres", "traite des personnes", "traite d", "trata de", "trafico de pessoas"});
+// What a unit says about itself, read once.
+struct Signals {
+  bool formula = false;          // creates or punishes an offence
+  bool named = false;            // names the crime in its text
+  bool named_heading = false;    // names the crime in its heading
+  bool by_name = false;          // its conduct is the crime's name ("traffics a person")
+  bool defines = false;          // defines something ("constitue", "means", "se entiende por")
+  bool smuggling = false;        // names the smuggling of migrants (text or heading)
+  bool purpose = false;          // a purpose of exploitation
+  bool means = false;
+  int acts = 0;
+  std::size_t words = 0;         // provision holding the offence-creating words
+};
+
+// "Art. 182", "s 279.01", "section 3", "artículo 172" -> "182", "279.01", "3", "172".
+std::string citation_key(std::string_view written) {
+  std::string f = fold_text(written);
+  std::string out;
+  std::size_t i = 0;
+  auto skip_space = [&] {
+    while (i < f.size() && (f[i] == ' ' || f[i] == '.' || f[i] == ',')) ++i;
+  };
+  skip_space();
+  // Leading words naming the kind of provision.
+  static const char* const kinds[] = {"sections", "section", "sec", "ss", "s", "articles", "article", "articulo",
+                                      "artigo", "art", "arts", "paragraph", "para", "rule", "regulation", "reg", "no"};
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* k : kinds) {
+      std::size_t n = std::char_traits<char>::length(k);
+      if (f.compare(i, n, k) == 0 && (i + n == f.size() || !std::isalpha(static_cast<unsigned char>(f[i + n])))) {
+        i += n;
+        skip_space();
+        again = true;
+        break;
+      }
+    }
+  }
+  for (; i < f.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(f[i]);
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '(' || c == ')') out += static_cast<char>(c);
+  }
+  while (!out.empty() && (out.back() == '.' || out.back() == '-')) out.pop_back();
+  if (out.find("\xc2\xa7") != std::string::npos) out.erase(0, 2);
+  return out;
 }
 
+std::string cite_of(const akn::Provision& p) { return p.citation.empty() ? p.eid : p.citation; }
 
 }  // namespace
 
-bool mentions_means(std::string_view f) {
-  // "force" only as the word itself: "forced labour" and "travail forcé" name a purpose, not a means.
-  return has_word(f, "force", false) ||
-         has_any_word(f, {"threat", "coercion", "coerce", "abduct", "fraud", "decept", "deceit", "menace",
-                          "contrainte", "violence", "manoeuvre dolosive", "tromperie", "amenaza", "coaccion",
-                          "engano", "fraude", "violencia", "intimidacion", "rapto", "ameaca", "coacao"});
-}
-
-bool creates_offence(std::string_view f) {
-  return has_any_word(f, {"shall be punished", "shall be fined", "shall be imprisoned", "shall be sentenced",
-                          "is punishable by", "shall be punishable", "comete el delito", "cometera el delito",
-                          "se le impondra", "se impondra", "sera puni", "seront punis", "est passible", "encourt",
-                          "guilty of a misdemeanour", "guilty of a misdemeanor", "guilty of a felony", "guilty of a crime",
-                          "commits an offence", "commit an offence", "commits an offense", "guilty of an offence",
-                          "guilty of an offense", "liable on conviction", "is liable to", "shall be liable to",
-                          "be liable to", "commits the offence of", "est puni", "sont punis", "sera sancionad",
-                          "sera castigad", "sera penad", "incurrira en", "seran sancionad", "seran castigad",
-                          "sera punido", "sera reprimid"});
+bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon) {
+  if (lex.in(lexicon, o.doc, corpus.doc(o.doc).subtree[o.unit])) return true;
+  for (const OffencePart& part : o.parts)
+    if (part.role == "definition" && lex.in(lexicon, part.doc, part.range)) return true;
+  return false;
 }
 
 // The offence's penalty: in its own text, else in a provision it cites ("liable to the penalty in
-// section 15", "puni des peines prévues à l'article ..."). Read only for the offences the analysis
-// assesses: a long act has hundreds of other offences whose penalties nothing uses.
-void read_penalty(Corpus& corpus, OffenceSite& site) {
+// section 15", "puni des peines prévues à l'article ..."), else in a provision that cites it and
+// punishes it ("Any person found guilty of ... the acts enumerated in Section 4 shall suffer ...").
+// Read only for the offences the analysis assesses.
+void read_penalty(Corpus& corpus, OffenceSite& site, const std::vector<std::size_t>& penalising_units) {
   const std::size_t di = site.doc;
   const std::size_t unit = site.unit;
   const DocText& dt = corpus.doc(di);
@@ -105,6 +126,12 @@ void read_penalty(Corpus& corpus, OffenceSite& site) {
   std::string_view unit_text = dt.slice(dt.subtree[unit]);
   auto mentions = penalty::find_penalties(unit_text);
   site.penalty_doc = di;
+  auto take = [&](std::size_t target, const std::vector<penalty::PenaltyMention>& cited) {
+    site.penalty = penalty::summarize(cited);
+    site.penalty_range = {dt.subtree[target].first + static_cast<std::uint32_t>(cited.front().begin),
+                          dt.subtree[target].first + static_cast<std::uint32_t>(cited.back().end)};
+    site.penalty_by_reference = true;
+  };
   if (!mentions.empty()) {
     site.penalty = penalty::summarize(mentions);
     site.penalty_range = {dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.front().begin),
@@ -119,13 +146,18 @@ void read_penalty(Corpus& corpus, OffenceSite& site) {
         if (dt.is_ancestor_or_self(unit, target)) continue;
         auto cited = penalty::find_penalties(dt.slice(dt.subtree[target]));
         if (cited.empty()) continue;
-        site.penalty = penalty::summarize(cited);
-        site.penalty_range = {dt.subtree[target].first + static_cast<std::uint32_t>(cited.front().begin),
-                              dt.subtree[target].first + static_cast<std::uint32_t>(cited.back().end)};
-        site.penalty_by_reference = true;
+        take(target, cited);
         break;
       }
       if (site.penalty.found()) break;
+    }
+    for (std::size_t other : penalising_units) {
+      if (site.penalty.found()) break;
+      auto cited = penalty::find_penalties(dt.slice(dt.subtree[other]));
+      if (cited.empty()) continue;
+      take(other, cited);
+      site.parts.push_back({di, other, dt.subtree[other], "penalty"});
+      site.info.parts.push_back(cite_of(d.provisions[other]) + " (penalty)");
     }
   }
   std::string_view penalty_words = corpus.doc(site.penalty_doc).slice(site.penalty_range);
@@ -142,80 +174,248 @@ void read_penalty(Corpus& corpus, OffenceSite& site) {
   site.info.penalty_text = site.penalty.text;
 }
 
-std::vector<OffenceSite> find_offences(Corpus& corpus) {
-  std::vector<OffenceSite> out;
+OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& defs,
+                            const std::vector<std::string>& named) {
+  OffenceSearch result;
+  std::vector<OffenceSite>& out = result.offences;
+  std::vector<Signals> sig;  // parallel to out
+  // Units that define the crime by its name without creating an offence ("Constitue la traite des
+  // personnes le fait de ...", "Se entiende por trata de personas ..."), per document.
+  struct Defining {
+    std::size_t doc, unit;
+    int acts;
+    bool purpose, means;
+  };
+  std::vector<Defining> defining;
+
   for (std::size_t di = 0; di < corpus.docs().size(); ++di) {
     const DocText& dt = corpus.doc(di);
+    if (!dt.assessed) continue;
     const akn::Document& d = *dt.doc;
-    // Per unit, the provision whose own words create the offence (the first, in reading order).
-    const std::size_t none = d.provisions.size();
-    std::vector<std::size_t> offence_words(d.provisions.size(), none);
-    for (const auto& piece : dt.pieces) {
-      std::size_t unit = dt.unit_of[piece.provision];
-      if (offence_words[unit] != none || dt.treaty_text[unit]) continue;
-      if (creates_offence(fold_text(dt.slice({piece.begin, piece.end})))) offence_words[unit] = piece.provision;
-    }
     for (std::size_t unit : dt.units) {
-      const std::size_t words = offence_words[unit];
-      if (words == none) continue;
-      std::string f = corpus.folded(di, dt.subtree[unit]);
-      std::string heading = fold_text(d.provisions[unit].heading);
+      if (dt.treaty_text[unit]) continue;
+      const ByteRange r = dt.subtree[unit];
+      const std::string& heading = d.provisions[unit].heading;
+      Signals s;
+      text::Match formula = lex.find("offence-formula", di, r);
+      s.formula = static_cast<bool>(formula);
+      s.named = lex.in("offence-name", di, r);
+      s.named_heading = !heading.empty() && lex.in_text("offence-name", di, heading);
+      if (!s.formula && !s.named && !s.named_heading) continue;  // nothing here can be the offence
+      s.purpose = lex.in("exploitation-purpose", di, r);
+      s.acts = count_acts(lex, di, r);
+      if (!s.formula) {
+        if (s.named && s.acts >= 1 && s.purpose && lex.in("definition-formula", di, r))
+          defining.push_back({di, unit, s.acts, s.purpose, lex.in("means", di, r)});
+        continue;
+      }
+      s.words = dt.provision_at(formula.spans.empty() ? r.first : formula.spans.front().first);
+      s.by_name = lex.in("conduct-by-name", di, r);
+      s.defines = lex.in("definition-formula", di, r);
+      s.smuggling = lex.in_or_heading("smuggling-name", di, r, heading);
+      s.means = lex.in("means", di, r);
       OffenceSite site;
       site.doc = di;
       site.unit = unit;
-      site.words = words;
+      site.words = s.words;
+      site.acts = s.acts;
+      site.means = s.means;
       site.info.document = d.path;
       site.info.eid = d.provisions[unit].eid;
       site.info.citation = d.provisions[unit].citation;
-      site.info.heading = d.provisions[unit].heading;
-      // Built like art 3 (two or more acts and a purpose of exploitation), whether or not the law
-      // calls it trafficking: "any person who recruits or transports another for the purpose of
-      // forced labour" is a trafficking offence in substance.
-      // Counting the acts scans the text some twenty times: only where a purpose or the name of
-      // trafficking makes it worth it (the stand-in search below counts them itself).
-      const bool purpose = purpose_of_exploitation(f);
-      site.acts = purpose || names_trafficking(f) || names_trafficking(heading) ? distinct_acts(f) : -1;
-      site.info.trafficking = site.acts >= 2 && purpose &&
-                              (names_trafficking(f) || names_trafficking(heading) ||
-                               ((mentions_means(f) || site.acts >= 3) && acts_with_purpose_nearby(f)));
-      site.with_means = site.info.trafficking && mentions_means(f);
+      site.info.heading = heading;
       out.push_back(std::move(site));
+      sig.push_back(s);
     }
   }
-  // The trafficking offence is the one built like art 3: acts, means and purpose. Offences that
-  // also name trafficking and list acts without any means ("promoting trafficking", "offences
-  // related to trafficking": leasing premises, recruiting for employment with intent to traffic)
-  // are ancillary; they count only when no offence has the means (a law without means at all).
-  const bool any_with_means = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.with_means; });
-  if (any_with_means)
-    for (OffenceSite& o : out) o.info.trafficking = o.with_means;
-  // No offence is built like trafficking: the offences that punish dealing in or moving persons
-  // (an old law that punishes conveying people across the border for gain) are the closest the
-  // law comes. They stand in for the offence, so that its acts, penalty and red flags are read
-  // from them, and crim.offence says plainly that no trafficking offence exists.
-  const bool any_trafficking = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; });
-  if (!any_trafficking)
-    for (OffenceSite& o : out) {
-      if (o.acts < 0) o.acts = distinct_acts(corpus.folded(o.doc, corpus.doc(o.doc).subtree[o.unit]));
-      if (o.acts < 1) continue;
-      // "conveys ... any person", "transporte une personne": an act done to a human being, not to
-      // goods, money or a financial instrument. (A regex, run only on this rare path.)
-      static const std::regex act_on_person(
-          "\\b(convey|transport|smuggl|traffick|recruit|harbo|conceal|procur|entic|"
-          "recrut|heberg|traslad|acog)[a-z]*( [a-z,-]+){0,2}? "
-          "(a|an|any|another|other|the|such|une|la|des|toute|una|otra|toda)? ?"
-          "(person|persons|individual|individuals|woman|women|girl|girls|child|children|human being|personne|personnes|"
-          "persona|personas|pessoa|pessoas)\\b");
-      const std::string f = corpus.folded(o.doc, corpus.doc(o.doc).subtree[o.unit]);
-      o.person_object = std::regex_search(f, act_on_person);
-      if (o.person_object) {
-        o.info.trafficking = true;
-        o.info.substitute = true;
+
+  // The definition of the crime's name an offence punishes by name: a defined term ("traffic",
+  // "trafficking in persons", "traite des personnes") or a unit that defines the crime.
+  auto find_name_definition = [&](const OffenceSite& o) -> std::optional<OffencePart> {
+    for (int pass = 0; pass < 2; ++pass)
+      for (const Definition& def : defs.all) {
+        if ((pass == 0) != (def.doc == o.doc)) continue;
+        if (!corpus.doc(def.doc).assessed) continue;
+        if (!lex.in_text("defined-name", def.doc, def.display)) continue;
+        if (count_acts(lex, def.doc, def.range) < 1 && !lex.in("exploitation-purpose", def.doc, def.range)) continue;
+        return OffencePart{def.doc, def.provision, def.range, "definition"};
+      }
+    for (const Defining& u : defining)
+      if (u.doc == o.doc && u.unit != o.unit) return OffencePart{u.doc, u.unit, corpus.doc(u.doc).subtree[u.unit], "definition"};
+    return std::nullopt;
+  };
+
+  std::vector<std::string> decision(out.size());
+  auto mark = [&](std::size_t i, std::string found_by, bool narrow = false) {
+    out[i].info.trafficking = true;
+    out[i].info.found_by = std::move(found_by);
+    out[i].info.narrow = narrow;
+    decision[i] = "trafficking offence";
+  };
+  auto acts_text = [](int n) { return std::to_string(n) + (n == 1 ? " act" : " acts"); };
+
+  // ---- the user's choice ----
+  if (!named.empty()) {
+    for (const std::string& wanted : named) {
+      const std::string key = citation_key(wanted);
+      bool found = false;
+      for (std::size_t di = 0; di < corpus.docs().size() && !found; ++di) {
+        const DocText& dt = corpus.doc(di);
+        const akn::Document& d = *dt.doc;
+        for (std::size_t p = 0; p < d.provisions.size() && !found; ++p) {
+          if (key.empty() || (citation_key(d.provisions[p].citation) != key && citation_key(d.provisions[p].num) != key))
+            continue;
+          found = true;
+          const std::size_t unit = dt.unit_of[p];
+          auto it = std::find_if(out.begin(), out.end(), [&](const OffenceSite& o) { return o.doc == di && o.unit == unit; });
+          if (it == out.end()) {
+            OffenceSite site;
+            site.doc = di;
+            site.unit = unit;
+            site.words = p;
+            site.acts = count_acts(lex, di, dt.subtree[unit]);
+            site.means = lex.in("means", di, dt.subtree[unit]);
+            site.info.document = d.path;
+            site.info.eid = d.provisions[unit].eid;
+            site.info.citation = d.provisions[unit].citation;
+            site.info.heading = d.provisions[unit].heading;
+            out.push_back(std::move(site));
+            sig.push_back(Signals{});
+            decision.emplace_back();
+            it = out.end() - 1;
+          }
+          mark(static_cast<std::size_t>(it - out.begin()), "named by the user (--offence " + wanted + ")");
+        }
+      }
+      if (!found) result.unresolved.push_back(wanted);
+    }
+  } else {
+    // ---- tier 1: built like art 3 ----
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const Signals& s = sig[i];
+      if (s.smuggling && !s.named && !s.named_heading) continue;
+      if (s.acts < 2 || !s.purpose) continue;
+      const bool named_here = s.named || s.named_heading;
+      bool shape = named_here || ((s.means || s.acts >= 3) && acts_near_purpose(lex, out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]));
+      if (!shape) continue;
+      out[i].with_means = s.means;
+      mark(i, "built like art 3: " + acts_text(s.acts) + ", a purpose of exploitation" +
+                  (s.means ? ", means" : "") + (named_here ? ", and the crime's name" : ""));
+    }
+    // Offences that name trafficking and list acts without any means ("promoting trafficking",
+    // leasing premises for it) are ancillary when another offence has the means — unless they
+    // are about children (a child offence needs no means).
+    const bool any_with_means = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.with_means; });
+    if (any_with_means)
+      for (std::size_t i = 0; i < out.size(); ++i)
+        if (out[i].info.trafficking && !out[i].with_means &&
+            !lex.in("child", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) {
+          out[i].info.trafficking = false;
+          decision[i] = "ancillary offence (no means, while another offence has them)";
+        }
+    auto any_found = [&] { return std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; }); };
+
+    // ---- tier 2: the crime punished by its name, assembled with its definition ----
+    if (!any_found())
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        const Signals& s = sig[i];
+        if (!(s.by_name || (s.named_heading && s.named))) continue;
+        if (s.smuggling && !s.named) continue;
+        // "facilitates trafficking", "leases premises for trafficking": about the crime, not the crime.
+        if (!s.by_name && lex.in("ancillary-conduct", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) continue;
+        auto def = find_name_definition(out[i]);
+        if (!def) continue;
+        const DocText& ddt = corpus.doc(def->doc);
+        const akn::Provision& dp = ddt.doc->provisions[def->provision];
+        out[i].parts.push_back(*def);
+        out[i].info.parts.push_back(cite_of(dp) + " (definition)");
+        out[i].acts = std::max(out[i].acts, count_acts(lex, def->doc, def->range));
+        out[i].means = out[i].means || lex.in("means", def->doc, def->range);
+        out[i].with_means = out[i].means;
+        mark(i, "punishes the crime by its name, which " + cite_of(dp) + " defines");
+      }
+    // The ancillary ones again, now that an assembled offence may exist.
+    if (any_found())
+      for (std::size_t i = 0; i < out.size(); ++i)
+        if (out[i].info.trafficking && !out[i].parts.empty() && !sig[i].by_name &&
+            lex.in("ancillary-conduct", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) {
+          out[i].info.trafficking = false;
+          decision[i] = "ancillary offence";
+        }
+
+    // ---- tier 3: a narrow offence under the crime's name ----
+    if (!any_found())
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        const Signals& s = sig[i];
+        if (s.smuggling && !s.named_heading) continue;
+        const bool heading_offence = s.named_heading && (s.acts >= 1 || s.purpose);
+        const bool conduct_named = s.by_name;
+        if (!heading_offence && !conduct_named) continue;
+        mark(i, heading_offence ? "its heading names the crime; its conduct is narrower than art 3 (" +
+                                      acts_text(s.acts) + (s.purpose ? ", a purpose of exploitation" : ", no purpose") + ")"
+                                : "punishes the crime by its name, which no provision of the documents defines",
+             true);
+      }
+
+    // ---- tier 4: the closest offence, moving or dealing in persons ----
+    if (!any_found())
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i].acts < 1) continue;
+        if (!lex.in("act-on-person", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) continue;
+        out[i].person_object = true;
+        out[i].info.substitute = true;
+        mark(i, "no offence about trafficking: the closest, an offence of moving or dealing in persons", true);
+      }
+  }
+
+  // Units that cite an offence and punish it ("found guilty of ... the acts enumerated in Section 4
+  // shall suffer ...") supply the penalty an offence lacks.
+  for (OffenceSite& o : out) {
+    if (!o.info.trafficking) continue;
+    std::vector<std::size_t> penalising;
+    const DocText& dt = corpus.doc(o.doc);
+    for (const OffenceSite& other : out) {
+      if (other.doc != o.doc || other.unit == o.unit || other.info.trafficking) continue;
+      for (const citation::Citation& c : citation::find_citations(dt.slice(dt.subtree[other.unit]))) {
+        std::size_t at = dt.provision_at(dt.subtree[other.unit].first + static_cast<std::uint32_t>(c.begin));
+        auto targets = resolve(c, *dt.doc, at);
+        if (std::any_of(targets.begin(), targets.end(), [&](std::size_t t) { return dt.is_ancestor_or_self(o.unit, t); })) {
+          penalising.push_back(other.unit);
+          break;
+        }
       }
     }
-  for (OffenceSite& o : out)
-    if (o.info.trafficking) read_penalty(corpus, o);
-  return out;
+    read_penalty(corpus, o, penalising);
+  }
+
+  // The explanation: every unit weighed, with its signals.
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Signals& s = sig[i];
+    OffenceCandidate c;
+    c.document = out[i].info.document;
+    c.eid = out[i].info.eid;
+    c.citation = out[i].info.citation;
+    c.heading = out[i].info.heading;
+    auto say = [&](bool yes, const std::string& for_text, const std::string& against_text) {
+      if (yes && !for_text.empty()) c.signals_for.push_back(for_text);
+      if (!yes && !against_text.empty()) c.signals_against.push_back(against_text);
+    };
+    say(s.formula, "creates or punishes an offence", "");
+    say(s.named, "names the crime", "does not name the crime");
+    say(s.named_heading, "its heading names the crime", "");
+    say(s.by_name, "its conduct is the crime's name", "");
+    say(s.acts >= 2, acts_text(s.acts) + " of art 3", s.acts == 1 ? "only 1 act of art 3" : "none of the acts of art 3");
+    say(s.purpose, "a purpose of exploitation", "no purpose of exploitation");
+    say(s.means, "names means", "");
+    if (s.smuggling) c.signals_against.push_back("names the smuggling of migrants");
+    for (const std::string& p : out[i].info.parts) c.signals_for.push_back("assembled with " + p);
+    c.decision = out[i].info.trafficking ? "trafficking offence (" + out[i].info.found_by + ")"
+                 : !decision[i].empty()   ? decision[i]
+                 : s.smuggling && !s.named ? "smuggling of migrants, not trafficking"
+                                           : "other offence";
+    result.candidates.push_back(std::move(c));
+  }
+  return result;
 }
 
 }  // namespace palermo::analysis

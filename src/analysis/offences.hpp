@@ -1,39 +1,58 @@
-// Finding the provisions that create offences, which of them define trafficking, and the penalty
-// each carries (read with grammars/penalty, following a citation when the penalty stands elsewhere).
+// Finding the provisions that create offences, assembling the trafficking offence from its parts
+// (conduct, the definition of the crime's name, the penalty), and reading the penalty each carries
+// (grammars/penalty, following a citation when the penalty stands elsewhere). The words it relies
+// on come from the model's lexicons (protocol-model/05-lexicon.pal), never from lists in C++.
 #pragma once
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "analysis/corpus.hpp"
+#include "analysis/definitions.hpp"
 #include "analysis/finding.hpp"
+#include "analysis/lexicon.hpp"
 #include "grammars/penalty/penalty.hpp"
 
 namespace palermo::analysis {
+
+// A provision assembled into an offence besides the one that creates it.
+struct OffencePart {
+  std::size_t doc = 0;
+  std::size_t provision = 0;  // the unit, or a definition's provision
+  ByteRange range{0, 0};      // the words that belong to the offence (a whole unit, or one definition)
+  std::string role;           // "definition", "penalty"
+};
 
 struct OffenceSite {
   Offence info;              // what the report shows
   std::size_t doc = 0;
   std::size_t unit = 0;      // the section/article creating the offence
   std::size_t words = 0;     // the provision holding the offence-creating words ("commits an offence")
+  std::vector<OffencePart> parts;  // the definition of the crime's name, when the offence punishes it by name
   penalty::Penalty penalty;   // over every mention (first and repeat convictions, aggravated forms)
   double basic_max_years = -1; // the first stated maximum: the basic offence, first conviction (999: life)
   std::size_t penalty_doc = 0;
   ByteRange penalty_range{0, 0};  // where the penalty words stand (flattened text of penalty_doc)
   bool penalty_by_reference = false;  // read from a provision the offence cites
   bool with_means = false;            // names trafficking, lists acts, purpose and means (art 3 shape)
-  int acts = -1;                      // how many of the five acts (by their usual verbs) it names; -1 not counted
+  int acts = -1;                      // how many of the five acts it names (with its definition parts)
   bool person_object = false;         // it speaks of a person (not of goods or money)
+  bool means = false;                 // it (or its definition) names one of the means
 };
 
-// Every offence-creating unit of every document, in document order. Trafficking offences are
-// those whose text or heading names trafficking (traite, trata) and combines at least two of the
-// acts with a purpose of exploitation and one of the means; when no offence has a means, those
-// with the acts and the purpose.
-std::vector<OffenceSite> find_offences(Corpus& corpus);
+struct OffenceSearch {
+  std::vector<OffenceSite> offences;
+  std::vector<OffenceCandidate> candidates;  // for --explain
+  std::vector<std::string> unresolved;       // user citations matching no provision
+};
 
-// True when the folded text has words that create an offence ("commits an offence", "est puni de").
-bool creates_offence(std::string_view folded);
-// True when the folded text names one of the Protocol's means (threat, force, fraud, menace, ...).
-bool mentions_means(std::string_view folded);
+// Every offence-creating unit of every assessed document, in document order, with the trafficking
+// offences marked. `named` are citations the user gave with --offence: those provisions are the
+// trafficking offences.
+OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& defs,
+                            const std::vector<std::string>& named = {});
+
+// True when the offence or its assembled definition names one of the Protocol's means.
+bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon);
 
 }  // namespace palermo::analysis

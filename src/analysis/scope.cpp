@@ -16,7 +16,7 @@ std::string cite_of(const akn::Provision& p) { return p.citation.empty() ? p.eid
 
 }  // namespace
 
-Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, const Definitions& defs) {
+Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite>& offences, const Definitions& defs) {
   Scopes s;
   std::set<std::tuple<std::size_t, std::uint32_t, std::uint32_t>> seen;
   auto add = [&](std::vector<ScopeItem>& to, ScopeItem item) {
@@ -31,17 +31,29 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
     seen.insert({o.doc, item.range.first, item.range.second});
     add(s.offence, item);
   }
+  // The definition of the crime's name, for an offence that punishes the crime by name: its acts,
+  // means and purpose are the offence's own ("Constitue la traite des personnes le fait de ...").
+  std::vector<ScopeItem> penalty_parts;
+  for (const OffenceSite& o : offences) {
+    if (!o.info.trafficking) continue;
+    const DocText& dt = corpus.doc(o.doc);
+    const akn::Provision& op = dt.doc->provisions[o.unit];
+    for (const OffencePart& part : o.parts) {
+      const akn::Provision& pp = corpus.doc(part.doc).doc->provisions[part.provision];
+      ChainLink from{"offence", dt.doc->path, op.eid, cite_of(op), "the trafficking offence"};
+      ChainLink link = part.role == "definition"
+          ? ChainLink{"defined-term", corpus.doc(part.doc).doc->path, pp.eid, cite_of(pp), "punishes the crime defined here"}
+          : ChainLink{"cross-reference", corpus.doc(part.doc).doc->path, pp.eid, cite_of(pp), "its penalty stands here"};
+      ScopeItem item{part.doc, part.range, part.provision, 1, {from, link}};
+      if (!seen.insert({part.doc, part.range.first, part.range.second}).second) continue;
+      if (part.role == "definition") add(s.offence, item);
+      else penalty_parts.push_back(item);
+    }
+  }
   s.offence_terms = s.offence;
+  for (ScopeItem& item : penalty_parts) add(s.offence_terms, std::move(item));
 
-  auto carries_offence_elements = [](const std::string& folded) {
-    return has_any_word(folded, {"exploit", "explot", "explora", "traffick", "traite", "trata", "coerc", "contrainte",
-                                 "coacc", "force", "forza", "forc", "threat", "menace", "amenaz", "fraud", "decept",
-                                 "decei", "tromp", "engan", "abduct", "enlev", "rapt", "secuestr", "vulnerab",
-                                 "abuse", "abus", "prostitu", "sexual", "sexuel", "labour", "labor", "travail",
-                                 "trabajo", "trabalho", "servitude", "servidumbre", "servidao", "slave", "esclav",
-                                 "escrav", "organ", "child", "minor", "enfant", "mineur", "nino", "nina", "menor",
-                                 "crianca", "bondage", "servile", "marriage", "mariage", "matrimonio"});
-  };
+  auto carries_offence_elements = [&](const Definition& d) { return lex.in("definition-carrier", d.doc, d.range); };
   // Defined terms the offences use, and the terms those definitions use (two levels: "exploitation"
   // is defined with "forced labour", itself defined elsewhere).
   std::set<std::size_t> used_defs;
@@ -74,7 +86,7 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
       // Only definitions that can carry an element of the offence (what trafficking or exploitation
       // is, a means, a form of exploitation, who a child is) extend it: an offence that uses "gain"
       // or "Minister" does not take in whatever words those definitions happen to contain.
-      if (!carries_offence_elements(corpus.folded(d.doc, d.range))) continue;
+      if (!carries_offence_elements(d)) continue;
       s.terms.push_back(d.display);
       ScopeItem item{d.doc, d.range, d.provision, 1, pend.chain};
       if (seen.insert({d.doc, d.range.first, d.range.second}).second) add(s.offence_terms, item);
@@ -161,8 +173,8 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
       continue;
     const DocText& dt = corpus.doc(o.doc);
     const akn::Document& d = *dt.doc;
-    std::string f = corpus.folded(o.doc, dt.subtree[o.unit]) + " " + fold_text(d.provisions[o.unit].heading);
-    const bool names_trafficking = has_any_word(f, {"traffick", "traite", "trata"});
+    const std::string& heading = d.provisions[o.unit].heading;
+    const bool names_trafficking = lex.in_or_heading("offence-name", o.doc, dt.subtree[o.unit], heading);
     const OffenceSite* base = nullptr;
     for (const citation::Citation& c : citation::find_citations(dt.slice(dt.subtree[o.unit]))) {
       std::size_t from = dt.provision_at(dt.subtree[o.unit].first + static_cast<std::uint32_t>(c.begin));
@@ -171,7 +183,7 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
           if (core.info.trafficking && core.doc == o.doc && dt.is_ancestor_or_self(core.unit, t)) base = &core;
       if (base) break;
     }
-    bool named_aggravated = names_trafficking && has_any_word(f, {"aggravat", "severe", "agravad", "circonstances"});
+    bool named_aggravated = names_trafficking && lex.in_or_heading("aggravation", o.doc, dt.subtree[o.unit], heading);
     if (!base && !named_aggravated) continue;
     if (!base)
       for (const OffenceSite& core : offences)
@@ -190,6 +202,7 @@ Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, co
 
   for (std::size_t di = 0; di < corpus.docs().size(); ++di) {
     const DocText& dt = corpus.doc(di);
+    if (!dt.assessed) continue;
     for (std::size_t u : dt.units) {
       if (dt.treaty_text[u]) continue;
       add(s.anywhere, ScopeItem{di, dt.subtree[u], u, 2, {}});

@@ -7,6 +7,7 @@
 #include "analysis/corpus.hpp"
 #include "analysis/definitions.hpp"
 #include "analysis/finding.hpp"
+#include "analysis/lexicon.hpp"
 #include "analysis/offences.hpp"
 
 namespace palermo::analysis {
@@ -33,6 +34,6 @@ struct Scopes {
   std::vector<std::string> terms;        // the defined terms the offences use (display form), for reasons
 };
 
-Scopes build_scopes(Corpus& corpus, const std::vector<OffenceSite>& offences, const Definitions& defs);
+Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite>& offences, const Definitions& defs);
 
 }  // namespace palermo::analysis

@@ -134,8 +134,64 @@ class ModelBuilder {
   }
 
   void add_obligations(const ParsedFile& file) {
-    for (const auto& item : file.tree)
+    for (const auto& item : file.tree) {
       if (const auto* obligation = boost::get<ast::Obligation>(&item.get())) add_obligation(file, *obligation);
+      if (const auto* lexicon = boost::get<ast::Lexicon>(&item.get())) add_lexicon(file, *lexicon);
+    }
+  }
+
+  // Lexicons the analysis needs but the model lacks: a warning, so that a small model for a test
+  // still loads; the analysis then finds nothing through that lexicon, and lint says so.
+  void check_required_lexicons(const std::string& first_file) {
+    for (const LexiconUse& use : required_lexicons())
+      if (!model_.lexicons.count(use.name)) {
+        Diagnostic d;
+        d.severity = Diagnostic::Severity::warning;
+        d.file = first_file;
+        d.message = "no lexicon '" + use.name + "': the analysis uses it for " + use.purpose;
+        d.hint = "add `lexicon " + use.name + " { en `...` fr `...` es `...` pt `...` }` (see LANGUAGE.md)";
+        warnings_.push_back(std::move(d));
+      }
+  }
+
+  void add_lexicon(const ParsedFile& file, const ast::Lexicon& node) {
+    Lexicon lexicon;
+    lexicon.name = node.name.text;
+    lexicon.where = SourceLocation{file.name, node.name.line, node.name.column};
+    if (!is_id(lexicon.name))
+      error(file, node.name, "lexicon name '" + lexicon.name + "' has characters names may not use",
+            "names use lower-case letters, digits, '.', '-' and '_'");
+    if (auto it = model_.lexicons.find(lexicon.name); it != model_.lexicons.end()) {
+      error(file, node.name, "lexicon '" + lexicon.name + "' defined twice",
+            "the first is at " + it->second.where.file + ":" + std::to_string(it->second.where.line));
+      return;
+    }
+    std::vector<std::string> known;
+    for (const LexiconUse& use : required_lexicons()) known.push_back(use.name);
+    if (std::find(known.begin(), known.end(), lexicon.name) == known.end())
+      warning(file, node.name, "lexicon '" + lexicon.name + "' is not used by the analysis",
+              did_you_mean(lexicon.name, known) + "the analysis reads " + join(known));
+    const std::vector<std::string> fields{"en", "fr", "es", "pt", "note"};
+    std::map<std::string, const ast::Field*> seen;
+    for (const auto& field : node.fields) {
+      const std::string& key = field.key.text;
+      if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
+        if (key.size() == 2 && std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+          error(file, field.key, "unknown language '" + key + "'", "patterns are given for en, fr, es or pt (ISO 639-1)");
+        else
+          error(file, field.key, "unknown field '" + key + "' in a lexicon", did_you_mean(key, fields) + "use " + join(fields));
+        continue;
+      }
+      if (!first_time(file, seen, field)) continue;
+      if (key == "note") {
+        if (expect_kind(file, field, ast::Token::string)) lexicon.note = field.value.text;
+      } else if (expect_kind(file, field, ast::Token::pattern)) {
+        if (auto p = make_pattern(file, field)) lexicon.patterns.push_back(std::move(*p));
+      }
+    }
+    if (lexicon.patterns.empty() && seen.size() == seen.count("note"))
+      error(file, node.name, "lexicon '" + lexicon.name + "' has no pattern", "give at least one `en `...``");
+    model_.lexicons.emplace(lexicon.name, std::move(lexicon));
   }
 
   bool has_header() const { return header_where_.has_value(); }
@@ -433,6 +489,40 @@ class ModelBuilder {
 
 }  // namespace
 
+const std::vector<LexiconUse>& required_lexicons() {
+  // The contract between protocol-model/05-lexicon.pal and src/analysis: every name here is looked
+  // up by the analysis; the words themselves live in the model.
+  static const std::vector<LexiconUse> uses = {
+      {"offence-formula", "finding provisions that create or punish an offence"},
+      {"offence-name", "recognising the name of the crime of trafficking in persons"},
+      {"conduct-by-name", "offences whose conduct is the crime's name (\"traffics a person\", \"se livre à la traite\")"},
+      {"defined-name", "defined terms that name the crime (\"traffic\", \"trafficking in persons\", \"traite\")"},
+      {"ancillary-conduct", "offences about the crime rather than the crime (facilitating, financing, leasing premises)"},
+      {"definition-formula", "provisions that define the crime by its name (\"constitue la traite ... le fait de\")"},
+      {"smuggling-name", "keeping the smuggling of migrants apart from trafficking"},
+      {"exploitation-purpose", "a purpose of exploitation, or one of its forms named directly"},
+      {"act-recruitment", "the act of recruitment in an offence"},
+      {"act-transportation", "the act of transportation in an offence"},
+      {"act-transfer", "the act of transfer in an offence"},
+      {"act-harbouring", "the act of harbouring in an offence"},
+      {"act-receipt", "the act of receipt in an offence"},
+      {"act-on-person", "acts done to a human being (not to goods or money)"},
+      {"means", "the means of art 3 (threat, force, fraud, deception, ...)"},
+      {"child", "words for a child"},
+      {"women-only", "victims named as women or girls"},
+      {"any-person", "victims named as any person"},
+      {"any-means", "offences committed \"by any means\" (no means required)"},
+      {"age-eighteen", "the age of eighteen"},
+      {"irrespective", "clauses that dispense with an element (\"regardless of whether\", \"aun cuando\")"},
+      {"general-rule", "general provisions that apply to every offence of an Act or Code"},
+      {"offence-reference", "provisions that refer to \"the offence\" or the preceding article"},
+      {"aggravation", "aggravated forms of the offence"},
+      {"on-topic", "evidence outside the offence that is about trafficking or its victims"},
+      {"definition-carrier", "definitions that can carry an element of the offence"},
+  };
+  return uses;
+}
+
 const std::vector<std::string>& known_checks() {
   static const std::vector<std::string> checks = {"offence-exists",  "penalty-threshold",  "fine-in-lieu",
                                                   "child-no-means",  "means-for-children", "child-under-18",
@@ -475,6 +565,7 @@ Result<Model> load_model_sources(const std::vector<ModelSource>& sources, std::v
   for (const auto& file : files) builder.collect_declarations(file);
   for (const auto& file : files) builder.check_synonyms(file);
   for (const auto& file : files) builder.add_obligations(file);
+  if (!files.empty()) builder.check_required_lexicons(files.front().name);
   if (!builder.has_header() && errors.empty()) {
     Diagnostic d;
     d.file = sources.empty() ? std::string() : sources.front().name;

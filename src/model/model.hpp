@@ -68,6 +68,24 @@ struct Obligation {
   SourceLocation where;
 };
 
+// A named list of words the analysis itself relies on — how legislatures create an offence ("commits
+// an offence", "est puni de", "comete el delito"), name the crime, speak of a child — one pattern
+// per language. The analysis looks lexicons up by name (required_lexicons()); a lawyer extends
+// them in protocol-model/ without touching C++.
+struct Lexicon {
+  std::string name;
+  std::string note;
+  std::vector<Pattern> patterns;  // one per language at most
+  SourceLocation where;
+};
+
+// A lexicon the analysis uses, and what for (shown by `model lint` when one is missing).
+struct LexiconUse {
+  std::string name;
+  std::string purpose;
+};
+const std::vector<LexiconUse>& required_lexicons();
+
 struct Model {
   std::string name;     // from the `model` header line
   std::string version;  // from the `model` header line
@@ -75,6 +93,7 @@ struct Model {
   std::vector<Obligation> obligations;
   // Named pattern fragments (`synonyms` blocks) are expanded at load time; kept for `model show`.
   std::map<std::string, std::string> synonyms;
+  std::map<std::string, Lexicon> lexicons;
 
   const Obligation* find(std::string_view id) const;
 };

@@ -19,6 +19,11 @@ enum class Language { english, french, spanish, portuguese, other };
 Language language_from_code(std::string_view code);
 // ISO 639-2 code: "eng", "fra", "spa", "por", "und".
 std::string_view language_code(Language lang);
+// The language of a text by its commonest words (English, French, Spanish, Portuguese), or `other`
+// when it reads as none of them. For documents that do not declare their language.
+Language detect_language(std::string_view utf8);
+// "Greek (ell)" for an ISO 639 code, for messages; the code itself when unknown.
+std::string language_name(std::string_view iso639);
 
 // Lower case and diacritics removed ("Élément" -> "element", "niñas" -> "ninas", "ß" -> "ss").
 // Typographic quotes, dashes and spaces become their ASCII forms; invalid UTF-8 bytes become spaces.

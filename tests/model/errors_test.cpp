@@ -148,7 +148,7 @@ TEST(ModelErrors, MissingOpeningBrace) { expect_error_at(obligation_with("obliga
 TEST(ModelErrors, ElementWithoutTitle) { expect_error_at(obligation_with("recruitment \"Recruitment\" {", "recruitment {"), 9, 23, "expected a \"string\""); }
 
 TEST(ModelErrors, GarbageAtTopLevel) {
-  expect_error_at(std::string(kHeader) + "\n  obligations x {}\n", 3, 3, "expected 'model', 'synonyms' or 'obligation'");
+  expect_error_at(std::string(kHeader) + "\n  obligations x {}\n", 3, 3, "expected 'model', 'synonyms', 'lexicon' or 'obligation'");
 }
 
 TEST(ModelErrors, MalformedArticleCitation) { expect_error_at(obligation_with("\"3(a)\"", "\"Article 3(a)\""), 4, 11, "is not a pinpoint citation"); }
