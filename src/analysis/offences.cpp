@@ -9,6 +9,8 @@
 //               assembled with the provision or definition that defines that name;
 //   3. heading  an offence under a heading naming the crime, however narrow its conduct
 //               ("Offence of trafficking: transports any woman into or out of ...");
+//   3b. persons acts done to persons for a purpose of exploitation, under no name ("procures a
+//               person for the sake of prostitution"): a narrow offence;
 //   4. stand-in no offence about trafficking at all: an offence of moving or dealing in persons is
 //               the closest the law comes, and is reported as such.
 // Smuggling of migrants is never the trafficking offence. A user's --offence overrides all of this.
@@ -34,10 +36,33 @@ int count_acts(Lexicons& lex, std::size_t doc, ByteRange r) {
   return n;
 }
 
+// The words a lexicon matched in a range, for --explain: "'recruits', 'harbours'".
+std::string matched_words(Corpus& corpus, Lexicons& lex, std::string_view name, std::size_t doc, ByteRange r) {
+  text::Match m = lex.find(name, doc, r);
+  std::vector<std::string> words;
+  for (const auto& [b, e] : m.spans) {
+    std::string w(corpus.doc(doc).slice({b, e}));
+    std::replace(w.begin(), w.end(), '\n', ' ');
+    if (words.size() < 3 && std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+  }
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "'" : ", '") + w + "'";
+  return out;
+}
+
+std::string acts_words(Corpus& corpus, Lexicons& lex, std::size_t doc, ByteRange r) {
+  std::string out;
+  for (const char* name : kActLexicons) {
+    std::string w = matched_words(corpus, lex, name, doc, r);
+    if (!w.empty()) out += (out.empty() ? "" : ", ") + w;
+  }
+  return out;
+}
+
 // Two or more acts within a few lines of a purpose of exploitation, as in a clause built like art 3
 // — not words scattered over a long provision about something else (a financial act's "transfer",
 // "receive" and "exploit").
-bool acts_near_purpose(Lexicons& lex, std::size_t doc, ByteRange r) {
+bool acts_near_purpose(Lexicons& lex, std::size_t doc, ByteRange r, int wanted = 2) {
   constexpr std::uint32_t kReach = 500;  // bytes: about eighty words either side
   text::Match purpose = lex.find("exploitation-purpose", doc, r);
   if (!purpose) return false;
@@ -51,7 +76,7 @@ bool acts_near_purpose(Lexicons& lex, std::size_t doc, ByteRange r) {
             return a.first + kReach >= p.first && a.first <= p.second + kReach;
           }))
         ++near;
-    if (near >= 2) return true;
+    if (near >= wanted) return true;
   }
   return false;
 }
@@ -104,6 +129,8 @@ std::string citation_key(std::string_view written) {
 }
 
 std::string cite_of(const akn::Provision& p) { return p.citation.empty() ? p.eid : p.citation; }
+
+std::string acts_text(int n) { return std::to_string(n) + (n == 1 ? " act" : " acts"); }
 
 }  // namespace
 
@@ -205,8 +232,20 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       s.purpose = lex.in("exploitation-purpose", di, r);
       s.acts = count_acts(lex, di, r);
       if (!s.formula) {
-        if (s.named && s.acts >= 1 && s.purpose && lex.in("definition-formula", di, r))
+        if (s.named && s.acts >= 1 && s.purpose && lex.in_or_heading("definition-formula", di, r, heading)) {
           defining.push_back({di, unit, s.acts, s.purpose, lex.in("means", di, r)});
+          OffenceCandidate c;
+          c.document = d.path;
+          c.eid = d.provisions[unit].eid;
+          c.citation = d.provisions[unit].citation;
+          c.heading = heading;
+          c.signals_for = {"names the crime", "defines it (" + matched_words(corpus, lex, "definition-formula", di, r) + ")",
+                           acts_text(s.acts) + " of art 3 (" + acts_words(corpus, lex, di, r) + ")",
+                           "a purpose of exploitation"};
+          c.signals_against = {"creates no offence itself"};
+          c.decision = "defines the crime: assembled with an offence that punishes it by name";
+          result.candidates.push_back(std::move(c));
+        }
         continue;
       }
       s.words = dt.provision_at(formula.spans.empty() ? r.first : formula.spans.front().first);
@@ -252,7 +291,6 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     out[i].info.narrow = narrow;
     decision[i] = "trafficking offence";
   };
-  auto acts_text = [](int n) { return std::to_string(n) + (n == 1 ? " act" : " acts"); };
 
   // ---- the user's choice ----
   if (!named.empty()) {
@@ -302,6 +340,15 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       mark(i, "built like art 3: " + acts_text(s.acts) + ", a purpose of exploitation" +
                   (s.means ? ", means" : "") + (named_here ? ", and the crime's name" : ""));
     }
+    // An offence headed as one about the crime rather than the crime ("Promoting trafficking",
+    // "Offences related to trafficking") is ancillary, whatever acts it lists.
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const std::string& heading = out[i].info.heading;
+      if (out[i].info.trafficking && !heading.empty() && lex.in_text("ancillary-conduct", out[i].doc, heading)) {
+        out[i].info.trafficking = false;
+        decision[i] = "ancillary offence (its heading: " + heading + ")";
+      }
+    }
     // Offences that name trafficking and list acts without any means ("promoting trafficking",
     // leasing premises for it) are ancillary when another offence has the means — unless they
     // are about children (a child offence needs no means).
@@ -315,46 +362,81 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         }
     auto any_found = [&] { return std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; }); };
 
+    // An offence headed as one about the crime rather than the crime ("Promotion et facilitation de
+    // la traite", "Failure to report trafficking") is never the offence by name or by heading.
+    auto ancillary_heading = [&](std::size_t i) {
+      const std::string& heading = out[i].info.heading;
+      return !heading.empty() && lex.in_text("ancillary-conduct", out[i].doc, heading);
+    };
+    // Among several candidates of a tier, those whose heading names the crime come first: "Infraction
+    // de traite des personnes" rather than the article on legal persons that also punishes it.
+    auto keep_best = [&](std::vector<std::size_t> picked) {
+      const bool any_headed = std::any_of(picked.begin(), picked.end(), [&](std::size_t i) { return sig[i].named_heading; });
+      std::vector<std::size_t> kept;
+      for (std::size_t i : picked)
+        if (!any_headed || sig[i].named_heading) kept.push_back(i);
+      return kept;
+    };
+
     // ---- tier 2: the crime punished by its name, assembled with its definition ----
-    if (!any_found())
+    if (!any_found()) {
+      std::vector<std::size_t> picked;
+      std::vector<OffencePart> defs_of(out.size());
       for (std::size_t i = 0; i < out.size(); ++i) {
         const Signals& s = sig[i];
         if (!(s.by_name || (s.named_heading && s.named))) continue;
         if (s.smuggling && !s.named) continue;
+        if (ancillary_heading(i)) continue;
         // "facilitates trafficking", "leases premises for trafficking": about the crime, not the crime.
         if (!s.by_name && lex.in("ancillary-conduct", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) continue;
         auto def = find_name_definition(out[i]);
         if (!def) continue;
-        const DocText& ddt = corpus.doc(def->doc);
-        const akn::Provision& dp = ddt.doc->provisions[def->provision];
-        out[i].parts.push_back(*def);
+        defs_of[i] = *def;
+        picked.push_back(i);
+      }
+      for (std::size_t i : keep_best(picked)) {
+        const OffencePart& def = defs_of[i];
+        const DocText& ddt = corpus.doc(def.doc);
+        const akn::Provision& dp = ddt.doc->provisions[def.provision];
+        out[i].parts.push_back(def);
         out[i].info.parts.push_back(cite_of(dp) + " (definition)");
-        out[i].acts = std::max(out[i].acts, count_acts(lex, def->doc, def->range));
-        out[i].means = out[i].means || lex.in("means", def->doc, def->range);
+        out[i].acts = std::max(out[i].acts, count_acts(lex, def.doc, def.range));
+        out[i].means = out[i].means || lex.in("means", def.doc, def.range);
         out[i].with_means = out[i].means;
         mark(i, "punishes the crime by its name, which " + cite_of(dp) + " defines");
       }
-    // The ancillary ones again, now that an assembled offence may exist.
-    if (any_found())
-      for (std::size_t i = 0; i < out.size(); ++i)
-        if (out[i].info.trafficking && !out[i].parts.empty() && !sig[i].by_name &&
-            lex.in("ancillary-conduct", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) {
-          out[i].info.trafficking = false;
-          decision[i] = "ancillary offence";
-        }
+    }
 
     // ---- tier 3: a narrow offence under the crime's name ----
-    if (!any_found())
+    if (!any_found()) {
+      std::vector<std::size_t> picked;
       for (std::size_t i = 0; i < out.size(); ++i) {
         const Signals& s = sig[i];
         if (s.smuggling && !s.named_heading) continue;
+        if (ancillary_heading(i)) continue;
         const bool heading_offence = s.named_heading && (s.acts >= 1 || s.purpose);
-        const bool conduct_named = s.by_name;
-        if (!heading_offence && !conduct_named) continue;
+        if (heading_offence || s.by_name) picked.push_back(i);
+      }
+      for (std::size_t i : keep_best(picked)) {
+        const Signals& s = sig[i];
+        const bool heading_offence = s.named_heading && (s.acts >= 1 || s.purpose);
         mark(i, heading_offence ? "its heading names the crime; its conduct is narrower than art 3 (" +
                                       acts_text(s.acts) + (s.purpose ? ", a purpose of exploitation" : ", no purpose") + ")"
                                 : "punishes the crime by its name, which no provision of the documents defines",
              true);
+      }
+    }
+
+    // ---- tier 3b: acts done to persons for a purpose of exploitation, under no name ----
+    // ("procures a person ... for the sake of prostitution"): a narrow trafficking offence.
+    if (!any_found())
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        const Signals& s = sig[i];
+        if (s.smuggling || s.acts < 1 || !s.purpose) continue;
+        const ByteRange r = corpus.doc(out[i].doc).subtree[out[i].unit];
+        if (!lex.in("act-on-person", out[i].doc, r) || !acts_near_purpose(lex, out[i].doc, r, 1)) continue;
+        out[i].person_object = true;
+        mark(i, "acts done to persons for a purpose of exploitation (" + acts_text(s.acts) + "), under no name", true);
       }
 
     // ---- tier 4: the closest offence, moving or dealing in persons ----
@@ -400,13 +482,19 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       if (yes && !for_text.empty()) c.signals_for.push_back(for_text);
       if (!yes && !against_text.empty()) c.signals_against.push_back(against_text);
     };
-    say(s.formula, "creates or punishes an offence", "");
+    say(s.formula, "creates or punishes an offence (" + matched_words(corpus, lex, "offence-formula", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]) + ")", "");
     say(s.named, "names the crime", "does not name the crime");
     say(s.named_heading, "its heading names the crime", "");
     say(s.by_name, "its conduct is the crime's name", "");
-    say(s.acts >= 2, acts_text(s.acts) + " of art 3", s.acts == 1 ? "only 1 act of art 3" : "none of the acts of art 3");
-    say(s.purpose, "a purpose of exploitation", "no purpose of exploitation");
-    say(s.means, "names means", "");
+    const ByteRange r = corpus.doc(out[i].doc).subtree[out[i].unit];
+    const std::size_t d = out[i].doc;
+    say(s.acts >= 2, acts_text(s.acts) + " of art 3 (" + acts_words(corpus, lex, d, r) + ")",
+        s.acts == 1 ? "only 1 act of art 3 (" + acts_words(corpus, lex, d, r) + ")" : "none of the acts of art 3");
+    say(s.purpose, "a purpose of exploitation (" + matched_words(corpus, lex, "exploitation-purpose", d, r) + ")",
+        "no purpose of exploitation");
+    say(s.means, "names means (" + matched_words(corpus, lex, "means", d, r) + ")", "");
+    if (out[i].person_object)
+      c.signals_for.push_back("an act done to persons (" + matched_words(corpus, lex, "act-on-person", d, r) + ")");
     if (s.smuggling) c.signals_against.push_back("names the smuggling of migrants");
     for (const std::string& p : out[i].info.parts) c.signals_for.push_back("assembled with " + p);
     c.decision = out[i].info.trafficking ? "trafficking offence (" + out[i].info.found_by + ")"

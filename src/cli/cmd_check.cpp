@@ -25,8 +25,37 @@ palermo-report/1, see reports/SCHEMA.md), html (one self-contained page with the
   any        exit 1 when any mandatory or optional (qualified, endeavour, consider) obligation is
              not met; good practice never fails a check, and "not applicable" is never a failure
 
+How the trafficking offence is found: an offence built like art 3 (acts with a purpose of
+exploitation); else one that punishes the crime by its name, read with the provision defining
+that name; else a narrower offence under the crime's name. --explain lists every provision weighed,
+with the signals for and against it, instead of the report. When palermo misses the offence, name
+it: --offence "art 182" (repeatable; the citation as the report writes it, or the number alone).
+
+Documents in a language the model has no wording for are reported "not assessed", never as gaps.
+
 palermo assesses legislation as written, not its implementation.
 )";
+
+// The offence search, for --explain: every provision weighed, the signals for and against it.
+std::string render_explanation(const analysis::CountryReport& report) {
+  std::string out;
+  for (const std::string& d : report.not_assessed) out += "not assessed: " + d + "\n";
+  if (report.candidates.empty()) out += "no provision creates an offence or names the crime of trafficking\n";
+  for (const analysis::OffenceCandidate& c : report.candidates) {
+    out += (c.citation.empty() ? c.eid : c.citation) + (c.heading.empty() ? "" : " \u2014 " + c.heading) + "  [" +
+           c.document + "#" + c.eid + "]\n";
+    for (const std::string& s : c.signals_for) out += "    + " + s + "\n";
+    for (const std::string& s : c.signals_against) out += "    - " + s + "\n";
+    out += "    => " + c.decision + "\n";
+  }
+  for (const analysis::Offence& o : report.offences)
+    if (o.trafficking) {
+      out += "assessed as the trafficking offence: " + (o.citation.empty() ? o.eid : o.citation);
+      for (const std::string& p : o.parts) out += " + " + p;
+      out += o.narrow ? " (narrow)\n" : "\n";
+    }
+  return out;
+}
 
 bool falls_short(const analysis::CountryReport& report, const std::string& fail_on) {
   for (const auto& f : report.findings) {
@@ -50,7 +79,10 @@ int cmd_check(int argc, char** argv) {
       "fail-on", "mandatory | any: exit 1 when obligations of that kind are not met",
       cxxopts::value<std::string>()->default_value(""))(
       "model", "read the Protocol model from DIR instead of the built-in one",
-      cxxopts::value<std::string>()->default_value(""))("h,help", "show this help")(
+      cxxopts::value<std::string>()->default_value(""))(
+      "explain", "list every provision weighed as the trafficking offence, with the signals for and against it")(
+      "offence", "the trafficking offence is CITATION (repeatable), e.g. --offence \"art 182\"",
+      cxxopts::value<std::vector<std::string>>())("h,help", "show this help")(
       "inputs", "statute files or folders", cxxopts::value<std::vector<std::string>>());
   opts.parse_positional({"inputs"});
   opts.positional_help("FILE|DIR...");
@@ -94,7 +126,21 @@ int cmd_check(int argc, char** argv) {
 
   analysis::CheckOptions options;
   options.country = args["country"].as<std::string>();
+  if (args.count("offence")) options.offences = args["offence"].as<std::vector<std::string>>();
   const analysis::CountryReport report = analysis::analyze(*documents, *model, options);
+  if (!report.unresolved_offences.empty()) {
+    std::string known;
+    for (const analysis::OffenceCandidate& c : report.candidates)
+      if (!c.citation.empty() && known.size() < 200) known += (known.empty() ? "" : ", ") + c.citation;
+    for (const std::string& u : report.unresolved_offences)
+      std::fprintf(stderr, "palermo check: --offence '%s' matches no provision of the documents%s%s\n", u.c_str(),
+                   known.empty() ? "" : "; offences found: ", known.c_str());
+    return exit_usage;
+  }
+  if (args.count("explain")) {
+    const std::string explanation = render_explanation(report);
+    return emit("check", args["output"].as<std::string>(), explanation);
+  }
 
   const std::string output = args["output"].as<std::string>();
   std::string rendered;

@@ -140,9 +140,28 @@ class ModelBuilder {
     }
   }
 
-  // Lexicons the analysis needs but the model lacks: a warning, so that a small model for a test
-  // still loads; the analysis then finds nothing through that lexicon, and lint says so.
-  void check_required_lexicons(const std::string& first_file) {
+  // Lexicons the analysis needs but the model lacks come from palermo's own (the embedded
+  // protocol-model/05-lexicon.pal), so a small model written for a test or an experiment reads
+  // offences as the full model does; `model lint` says which were borrowed. Only when even the
+  // embedded file lacks one is it a warning: the analysis then finds nothing through it.
+  void borrow_missing_lexicons(const std::string& first_file) {
+    std::vector<std::string> missing;
+    for (const LexiconUse& use : required_lexicons())
+      if (!model_.lexicons.count(use.name)) missing.push_back(use.name);
+    if (missing.empty()) return;
+    for (const auto& embedded : embedded_files()) {
+      std::string_view path = embedded.path;
+      if (path != "protocol-model/05-lexicon.pal") continue;
+      auto tree = parse_model_source(embedded.content, std::string(path));
+      if (!tree.ok()) break;
+      ParsedFile file{std::string(path), SourceText(embedded.content), std::move(tree).value()};
+      for (const auto& item : file.tree)
+        if (const auto* lexicon = boost::get<ast::Lexicon>(&item.get()))
+          if (std::find(missing.begin(), missing.end(), lexicon->name.text) != missing.end()) {
+            add_lexicon(file, *lexicon);
+            model_.borrowed_lexicons.push_back(lexicon->name.text);
+          }
+    }
     for (const LexiconUse& use : required_lexicons())
       if (!model_.lexicons.count(use.name)) {
         Diagnostic d;
@@ -565,7 +584,7 @@ Result<Model> load_model_sources(const std::vector<ModelSource>& sources, std::v
   for (const auto& file : files) builder.collect_declarations(file);
   for (const auto& file : files) builder.check_synonyms(file);
   for (const auto& file : files) builder.add_obligations(file);
-  if (!files.empty()) builder.check_required_lexicons(files.front().name);
+  if (!files.empty()) builder.borrow_missing_lexicons(files.front().name);
   if (!builder.has_header() && errors.empty()) {
     Diagnostic d;
     d.file = sources.empty() ? std::string() : sources.front().name;

@@ -94,6 +94,7 @@ struct Model {
   // Named pattern fragments (`synonyms` blocks) are expanded at load time; kept for `model show`.
   std::map<std::string, std::string> synonyms;
   std::map<std::string, Lexicon> lexicons;
+  std::vector<std::string> borrowed_lexicons;  // required lexicons the model lacked, taken from palermo's own
 
   const Obligation* find(std::string_view id) const;
 };
