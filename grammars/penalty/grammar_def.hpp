@@ -87,7 +87,12 @@ auto const at_most = (kw("not") >> (kw("exceeding") | (kw("more") >> kw("than"))
 auto const at_least = (kw("not") >> kw("less") >> kw("than")) | (kw("at") >> kw("least")) |
                       (kw("a") >> kw("minimum") >> kw("of")) | (kw("minimum") >> kw("of"));
 auto const reclusion_fr = kw("r\xC3\xA9" "clusion") | kw("reclusion") | kw("d\xC3\xA9tention") | kw("detention");
-auto const prison_es = kw("prisi\xC3\xB3n") | kw("prision") | kw("reclusi\xC3\xB3n") | kw("reclusion") | kw("presidio");
+auto const prison_es = kw("prisi\xC3\xB3n") | kw("prision") | kw("reclusi\xC3\xB3n") | kw("reclusion") | kw("presidio") |
+                       kw("pris\xC3\xA3o") | kw("prisao") | kw("reclus\xC3\xA3o") | kw("reclusao") |
+                       kw("deten\xC3\xA7\xC3\xA3o") | kw("detencao");
+// A number with its other spelling in brackets: "dix (10)", "4 (quatro)", "cinco (05)".
+auto const bracketed = x3::omit[-('(' >> *(x3::char_ - ')' - '\n') >> ')')];
+auto const num = number >> bracketed;
 auto const currency_fr = kw("\xE2\x82\xAC") | kw("euros") | kw("EUR") | kw("francs");
 // Words that end the amount of a fine: the next part or the next clause begins.
 auto const amount_stop = kw("or") | kw("and") | kw("ou") | kw("et") | kw("o") | kw("y") | kw("if") |
@@ -97,7 +102,7 @@ auto const amount_words = x3::repeat(0, 24)[(kw("hundred") >> kw("and")) | (!amo
 // ---- definitions -------------------------------------------------------------------------------
 auto const time_unit_def = (years >> x3::attr(1.0)) | (months >> x3::attr(1.0 / 12.0));
 // "fifteen (15) years", "twelve months"
-auto const duration_def = (number >> x3::omit[-('(' >> x3::uint_ >> ')')] >> time_unit)[multiply];
+auto const duration_def = (number >> bracketed >> time_unit)[multiply];
 
 auto const bounds_def =
     (at_least >> duration >> -(-x3::lit(',') >> (kw("but") | kw("and")) >> at_most >> duration))[set_min_and_max] |
@@ -112,6 +117,9 @@ auto const custody_en_def =
      x3::omit[-(at_least >> number)] >> -x3::lit(',') >> kw("or") >> kw("for") >> kw("life"))[set_life] |
     (kw("imprisonment") >>
      -((kw("for") | kw("of")) >> -(kw("a") >> (kw("term") | kw("period"))) >> -kw("of")) >> bounds)[take_bounds] |
+    // Swiss and Council of Europe English: "a custodial sentence not exceeding ten years"
+    (kw("custodial") >> kw("sentence") >> -(kw("of") | kw("for")) >> bounds)[take_bounds] |
+    (kw("custodial") >> kw("sentence")) |
     kw("imprisonment");  // bare: "a fine or imprisonment", bounds unknown
 
 // "for a period not exceeding seven years" with the imprisonment implied by what precedes it
@@ -121,26 +129,37 @@ auto const period_en_def = (kw("for") >> kw("a") >> (kw("period") | kw("term")) 
 auto const custody_fr_def =
     (duration >> ((kw("d") >> apostrophe >> kw("emprisonnement")) | (kw("de") >> reclusion_fr >> kw("criminelle"))))[set_max] |
     // "de la réclusion de cinq à dix ans", "d'un emprisonnement de deux à cinq ans"
-    ((reclusion_fr | kw("emprisonnement")) >> -kw("criminelle") >> kw("de") >> number >>
-     (kw("\xC3\xA0") | kw("a")) >> number >> time_unit)[set_range] |
+    ((reclusion_fr | kw("emprisonnement")) >> -kw("criminelle") >> kw("de") >> num >>
+     (kw("\xC3\xA0") | kw("a")) >> num >> time_unit)[set_range] |
+    // "emprisonnement de plus de dix ans mais n'excédant pas quinze ans"
+    ((reclusion_fr | kw("emprisonnement")) >> kw("de") >> kw("plus") >> kw("de") >> x3::omit[duration] >> kw("mais") >>
+     kw("n") >> apostrophe >> (kw("exc\xC3\xA9" "dant") | kw("excedant")) >> kw("pas") >> duration)[set_max] |
+    // "emprisonnement d'au moins cinq ans", "emprisonnement de dix ans"
+    ((reclusion_fr | kw("emprisonnement")) >> kw("de") >> duration)[set_max] |
     (-kw("la") >> reclusion_fr >> kw("criminelle") >> (kw("\xC3\xA0") | kw("a")) >>
      (kw("perp\xC3\xA9tuit\xC3\xA9") | kw("perpetuite")))[set_life];
 
 auto const custody_es_def =
     // "con la pena de cinco a ocho años de prisión": the term before the kind of custody
-    (-kw("pena") >> kw("de") >> number >> (kw("a") | kw("hasta")) >> number >> time_unit >> kw("de") >>
+    (-kw("pena") >> kw("de") >> num >> (kw("a") | kw("hasta")) >> num >> time_unit >> kw("de") >>
      prison_es)[set_range] |
-    (-(kw("pena") >> kw("de")) >> prison_es >>
-     ((kw("perpetua") | kw("permanente"))[set_life] |
-      (kw("de") >> number >> (kw("a") | kw("hasta")) >> number >> time_unit)[set_range] |
-      ((kw("de") | kw("hasta")) >> duration)[set_max]));
+    // Peru: "pena privativa de libertad no menor de ocho ni mayor de quince años"
+    (kw("pena") >> kw("privativa") >> kw("de") >> kw("libertad") >>
+     ((kw("no") >> kw("menor") >> kw("de") >> num >> (kw("ni") | kw("y")) >> kw("mayor") >> kw("de") >> num >>
+       time_unit)[set_range] |
+      (kw("de") >> num >> (kw("a") | kw("hasta")) >> num >> time_unit)[set_range])) |
+    (-(kw("pena") >> kw("de")) >> prison_es >> -x3::lit(',') >>
+     ((kw("perpetua") | kw("permanente") | kw("perp\xC3\xA9tua"))[set_life] |
+      (kw("de") >> num >> (kw("a") | kw("hasta") | kw("at\xC3\xA9")) >> num >> time_unit)[set_range] |
+      ((kw("de") | kw("hasta") | kw("at\xC3\xA9")) >> duration)[set_max]));
 
 auto const fine_def =
     ((-kw("a") >> kw("fine") >> amount_words) |                                            // English
      (kw("fined") >> amount_words) |                                                       // US
      (amount >> -currency_fr >> kw("d") >> apostrophe >> kw("amende")) |                    // French
      (kw("une") >> kw("amende") >> -(kw("de") >> amount >> -currency_fr)) |
-     (kw("multa") >> amount_words))[mark_fine];                                            // Spanish
+     (kw("multa") >> amount_words) |                                                       // Spanish, Portuguese
+     (-kw("a") >> kw("monetary") >> kw("penalty") >> amount_words))[mark_fine];            // Swiss English
 
 auto const part_def = custody_en | custody_fr | custody_es | period_en | fine;
 

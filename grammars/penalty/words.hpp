@@ -89,6 +89,11 @@ inline int number_word_value(std::string_view w) {
       {"veintitres", 23}, {"veinticuatro", 24}, {"veinticinco", 25}, {"veintiseis", 26},
       {"veintis\xC3\xA9is", 26}, {"veintisiete", 27}, {"veintiocho", 28}, {"veintinueve", 29},
       {"treinta", 30}, {"cuarenta", 40}, {"cincuenta", 50}, {"sesenta", 60},
+      // Portuguese (where it differs from Spanish)
+      {"um", 1}, {"dois", 2}, {"duas", 2}, {"tr\xC3\xAAs", 3}, {"quatro", 4}, {"sete", 7}, {"oito", 8},
+      {"nove", 9}, {"dez", 10}, {"doze", 12}, {"treze", 13}, {"catorze", 14}, {"quatorze", 14},
+      {"dezesseis", 16}, {"dezasseis", 16}, {"dezessete", 17}, {"dezassete", 17}, {"dezoito", 18},
+      {"dezenove", 19}, {"dezanove", 19}, {"vinte", 20}, {"trinta", 30}, {"quarenta", 40},
   };
   for (const auto& e : table)
     if (e.word == w) return e.value;

@@ -467,6 +467,13 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         }
       }
     }
+    // Or that punish the crime by its name: "Artículo 9.- El delito de trata de personas será
+    // sancionado con ..." after "Artículo 8.- Comete el delito de trata de personas quien ...".
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      const OffenceSite& other = out[k];
+      if (other.doc != o.doc || other.unit == o.unit || other.info.trafficking || !sig[k].by_name) continue;
+      if (std::find(penalising.begin(), penalising.end(), other.unit) == penalising.end()) penalising.push_back(other.unit);
+    }
     read_penalty(corpus, o, penalising);
   }
 
