@@ -360,10 +360,18 @@ ElementFinding Evaluator::check_victims_restricted(const model::Element& e, Elem
   if (hits.empty()) {
     for (const OffenceSite* off : offences) {
       // The victim is whoever the acts are done to: "recruits ... or receives a person". The
-      // offender's "A person who" says nothing about the victims.
-      const bool restricted = offence_mentions(corpus_, lex_, *off, "women-only") ||
-                              offence_mentions(corpus_, lex_, *off, "child");
-      if (restricted && !offence_mentions(corpus_, lex_, *off, "any-person")) {
+      // offender's "A person who" says nothing about the victims, so look after the first act.
+      const ByteRange r = corpus_.doc(off->doc).subtree[off->unit];
+      const bool restricted = offence_mentions(corpus_, lex_, *off, "women-only") || lex_.in("child", off->doc, r);
+      if (!restricted) continue;
+      ByteRange after = r;
+      for (const char* act : {"act-recruitment", "act-transportation", "act-transfer", "act-harbouring", "act-receipt"})
+        if (text::Match m = lex_.find(act, off->doc, r); m && !m.spans.empty())
+          after.first = after == r ? m.spans.front().first : std::min(after.first, m.spans.front().first);
+      bool anyone = lex_.in("person-noun", off->doc, after);
+      for (const OffencePart& part : off->parts)
+        anyone = anyone || (part.role == "definition" && lex_.in("person-noun", part.doc, part.range));
+      if (!anyone) {
         f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words), e.check));
         break;
       }

@@ -349,17 +349,19 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         decision[i] = "ancillary offence (its heading: " + heading + ")";
       }
     }
-    // Offences that name trafficking and list acts without any means ("promoting trafficking",
-    // leasing premises for it) are ancillary when another offence has the means — unless they
-    // are about children (a child offence needs no means).
+    // Offences that name trafficking and list acts without any means, while another has the
+    // means, are ancillary when their words are about the crime ("leases premises for the purpose
+    // of trafficking", "facilitates trafficking") — not when they are a trafficking offence of
+    // their own without means (US § 1590 beside § 1591, a child offence beside the adult one).
     const bool any_with_means = std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.with_means; });
     if (any_with_means)
-      for (std::size_t i = 0; i < out.size(); ++i)
-        if (out[i].info.trafficking && !out[i].with_means &&
-            !lex.in("child", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) {
-          out[i].info.trafficking = false;
-          decision[i] = "ancillary offence (no means, while another offence has them)";
-        }
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        if (!out[i].info.trafficking || out[i].with_means) continue;
+        const ByteRange r = corpus.doc(out[i].doc).subtree[out[i].unit];
+        if (lex.in("child", out[i].doc, r) || !lex.in("ancillary-conduct", out[i].doc, r)) continue;
+        out[i].info.trafficking = false;
+        decision[i] = "ancillary offence (about the crime, without means, while another offence has them)";
+      }
     auto any_found = [&] { return std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; }); };
 
     // An offence headed as one about the crime rather than the crime ("Promotion et facilitation de

@@ -105,6 +105,42 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     frontier = std::move(next);
   }
 
+  // Provisions that define words for the offence without being a definitions list: "For the
+  // purposes of sections 279.01 to 279.03, a person exploits another person if ...", "Constitue une
+  // exploitation au sens de l'article 333 bis ...". They cite the offence (or its definition).
+  for (const OffenceSite& o : offences) {
+    if (!o.info.trafficking) continue;
+    const DocText& dt = corpus.doc(o.doc);
+    const akn::Document& d = *dt.doc;
+    auto is_offence_part = [&](std::size_t target) {
+      if (dt.is_ancestor_or_self(o.unit, target)) return true;
+      return std::any_of(o.parts.begin(), o.parts.end(), [&](const OffencePart& p) {
+        return p.doc == o.doc && dt.is_ancestor_or_self(dt.unit_of[p.provision], target);
+      });
+    };
+    const akn::Provision& op = d.provisions[o.unit];
+    for (std::size_t u : dt.units) {
+      if (dt.treaty_text[u] || u == o.unit) continue;
+      const ByteRange range = dt.subtree[u];
+      if (seen.count({o.doc, range.first, range.second})) continue;
+      if (!lex.in_or_heading("definition-formula", o.doc, range, d.provisions[u].heading)) continue;
+      if (!lex.in("definition-carrier", o.doc, range)) continue;
+      bool cites = false;
+      for (const citation::Citation& c : citation::find_citations(dt.slice(range))) {
+        std::size_t at = dt.provision_at(range.first + static_cast<std::uint32_t>(c.begin));
+        for (std::size_t t : resolve(c, d, at))
+          if (is_offence_part(t)) cites = true;
+        if (cites) break;
+      }
+      if (!cites) continue;
+      seen.insert({o.doc, range.first, range.second});
+      const akn::Provision& up = d.provisions[u];
+      add(s.offence_terms, ScopeItem{o.doc, range, u, 1,
+                                     {ChainLink{"offence", d.path, op.eid, cite_of(op), "the trafficking offence"},
+                                      ChainLink{"defined-term", d.path, up.eid, cite_of(up), "defines words for the offence"}}});
+    }
+  }
+
   // Sections that are lists of definitions: reached through the terms the offence uses, never
   // wholesale through a citation ("as defined in section 1").
   std::map<std::pair<std::size_t, std::size_t>, int> definitions_per_unit;

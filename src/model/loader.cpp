@@ -529,7 +529,7 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"means", "the means of art 3 (threat, force, fraud, deception, ...)"},
       {"child", "words for a child"},
       {"women-only", "victims named as women or girls"},
-      {"any-person", "victims named as any person"},
+      {"person-noun", "victims named as any person (after the acts: \"recruits ... a person\")"},
       {"any-means", "offences committed \"by any means\" (no means required)"},
       {"age-eighteen", "the age of eighteen"},
       {"irrespective", "clauses that dispense with an element (\"regardless of whether\", \"aun cuando\")"},
