@@ -212,7 +212,8 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
   // A separate child offence with the acts and the purpose but none of the means.
   for (const OffenceSite* off : offences) {
     const ByteRange r = corpus_.doc(off->doc).subtree[off->unit];
-    if (!lex_.in("child", off->doc, r) || offence_mentions(corpus_, lex_, *off, "means")) continue;
+    if (!off->conduct_visible() || !lex_.in("child", off->doc, r) || offence_mentions(corpus_, lex_, *off, "means"))
+      continue;
     c.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
     c.status = Status::met;
     c.confidence = kLikely;
@@ -247,8 +248,9 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
     return c;
   }
   // An offence that requires no means of anyone needs none where the victim is a child either.
-  const bool genuine = !offences.empty() && std::none_of(offences.begin(), offences.end(),
-                                                         [](const OffenceSite* off) { return off->info.substitute; });
+  const bool genuine = !offences.empty() && std::none_of(offences.begin(), offences.end(), [](const OffenceSite* off) {
+    return off->info.substitute || !off->conduct_visible();
+  });
   if (genuine && std::none_of(offences.begin(), offences.end(),
                               [&](const OffenceSite* off) { return offence_mentions(corpus_, lex_, *off, "means"); })) {
     const OffenceSite& off = *offences.front();
@@ -392,6 +394,20 @@ ElementFinding Evaluator::check_victims_restricted(const model::Element& e, Elem
   return f;
 }
 
+// A provision under a heading of the general part of the code that holds a trafficking offence
+// ("PARTE GERAL", "Livre premier", "General provisions").
+bool Evaluator::under_general_part(std::size_t doc, std::size_t provision) {
+  const auto offences = trafficking_offences();
+  if (std::none_of(offences.begin(), offences.end(), [&](const OffenceSite* o) { return o->doc == doc; })) return false;
+  const akn::Document& d = *corpus_.doc(doc).doc;
+  for (int q = d.provisions[provision].parent; q >= 0; q = d.provisions[static_cast<std::size_t>(q)].parent) {
+    const akn::Provision& p = d.provisions[static_cast<std::size_t>(q)];
+    const std::string label = p.num + " " + p.heading;
+    if (lex_.in_text("general-part", doc, label)) return true;
+  }
+  return false;
+}
+
 ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFinding f) {
   // Attempt, complicity, organizing: in the offence itself, or in a general provision that applies
   // to every offence of the Act or Code (chain kind "general-part").
@@ -423,7 +439,8 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
     if (!in_offence && !trafficking_offence) trafficking_offence = cites_trafficking_offence(h.item->doc, h.item->provision);
     if (in_offence) {
       if (!direct) direct = &h;
-    } else if (trafficking_offence || lex_.in("general-rule", h.item->doc, dt.subtree[h.item->provision])) {
+    } else if (trafficking_offence || lex_.in("general-rule", h.item->doc, dt.subtree[h.item->provision]) ||
+               under_general_part(h.item->doc, h.item->provision)) {
       if (!general) general = &h;
       else if (!general_too) general_too = &h;
     } else if (!elsewhere) {

@@ -416,8 +416,9 @@ ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
   // Modern Slavery Act) reaches conduct by every means: broader than art 3, not narrower.
   if (o.id == "def.means") {
     auto offences = trafficking_offences();
-    const bool genuine = !offences.empty() && std::none_of(offences.begin(), offences.end(),
-                                                           [](const OffenceSite* off) { return off->info.substitute; });
+    const bool genuine = !offences.empty() && std::none_of(offences.begin(), offences.end(), [](const OffenceSite* off) {
+      return off->info.substitute || !off->conduct_visible();
+    });
     const bool no_means = genuine && std::none_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
       return offence_mentions(corpus_, lex_, *off, "means");
     });

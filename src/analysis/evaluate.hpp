@@ -55,7 +55,8 @@ class Evaluator {
   ElementFinding check_child_under_18(const model::Element& e, ElementFinding f);
   ElementFinding check_victims_restricted(const model::Element& e, ElementFinding f);
   ElementFinding check_general_part(const model::Element& e, ElementFinding f);
-  ElementFinding child_no_means(const model::Element& e);  // shared by the two child checks, computed once
+  ElementFinding child_no_means(const model::Element& e);
+  bool under_general_part(std::size_t doc, std::size_t provision);  // shared by the two child checks, computed once
   // True when the provision's text cites one of the trafficking offences ("an offence under
   // section 3", "les infractions prévues aux articles 311-1 à 311-5", "el artículo anterior").
   bool cites_trafficking_offence(std::size_t doc, std::size_t provision);

@@ -452,6 +452,13 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       }
   }
 
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i].purpose = sig[i].purpose;
+    for (const OffencePart& part : out[i].parts)
+      if (part.role == "definition") out[i].purpose = out[i].purpose || lex.in("exploitation-purpose", part.doc, part.range);
+    if (out[i].acts < 0) out[i].acts = 0;
+  }
+
   // Units that cite an offence and punish it ("found guilty of ... the acts enumerated in Section 4
   // shall suffer ...") supply the penalty an offence lacks.
   for (OffenceSite& o : out) {

@@ -38,6 +38,11 @@ struct OffenceSite {
   int acts = -1;                      // how many of the five acts it names (with its definition parts)
   bool person_object = false;         // it speaks of a person (not of goods or money)
   bool means = false;                 // it (or its definition) names one of the means
+  bool purpose = false;               // it (or its definition) names a purpose of exploitation
+  // Its conduct can be read: at least one act and a purpose, in the offence or its definition. An
+  // offence known only by its name ("El delito de trata ... será sancionado") says nothing about
+  // the means it requires, so no "requires no means" reading may be drawn from it.
+  bool conduct_visible() const { return acts >= 1 && purpose; }
 };
 
 struct OffenceSearch {

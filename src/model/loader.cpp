@@ -534,6 +534,7 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"age-eighteen", "the age of eighteen"},
       {"irrespective", "clauses that dispense with an element (\"regardless of whether\", \"aun cuando\")"},
       {"general-rule", "general provisions that apply to every offence of an Act or Code"},
+      {"general-part", "headings of a code's general part (its rules apply to every offence of the code)"},
       {"offence-reference", "provisions that refer to \"the offence\" or the preceding article"},
       {"aggravation", "aggravated forms of the offence"},
       {"on-topic", "evidence outside the offence that is about trafficking or its victims"},
