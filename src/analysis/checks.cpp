@@ -366,13 +366,33 @@ ElementFinding Evaluator::check_victims_restricted(const model::Element& e, Elem
       const ByteRange r = corpus_.doc(off->doc).subtree[off->unit];
       const bool restricted = offence_mentions(corpus_, lex_, *off, "women-only") || lex_.in("child", off->doc, r);
       if (!restricted) continue;
+      // From the first act to the end of the subsection (or paragraph) holding it: "(1) ... recruits
+      // ... an individual"; a later "(2) A person convicted of ..." speaks of the offender.
+      const DocText& dt = corpus_.doc(off->doc);
       ByteRange after = r;
       for (const char* act : {"act-recruitment", "act-transportation", "act-transfer", "act-harbouring", "act-receipt"})
         if (text::Match m = lex_.find(act, off->doc, r); m && !m.spans.empty())
           after.first = after == r ? m.spans.front().first : std::min(after.first, m.spans.front().first);
-      bool anyone = lex_.in("person-noun", off->doc, after);
+      if (after != r) {
+        std::size_t p = dt.provision_at(after.first);
+        while (dt.doc->provisions[p].parent >= 0 && static_cast<std::size_t>(dt.doc->provisions[p].parent) != off->unit &&
+               p != off->unit)
+          p = static_cast<std::size_t>(dt.doc->provisions[p].parent);
+        if (p != off->unit) after.second = std::min(after.second, dt.subtree[p].second);
+      }
+      // A person named after the acts, other than inside the crime's name ("trafficking in persons").
+      auto names_anyone = [&](std::size_t doc, ByteRange range) {
+        text::Match persons = lex_.find("person-noun", doc, range);
+        if (!persons) return false;
+        text::Match names = lex_.find("offence-name", doc, range);
+        return std::any_of(persons.spans.begin(), persons.spans.end(), [&](const auto& p) {
+          return std::none_of(names.spans.begin(), names.spans.end(),
+                              [&](const auto& n) { return p.first >= n.first && p.second <= n.second; });
+        });
+      };
+      bool anyone = names_anyone(off->doc, after);
       for (const OffencePart& part : off->parts)
-        anyone = anyone || (part.role == "definition" && lex_.in("person-noun", part.doc, part.range));
+        anyone = anyone || (part.role == "definition" && names_anyone(part.doc, part.range));
       if (!anyone) {
         f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words), e.check));
         break;
@@ -420,8 +440,7 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
   }
   auto hits = search(e, items_for(model::Scope::anywhere), 40);
   const Hit* direct = nullptr;
-  const Hit* general = nullptr;
-  const Hit* general_too = nullptr;  // a second general rule (the definition of attempt and its punishment)
+  std::vector<const Hit*> rules;  // provisions about the offence, and general rules applying to it
   const Hit* elsewhere = nullptr;
   for (const Hit& h : hits) {
     const DocText& dt = corpus_.doc(h.item->doc);
@@ -430,23 +449,26 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
     });
     // Another offence of the same law that names trafficking ("offences related to trafficking:
     // (a) attempts to traffic in persons", "aggravated trafficking: ... organising or directing").
-    bool trafficking_offence = std::any_of(offences_.begin(), offences_.end(), [&](const OffenceSite& off) {
+    bool about_offence = std::any_of(offences_.begin(), offences_.end(), [&](const OffenceSite& off) {
       return off.doc == h.item->doc && off.unit == h.item->provision &&
              lex_.in("offence-name", off.doc, dt.subtree[off.unit]);
     });
     // Or a provision that cites the trafficking offence ("diriger ou organiser la commission de
     // l'une des infractions prévues aux articles 311-1 à 311-5").
-    if (!in_offence && !trafficking_offence) trafficking_offence = cites_trafficking_offence(h.item->doc, h.item->provision);
+    if (!in_offence && !about_offence) about_offence = cites_trafficking_offence(h.item->doc, h.item->provision);
     if (in_offence) {
       if (!direct) direct = &h;
-    } else if (trafficking_offence || lex_.in("general-rule", h.item->doc, dt.subtree[h.item->provision]) ||
+    } else if (about_offence || lex_.in("general-rule", h.item->doc, dt.subtree[h.item->provision]) ||
                under_general_part(h.item->doc, h.item->provision)) {
-      if (!general) general = &h;
-      else if (!general_too) general_too = &h;
+      rules.push_back(&h);
     } else if (!elsewhere) {
       elsewhere = &h;
     }
   }
+  // The rule itself opens with the words ("Est complice ...", "Attempt to commit ..."); a provision
+  // that only mentions them further on (legal persons' "auteurs ou complices") comes after it.
+  auto lead = [](const Hit* x) { return x->evidence.highlights.empty() ? 1u << 30 : x->evidence.highlights.front().first; };
+  std::stable_sort(rules.begin(), rules.end(), [&](const Hit* a, const Hit* b) { return lead(a) < lead(b); });
   auto general_link = [&](const Hit& h) {
     Evidence ev = h.evidence;
     const akn::Provision& p = corpus_.doc(h.item->doc).doc->provisions[h.item->provision];
@@ -454,12 +476,12 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
                         "a provision applying to the trafficking offences of the Act or Code"});
     return ev;
   };
-  if (direct || general) {
+  if (direct || !rules.empty()) {
     f.status = Status::met;
     f.confidence = direct ? kCertain : 0.8;
-    f.evidence.push_back(direct ? direct->evidence : general_link(*general));
+    f.evidence.push_back(direct ? direct->evidence : general_link(*rules.front()));
     f.reason = e.title + ": " + describe(f.evidence.front());
-    if (!direct && general_too) f.evidence.push_back(general_link(*general_too));
+    if (!direct && rules.size() > 1) f.evidence.push_back(general_link(*rules[1]));
     return f;
   }
   if (elsewhere) {

@@ -2,6 +2,7 @@
 #include "analysis/definitions.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace palermo::analysis {
 
@@ -89,6 +90,47 @@ void scan_unquoted(std::string_view piece, std::uint32_t offset, std::vector<Fou
   }
 }
 
+// A list marker at `i` ("6°", "6º", "(f)", "f)", "12."): its length, or 0.
+std::size_t marker_length(std::string_view t, std::size_t i) {
+  if (i > 0 && (std::isalnum(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(')) return 0;
+  std::size_t j = i;
+  const bool paren = j < t.size() && t[j] == '(';
+  if (paren) ++j;
+  const std::size_t start = j;
+  while (j < t.size() && j - start < 3 && std::isdigit(static_cast<unsigned char>(t[j]))) ++j;
+  const bool digits = j > start;
+  if (!digits && j + 1 < t.size() && std::islower(static_cast<unsigned char>(t[j])) && t[j + 1] == ')') ++j;
+  if (j == start) return 0;
+  if (digits && (t.compare(j, 2, "\xC2\xB0") == 0 || t.compare(j, 2, "\xC2\xBA") == 0)) return j + 2 - i;
+  if (j < t.size() && t[j] == ')') return j + 1 - i;
+  return 0;
+}
+
+// Definitions written as a numbered run of items without quotes, as many civil-law and Commonwealth
+// acts publish them: "1° victime: toute personne ...; 2° traite des personnes: ...", "(a) Trafficking
+// in Persons - refers to ...". Taken only where a piece holds three or more such items.
+void scan_numbered_items(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
+  std::vector<Found> items;
+  for (std::size_t i = 0; i < piece.size(); ++i) {
+    const std::size_t m = marker_length(piece, i);
+    if (m == 0) continue;
+    std::size_t b = i + m;
+    while (b < piece.size() && piece[b] == ' ') ++b;
+    const std::size_t limit = std::min(piece.size(), b + 70);
+    std::size_t e = b;
+    while (e < limit && piece[e] != ':' && piece[e] != ';' && piece[e] != '.' && piece[e] != '\n' &&
+           piece.compare(e, 3, " - ") != 0 && piece.compare(e, 4, " \xE2\x80\x94") != 0 &&
+           piece.compare(e, 4, " \xE2\x80\x93") != 0)
+      ++e;
+    if (e >= limit || piece[e] == ';' || piece[e] == '.' || piece[e] == '\n') continue;
+    std::string term = trim(piece.substr(b, e - b));
+    if (term.empty() || std::count(term.begin(), term.end(), ' ') > 6) continue;
+    items.push_back({offset + static_cast<std::uint32_t>(b), term, ""});
+    i = e;
+  }
+  if (items.size() >= 3) out.insert(out.end(), items.begin(), items.end());
+}
+
 }  // namespace
 
 Definitions find_definitions(Corpus& corpus) {
@@ -102,7 +144,13 @@ Definitions find_definitions(Corpus& corpus) {
       std::string_view text = dt.slice({piece.begin, piece.end});
       scan_quoted(text, piece.begin, found);
       scan_unquoted(text, piece.begin, found);
+      scan_numbered_items(text, piece.begin, found);
     }
+    // One definition per place: a quoted term inside a numbered item is found twice.
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+    found.erase(std::unique(found.begin(), found.end(),
+                            [](const Found& a, const Found& b) { return b.begin - a.begin < 8 && fold_text(a.display) == fold_text(b.display); }),
+                found.end());
     // <def> marks the quote scan did not see (definitions written without quotes).
     for (const akn::TermMark& mark : d.definitions) {
       if (mark.provision >= d.provisions.size() || dt.treaty_text[mark.provision]) continue;

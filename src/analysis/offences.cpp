@@ -132,6 +132,54 @@ std::string cite_of(const akn::Provision& p) { return p.citation.empty() ? p.eid
 
 std::string acts_text(int n) { return std::to_string(n) + (n == 1 ? " act" : " acts"); }
 
+// A list marker at `i`: "6°", "6º", "12.", "(f)", "f)" — returns its style (the characters that are
+// not the number or letter), or "" when none stands there.
+std::string marker_style(std::string_view t, std::size_t i) {
+  std::size_t j = i;
+  const bool paren = j < t.size() && t[j] == '(';
+  if (paren) ++j;
+  const std::size_t start = j;
+  while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) ++j;
+  const bool digits = j > start;
+  if (!digits && j < t.size() && std::islower(static_cast<unsigned char>(t[j])) && j + 1 < t.size() && t[j + 1] == ')') ++j;
+  if (j == start || j - start > 3) return "";
+  if (t.compare(j, 2, "\xC2\xB0") == 0 || t.compare(j, 2, "\xC2\xBA") == 0) return digits ? "d\xC2\xB0" : "";
+  if (j < t.size() && t[j] == ')') return std::string(paren ? "(" : "") + (digits ? "d" : "a") + ")";
+  if (digits && j < t.size() && t[j] == '.' && j + 1 < t.size() && t[j + 1] == ' ') return "d.";
+  return "";
+}
+
+// Where a definition of the crime stands inside a provision that defines many terms in one run of
+// text ("... 5° pratiques analogues ...; 6° traite des personnes: a) ...; 7° ..."): from the item that
+// names the crime to the next item numbered the same way. The whole provision when it cannot tell.
+ByteRange name_definition_range(Corpus& corpus, Lexicons& lex, std::size_t doc, ByteRange unit) {
+  const DocText& dt = corpus.doc(doc);
+  text::Match named = lex.find("offence-name", doc, unit);
+  if (!named || named.spans.empty()) return unit;
+  const std::string_view t = dt.slice(unit);
+  for (const auto& [b, e] : named.spans) {
+    const std::size_t at = b - unit.first;
+    // The marker of the item holding the name: the nearest one at most 12 bytes before it.
+    std::string style;
+    std::size_t item = at;
+    for (std::size_t back = 1; back <= 12 && back <= at && style.empty(); ++back) {
+      std::size_t i = at - back;
+      if (i > 0 && std::isalnum(static_cast<unsigned char>(t[i - 1]))) continue;
+      style = marker_style(t, i);
+      item = i;
+    }
+    if (style.empty()) continue;
+    // The next marker of the same style ends the item.
+    for (std::size_t i = e - unit.first; i < t.size(); ++i) {
+      if (i > 0 && std::isalnum(static_cast<unsigned char>(t[i - 1]))) continue;
+      if (marker_style(t, i) == style)
+        return {unit.first + static_cast<std::uint32_t>(item), unit.first + static_cast<std::uint32_t>(i)};
+    }
+    return {unit.first + static_cast<std::uint32_t>(item), unit.second};
+  }
+  return unit;
+}
+
 }  // namespace
 
 bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon) {
@@ -280,7 +328,9 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         return OffencePart{def.doc, def.provision, def.range, "definition"};
       }
     for (const Defining& u : defining)
-      if (u.doc == o.doc && u.unit != o.unit) return OffencePart{u.doc, u.unit, corpus.doc(u.doc).subtree[u.unit], "definition"};
+      if (u.doc == o.doc && u.unit != o.unit)
+        return OffencePart{u.doc, u.unit, name_definition_range(corpus, lex, u.doc, corpus.doc(u.doc).subtree[u.unit]),
+                           "definition"};
     return std::nullopt;
   };
 
