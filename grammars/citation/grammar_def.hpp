@@ -1,6 +1,7 @@
 // The citation grammar (Spirit X3). Included only by citation.cpp.
 #pragma once
 #include <boost/fusion/include/at_c.hpp>
+#include <algorithm>
 #include <boost/spirit/home/x3.hpp>
 
 #include "grammars/citation/ast.hpp"
@@ -53,10 +54,35 @@ struct unit_number_parser : x3::parser<unit_number_parser> {
         out += *it++;
         while (it != last && digit(*it)) out += *it++;
       }
+      // "279.01", "2.3": decimal groups (a dot then digits; a full stop ends the number)
+      while (it != last && *it == '.' && std::next(it) != last && digit(*std::next(it))) {
+        out += *it++;
+        while (it != last && digit(*it)) out += *it++;
+      }
+      // "149-A": a hyphen and one letter
+      if (it != last && *it == '-' && std::next(it) != last && std::isalpha(static_cast<unsigned char>(*std::next(it))) &&
+          (std::next(it, 2) == last || !grammar_words::is_word_byte(*std::next(it, 2)))) {
+        out += *it++;
+        out += grammar_words::ascii_lower(*it++);
+      }
       // one trailing capital or small letter ("12A"), not a word ("3rd", "3 years" is fine)
       if (it != last && std::isalpha(static_cast<unsigned char>(*it)) &&
           (std::next(it) == last || !grammar_words::is_word_byte(*std::next(it)))) {
         out += grammar_words::ascii_lower(*it++);
+      }
+      // Latin suffixes of inserted articles: "333 bis", "177 bis", "411 quáter"
+      {
+        It look = it;
+        while (look != last && *look == ' ') ++look;
+        std::string word;
+        It end = look;
+        while (end != last && grammar_words::is_word_byte(*end)) word += grammar_words::ascii_lower(*end++);
+        static constexpr std::string_view suffixes[] = {"bis", "ter", "quater", "qu\xc3\xa1ter", "quinquies", "sexies",
+                                                        "septies", "octies", "nonies", "decies"};
+        if (look != it && std::find(std::begin(suffixes), std::end(suffixes), word) != std::end(suffixes)) {
+          out += " " + word;
+          it = end;
+        }
       }
     } else if (roman_allowed) {
       while (it != last && std::string_view("IVXLC").find(*it) != std::string_view::npos) out += *it++;

@@ -62,11 +62,28 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     std::vector<ChainLink> chain;
   };
   std::vector<Pending> frontier;
+  // A defined term of several words whose head is a word of exploitation ("exploitation of another",
+  // "exploitation d'autrui", "explotación ajena") is used wherever its head is, unless the head is
+  // itself defined: the offence says "for the purpose of exploitation" and means that definition.
+  auto head_terms_used = [&](const std::string& folded, std::size_t doc, std::vector<std::size_t>& used) {
+    for (std::size_t di = 0; di < defs.all.size(); ++di) {
+      const Definition& d = defs.all[di];
+      const std::size_t space = d.term.find(' ');
+      if (d.doc != doc || space == std::string::npos || space < 6) continue;
+      const std::string head = d.term.substr(0, space);
+      if (!has_word(folded, head, false) || !lex.in_text("exploitation-purpose", doc, head)) continue;
+      const bool head_defined = std::any_of(defs.all.begin(), defs.all.end(),
+                                            [&](const Definition& o) { return o.doc == doc && o.term == head; });
+      if (!head_defined && std::find(used.begin(), used.end(), di) == used.end()) used.push_back(di);
+    }
+  };
   for (const ScopeItem& off : s.offence) {
     const DocText& dt = corpus.doc(off.doc);
     const akn::Provision& p = dt.doc->provisions[off.provision];
-    std::string f = corpus.folded(off.doc, off.range);
+    // The heading too: "Acts of Trafficking in Persons" uses the defined term the text leaves implicit.
+    std::string f = corpus.folded(off.doc, off.range) + " " + fold_text(p.heading);
     std::vector<std::size_t> used = terms_used(defs, f, off.doc);
+    head_terms_used(f, off.doc, used);
     for (std::size_t di : terms_marked(defs, dt, off.doc, off.provision))
       if (std::find(used.begin(), used.end(), di) == used.end()) used.push_back(di);
     for (std::size_t di : used) {
@@ -92,7 +109,9 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
       if (seen.insert({d.doc, d.range.first, d.range.second}).second) add(s.offence_terms, item);
       if (level == 1) continue;
       std::string f = corpus.folded(d.doc, d.range);
-      for (std::size_t di : terms_used(defs, f, d.doc)) {
+      std::vector<std::size_t> inner_used = terms_used(defs, f, d.doc);
+      head_terms_used(f, d.doc, inner_used);
+      for (std::size_t di : inner_used) {
         if (!used_defs.insert(di).second) continue;
         const Definition& inner = defs.all[di];
         const akn::Provision& ip = corpus.doc(inner.doc).doc->provisions[inner.provision];
@@ -105,6 +124,15 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     frontier = std::move(next);
   }
 
+  // Sections that are lists of definitions: reached through the terms the offence uses, never
+  // wholesale through a citation ("as defined in section 1").
+  std::map<std::pair<std::size_t, std::size_t>, int> definitions_per_unit;
+  for (const Definition& d : defs.all) ++definitions_per_unit[{d.doc, corpus.doc(d.doc).unit_of[d.provision]}];
+  auto definition_section = [&](std::size_t doc, std::size_t unit) {
+    auto it = definitions_per_unit.find({doc, unit});
+    return it != definitions_per_unit.end() && it->second >= 3;
+  };
+
   // Provisions that define words for the offence without being a definitions list: "For the
   // purposes of sections 279.01 to 279.03, a person exploits another person if ...", "Constitue une
   // exploitation au sens de l'article 333 bis ...". They cite the offence (or its definition).
@@ -113,7 +141,9 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     const DocText& dt = corpus.doc(o.doc);
     const akn::Document& d = *dt.doc;
     auto is_offence_part = [&](std::size_t target) {
-      if (dt.is_ancestor_or_self(o.unit, target)) return true;
+      // The offence itself, a provision inside it, or the section or Part that holds it ("Au sens
+      // de la présente section, l'exploitation s'entend ...").
+      if (dt.is_ancestor_or_self(o.unit, target) || dt.is_ancestor_or_self(target, o.unit)) return true;
       return std::any_of(o.parts.begin(), o.parts.end(), [&](const OffencePart& p) {
         return p.doc == o.doc && dt.is_ancestor_or_self(dt.unit_of[p.provision], target);
       });
@@ -125,8 +155,10 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
       if (seen.count({o.doc, range.first, range.second})) continue;
       if (!lex.in_or_heading("definition-formula", o.doc, range, d.provisions[u].heading)) continue;
       if (!lex.in("definition-carrier", o.doc, range)) continue;
+      if (definition_section(o.doc, u)) continue;  // a list of definitions is reached through the terms used
       bool cites = false;
       for (const citation::Citation& c : citation::find_citations(dt.slice(range))) {
+        if (c.kind == citation::Kind::this_act) continue;  // "this Act" is every provision of it
         std::size_t at = dt.provision_at(range.first + static_cast<std::uint32_t>(c.begin));
         for (std::size_t t : resolve(c, d, at))
           if (is_offence_part(t)) cites = true;
@@ -140,15 +172,6 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
                                       ChainLink{"defined-term", d.path, up.eid, cite_of(up), "defines words for the offence"}}});
     }
   }
-
-  // Sections that are lists of definitions: reached through the terms the offence uses, never
-  // wholesale through a citation ("as defined in section 1").
-  std::map<std::pair<std::size_t, std::size_t>, int> definitions_per_unit;
-  for (const Definition& d : defs.all) ++definitions_per_unit[{d.doc, corpus.doc(d.doc).unit_of[d.provision]}];
-  auto definition_section = [&](std::size_t doc, std::size_t unit) {
-    auto it = definitions_per_unit.find({doc, unit});
-    return it != definitions_per_unit.end() && it->second >= 3;
-  };
 
   // Provisions the offences cite, by the citation grammar and by <ref> marks.
   for (const ScopeItem& off : s.offence) {
