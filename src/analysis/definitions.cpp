@@ -131,6 +131,16 @@ void scan_numbered_items(std::string_view piece, std::uint32_t offset, std::vect
   if (items.size() >= 3) out.insert(out.end(), items.begin(), items.end());
 }
 
+// The term without a leading article, as the text uses it: "la traite d'enfants" is used as
+// "traite d'enfants", "the child" as "child". Articles are grammar, not law: a short list per language.
+std::string without_article(std::string folded) {
+  static constexpr std::string_view articles[] = {"the ", "a ", "an ", "le ", "la ", "les ", "l ", "el ", "los ",
+                                                  "las ", "lo ", "o ", "os ", "as ", "um ", "uma ", "un ", "une "};
+  for (std::string_view a : articles)
+    if (folded.size() > a.size() + 2 && folded.compare(0, a.size(), a) == 0) return folded.substr(a.size());
+  return folded;
+}
+
 }  // namespace
 
 Definitions find_definitions(Corpus& corpus) {
@@ -174,6 +184,8 @@ Definitions find_definitions(Corpus& corpus) {
     for (std::size_t i = 0; i < found.size(); ++i) {
       Definition def;
       def.term = fold_text(found[i].display);
+      std::replace(def.term.begin(), def.term.end(), '\'', ' ');
+      def.term = without_article(def.term);
       def.display = found[i].display;
       def.doc = di;
       def.provision = dt.provision_at(found[i].begin);

@@ -316,22 +316,27 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     }
   }
 
-  // The definition of the crime's name an offence punishes by name: a defined term ("traffic",
-  // "trafficking in persons", "traite des personnes") or a unit that defines the crime.
-  auto find_name_definition = [&](const OffenceSite& o) -> std::optional<OffencePart> {
-    for (int pass = 0; pass < 2; ++pass)
+  // The definitions of the crime's name an offence punishes by name: defined terms ("traffic",
+  // "trafficking in persons", "la traite d'enfants" and "le trafic d'enfants" both), else a unit
+  // that defines the crime.
+  auto find_name_definitions = [&](const OffenceSite& o) {
+    std::vector<OffencePart> parts;
+    for (int pass = 0; pass < 2 && parts.empty(); ++pass)
       for (const Definition& def : defs.all) {
         if ((pass == 0) != (def.doc == o.doc)) continue;
         if (!corpus.doc(def.doc).assessed) continue;
         if (!lex.in_text("defined-name", def.doc, def.display)) continue;
         if (count_acts(lex, def.doc, def.range) < 1 && !lex.in("exploitation-purpose", def.doc, def.range)) continue;
-        return OffencePart{def.doc, def.provision, def.range, "definition"};
+        if (parts.size() < 3) parts.push_back(OffencePart{def.doc, def.provision, def.range, "definition"});
       }
-    for (const Defining& u : defining)
-      if (u.doc == o.doc && u.unit != o.unit)
-        return OffencePart{u.doc, u.unit, name_definition_range(corpus, lex, u.doc, corpus.doc(u.doc).subtree[u.unit]),
-                           "definition"};
-    return std::nullopt;
+    if (parts.empty())
+      for (const Defining& u : defining)
+        if (u.doc == o.doc && u.unit != o.unit) {
+          parts.push_back(OffencePart{u.doc, u.unit, name_definition_range(corpus, lex, u.doc, corpus.doc(u.doc).subtree[u.unit]),
+                                      "definition"});
+          break;
+        }
+    return parts;
   };
 
   std::vector<std::string> decision(out.size());
@@ -433,7 +438,7 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     // ---- tier 2: the crime punished by its name, assembled with its definition ----
     if (!any_found()) {
       std::vector<std::size_t> picked;
-      std::vector<OffencePart> defs_of(out.size());
+      std::vector<std::vector<OffencePart>> defs_of(out.size());
       for (std::size_t i = 0; i < out.size(); ++i) {
         const Signals& s = sig[i];
         if (!(s.by_name || (s.named_heading && s.named))) continue;
@@ -441,21 +446,27 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         if (ancillary_heading(i)) continue;
         // "facilitates trafficking", "leases premises for trafficking": about the crime, not the crime.
         if (!s.by_name && lex.in("ancillary-conduct", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) continue;
-        auto def = find_name_definition(out[i]);
-        if (!def) continue;
-        defs_of[i] = *def;
+        auto found = find_name_definitions(out[i]);
+        if (found.empty()) continue;
+        defs_of[i] = std::move(found);
         picked.push_back(i);
       }
-      for (std::size_t i : keep_best(picked)) {
-        const OffencePart& def = defs_of[i];
-        const DocText& ddt = corpus.doc(def.doc);
-        const akn::Provision& dp = ddt.doc->provisions[def.provision];
-        out[i].parts.push_back(def);
-        out[i].info.parts.push_back(cite_of(dp) + " (definition)");
-        out[i].acts = std::max(out[i].acts, count_acts(lex, def.doc, def.range));
-        out[i].means = out[i].means || lex.in("means", def.doc, def.range);
+      // Every offence that punishes the crime by name is assessed (the basic and the aggravated
+      // penalty may stand in two articles); the ancillary ones were set aside above.
+      for (std::size_t i : picked) {
+        std::string where;
+        for (const OffencePart& def : defs_of[i]) {
+          const akn::Provision& dp = corpus.doc(def.doc).doc->provisions[def.provision];
+          out[i].parts.push_back(def);
+          if (where.find(cite_of(dp)) == std::string::npos) {
+            out[i].info.parts.push_back(cite_of(dp) + " (definition)");
+            where += (where.empty() ? "" : ", ") + cite_of(dp);
+          }
+          out[i].acts = std::max(out[i].acts, count_acts(lex, def.doc, def.range));
+          out[i].means = out[i].means || lex.in("means", def.doc, def.range);
+        }
         out[i].with_means = out[i].means;
-        mark(i, "punishes the crime by its name, which " + cite_of(dp) + " defines");
+        mark(i, "punishes the crime by its name, which " + where + " defines");
       }
     }
 
