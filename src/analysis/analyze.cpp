@@ -105,7 +105,7 @@ CountryReport analyze(const std::vector<akn::Document>& documents, const model::
   Scopes scopes = build_scopes(corpus, lexicons, offences, definitions);
   for (const OffenceSite& o : offences) report.offences.push_back(o.info);
 
-  Evaluator evaluator(corpus, lexicons, offences, definitions, scopes);
+  Evaluator evaluator(corpus, lexicons, offences, definitions, scopes, model);
   for (const model::Obligation& o : model.obligations) {
     ObligationFinding f = evaluator.evaluate(o);
     // Text palermo could not read gets no verdict, in either direction.

@@ -114,13 +114,41 @@ ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementF
   if (f.evidence.empty())
     for (const OffenceSite* off : offences)
       f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
-  // A narrow offence is still the offence: assessed, its defects named by the other elements.
+  // A narrow offence is still the offence: assessed, with what makes it narrower than art 3 named.
   const bool all_narrow = std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->info.narrow; });
-  f.status = all_narrow ? Status::partial : Status::met;
-  f.confidence = all_narrow ? kTentative : kCertain;
-  f.reason = (all_narrow ? "a narrow trafficking offence in " : "trafficking offence created by ") + cites + " (" +
-             offences.front()->info.found_by + "; " + describe(f.evidence.front()) + ")";
+  const std::vector<std::string> shortfalls = all_narrow ? narrowness() : std::vector<std::string>{};
+  std::string why;
+  for (const std::string& s : shortfalls) why += (why.empty() ? "" : "; ") + s;
+  f.status = shortfalls.empty() ? Status::met : Status::partial;
+  f.confidence = shortfalls.empty() ? (all_narrow ? kLikely : kCertain) : kTentative;
+  f.reason = (shortfalls.empty() ? "trafficking offence created by " : "a trafficking offence narrower than art 3 in ") +
+             cites + " (" + offences.front()->info.found_by + (why.empty() ? "" : "; " + why) + "; " +
+             describe(f.evidence.front()) + ")";
   return f;
+}
+
+std::vector<std::string> Evaluator::narrowness() {
+  std::vector<std::string> out;
+  const auto offences = trafficking_offences();
+  if (offences.empty()) return out;
+  // The forms of exploitation the offence reaches, by the model's own def.purpose elements.
+  int forms = 0;
+  if (const model::Obligation* purpose = model_.find("def.purpose"))
+    for (const model::Element& e : purpose->elements)
+      if (e.check.empty() && e.id != "intent" && !search(e, scopes_.offence_terms, 1).empty()) ++forms;
+  const bool conduct_known = std::any_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->conduct_visible(); });
+  if (!conduct_known) out.push_back("its conduct is known only by the crime's name, which the documents do not define");
+  else if (forms < 2) out.push_back(forms == 0 ? "it names no form of exploitation" : "its purposes are limited to one form of exploitation");
+  const bool one_act = std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->acts <= 1 && !o->by_name; });
+  if (one_act) out.push_back("it reaches only one of the acts of art 3");
+  for (const OffenceSite* off : offences) {
+    const ByteRange r = corpus_.doc(off->doc).subtree[off->unit];
+    if (lex_.in("child", off->doc, r) && !lex_.in("person-noun", off->doc, r)) {
+      out.push_back("it protects only children");
+      break;
+    }
+  }
+  return out;
 }
 
 ElementFinding Evaluator::check_penalty(const model::Element& e, ElementFinding f) {

@@ -81,8 +81,8 @@ std::string describe(const Evidence& e) {
 }
 
 Evaluator::Evaluator(Corpus& corpus, Lexicons& lexicons, const std::vector<OffenceSite>& offences,
-                     const Definitions& defs, const Scopes& scopes)
-    : corpus_(corpus), lex_(lexicons), offences_(offences), defs_(defs), scopes_(scopes) {}
+                     const Definitions& defs, const Scopes& scopes, const model::Model& model)
+    : corpus_(corpus), lex_(lexicons), model_(model), offences_(offences), defs_(defs), scopes_(scopes) {}
 
 const std::vector<ScopeItem>& Evaluator::items_for(model::Scope scope) const {
   switch (scope) {

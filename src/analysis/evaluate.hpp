@@ -20,7 +20,7 @@ namespace palermo::analysis {
 class Evaluator {
  public:
   Evaluator(Corpus& corpus, Lexicons& lexicons, const std::vector<OffenceSite>& offences, const Definitions& defs,
-            const Scopes& scopes);
+            const Scopes& scopes, const model::Model& model);
 
   ObligationFinding evaluate(const model::Obligation& obligation);
 
@@ -63,8 +63,13 @@ class Evaluator {
   const text::CompiledPattern& compiled(const model::Pattern& p, text::Language lang);
   Evidence make_evidence(const ScopeItem& item, const model::Pattern& p, pattern::Node::Kind kind, const text::Match& m);
 
+  // Why a narrow offence falls short of art 3, in words for the report ("its purposes are limited to
+  // one form of exploitation"); empty when it does not.
+  std::vector<std::string> narrowness();
+
   Corpus& corpus_;
   Lexicons& lex_;
+  const model::Model& model_;
   const std::vector<OffenceSite>& offences_;
   const Definitions& defs_;
   const Scopes& scopes_;

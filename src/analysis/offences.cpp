@@ -515,6 +515,7 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
 
   for (std::size_t i = 0; i < out.size(); ++i) {
     out[i].purpose = sig[i].purpose;
+    out[i].by_name = sig[i].by_name;
     for (const OffencePart& part : out[i].parts)
       if (part.role == "definition") out[i].purpose = out[i].purpose || lex.in("exploitation-purpose", part.doc, part.range);
     if (out[i].acts < 0) out[i].acts = 0;

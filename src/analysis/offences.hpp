@@ -39,6 +39,7 @@ struct OffenceSite {
   bool person_object = false;         // it speaks of a person (not of goods or money)
   bool means = false;                 // it (or its definition) names one of the means
   bool purpose = false;               // it (or its definition) names a purpose of exploitation
+  bool by_name = false;               // its conduct is the crime's name ("engages in trafficking")
   // Its conduct can be read: at least one act and a purpose, in the offence or its definition. An
   // offence known only by its name ("El delito de trata ... será sancionado") says nothing about
   // the means it requires, so no "requires no means" reading may be drawn from it.
