@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace palermo::analysis {
 
@@ -109,6 +110,24 @@ std::size_t marker_length(std::string_view t, std::size_t i) {
 // Definitions written as a numbered run of items without quotes, as many civil-law and Commonwealth
 // acts publish them: "1° victime: toute personne ...; 2° traite des personnes: ...", "(a) Trafficking
 // in Persons - refers to ...". Taken only where a piece holds three or more such items.
+// A term at the very start of a list item that is its own provision ("a) Explotación: ..." with
+// "a)" as the item's number): the text up to a colon or a dash.
+bool leading_term(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
+  std::size_t b = 0;
+  while (b < piece.size() && (piece[b] == ' ' || piece[b] == '\n')) ++b;
+  const std::size_t limit = std::min(piece.size(), b + 70);
+  std::size_t e = b;
+  while (e < limit && piece[e] != ':' && piece[e] != ';' && piece[e] != '.' && piece[e] != '\n' &&
+         piece.compare(e, 3, " - ") != 0 && piece.compare(e, 4, " \xE2\x80\x94") != 0 &&
+         piece.compare(e, 4, " \xE2\x80\x93") != 0)
+    ++e;
+  if (e >= limit || piece[e] == ';' || piece[e] == '.' || piece[e] == '\n') return false;
+  std::string term = trim(piece.substr(b, e - b));
+  if (term.empty() || std::count(term.begin(), term.end(), ' ') > 6) return false;
+  out.push_back({offset + static_cast<std::uint32_t>(b), term, ""});
+  return true;
+}
+
 void scan_numbered_items(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
   std::vector<Found> items;
   for (std::size_t i = 0; i < piece.size(); ++i) {
@@ -149,13 +168,23 @@ Definitions find_definitions(Corpus& corpus) {
     const DocText& dt = corpus.doc(di);
     const akn::Document& d = *dt.doc;
     std::vector<Found> found;
+    // Items that are provisions of their own and open with "Term:", per unit: taken where a unit
+    // holds three or more of them (a definitions list), never a lone "(a) Penalty: ..." clause.
+    std::map<std::size_t, std::vector<Found>> item_terms;
+    std::size_t last_provision = d.provisions.size();
     for (const auto& piece : dt.pieces) {
       if (dt.treaty_text[piece.provision]) continue;
       std::string_view text = dt.slice({piece.begin, piece.end});
       scan_quoted(text, piece.begin, found);
       scan_unquoted(text, piece.begin, found);
       scan_numbered_items(text, piece.begin, found);
+      const akn::Provision& p = d.provisions[piece.provision];
+      if (piece.provision != last_provision && !p.num.empty() && dt.unit_of[piece.provision] != piece.provision)
+        leading_term(text, piece.begin, item_terms[dt.unit_of[piece.provision]]);
+      last_provision = piece.provision;
     }
+    for (auto& [unit, items] : item_terms)
+      if (items.size() >= 3) found.insert(found.end(), items.begin(), items.end());
     // One definition per place: a quoted term inside a numbered item is found twice.
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
     found.erase(std::unique(found.begin(), found.end(),
