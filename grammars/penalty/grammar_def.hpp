@@ -32,7 +32,11 @@ struct amount_word_parser : x3::parser<amount_word_parser> {
       return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';' || c == ':' ||
              c == '(' || c == ')' || c == '.';
     };
-    while (it != last && !stop(*it)) ++it;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    // "$1,000,000", "50.000": a separator between digits belongs to the amount.
+    while (it != last && (!stop(*it) || ((*it == ',' || *it == '.') && it != first && digit(*std::prev(it)) &&
+                                         std::next(it) != last && digit(*std::next(it)))))
+      ++it;
     if (it == first) return false;
     first = it;
     return true;

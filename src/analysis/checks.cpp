@@ -141,13 +141,8 @@ std::vector<std::string> Evaluator::narrowness() {
   else if (forms < 2) out.push_back(forms == 0 ? "it names no form of exploitation" : "its purposes are limited to one form of exploitation");
   const bool one_act = std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->acts <= 1 && !o->by_name; });
   if (one_act) out.push_back("it reaches only one of the acts of art 3");
-  for (const OffenceSite* off : offences) {
-    const ByteRange r = corpus_.doc(off->doc).subtree[off->unit];
-    if (lex_.in("child", off->doc, r) && !lex_.in("person-noun", off->doc, r)) {
-      out.push_back("it protects only children");
-      break;
-    }
-  }
+  if (std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
+    out.push_back("it protects only women or children");
   return out;
 }
 
@@ -384,48 +379,72 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
   return f;
 }
 
+// The victim is whoever the acts are done to: "recruits ... or receives a person", "la traite
+// d'enfants". The offender's "A person who" / "toute personne qui" says nothing about the victims, so
+// the offence is read from its first act to the end of the subsection holding it, and an offence
+// that punishes the crime by name is read in the definition of that name (and in the name itself).
+bool Evaluator::protects_only_women_or_children(const OffenceSite& off) {
+  const DocText& dt = corpus_.doc(off.doc);
+  const ByteRange unit = dt.subtree[off.unit];
+  auto from_first_act = [&](std::size_t doc, ByteRange r) -> std::optional<ByteRange> {
+    const DocText& d = corpus_.doc(doc);
+    std::optional<std::uint32_t> first;
+    for (const char* act : {"act-recruitment", "act-transportation", "act-transfer", "act-harbouring", "act-receipt"})
+      if (text::Match m = lex_.find(act, doc, r); m && !m.spans.empty())
+        first = first ? std::min(*first, m.spans.front().first) : m.spans.front().first;
+    if (!first) return std::nullopt;
+    ByteRange after{*first, r.second};
+    std::size_t p = d.provision_at(*first);
+    const std::size_t top = d.unit_of[p];
+    while (d.doc->provisions[p].parent >= 0 && static_cast<std::size_t>(d.doc->provisions[p].parent) != top && p != top)
+      p = static_cast<std::size_t>(d.doc->provisions[p].parent);
+    if (p != top) after.second = std::min(after.second, d.subtree[p].second);
+    return after;
+  };
+  // A person named, other than inside the crime's name ("trafficking in persons").
+  auto names_anyone = [&](std::size_t doc, ByteRange range) {
+    text::Match persons = lex_.find("person-noun", doc, range);
+    if (!persons) return false;
+    text::Match names = lex_.find("offence-name", doc, range);
+    return std::any_of(persons.spans.begin(), persons.spans.end(), [&](const auto& p) {
+      return std::none_of(names.spans.begin(), names.spans.end(),
+                          [&](const auto& n) { return p.first >= n.first && p.second <= n.second; });
+    });
+  };
+  auto restricted_words = [&](std::size_t doc, ByteRange r) {
+    return lex_.in("women-only", doc, r) || lex_.in("child", doc, r);
+  };
+  std::vector<std::pair<std::size_t, ByteRange>> readings;  // where the victims are named
+  if (auto after = from_first_act(off.doc, unit)) readings.emplace_back(off.doc, *after);
+  for (const OffencePart& part : off.parts)
+    if (part.role == "definition") {
+      auto after = from_first_act(part.doc, part.range);
+      readings.emplace_back(part.doc, after ? *after : part.range);
+    }
+  if (readings.empty()) {
+    // Known by its name alone: "trafic d'enfants" names its victims; "trafficking" names none.
+    text::Match name = lex_.find("offence-name", off.doc, unit);
+    if (!name || name.spans.empty()) return false;
+    const ByteRange words{name.spans.front().first, name.spans.front().second};
+    return restricted_words(off.doc, words);
+  }
+  bool restricted = false;
+  for (const auto& [doc, r] : readings) {
+    if (names_anyone(doc, r)) return false;
+    restricted = restricted || restricted_words(doc, r);
+  }
+  return restricted;
+}
+
 ElementFinding Evaluator::check_victims_restricted(const model::Element& e, ElementFinding f) {
   const auto offences = trafficking_offences();
   auto hits = search(e, scopes_.offence, 3);
   if (hits.empty()) {
-    for (const OffenceSite* off : offences) {
-      // The victim is whoever the acts are done to: "recruits ... or receives a person". The
-      // offender's "A person who" says nothing about the victims, so look after the first act.
-      const ByteRange r = corpus_.doc(off->doc).subtree[off->unit];
-      const bool restricted = offence_mentions(corpus_, lex_, *off, "women-only") || lex_.in("child", off->doc, r);
-      if (!restricted) continue;
-      // From the first act to the end of the subsection (or paragraph) holding it: "(1) ... recruits
-      // ... an individual"; a later "(2) A person convicted of ..." speaks of the offender.
-      const DocText& dt = corpus_.doc(off->doc);
-      ByteRange after = r;
-      for (const char* act : {"act-recruitment", "act-transportation", "act-transfer", "act-harbouring", "act-receipt"})
-        if (text::Match m = lex_.find(act, off->doc, r); m && !m.spans.empty())
-          after.first = after == r ? m.spans.front().first : std::min(after.first, m.spans.front().first);
-      if (after != r) {
-        std::size_t p = dt.provision_at(after.first);
-        while (dt.doc->provisions[p].parent >= 0 && static_cast<std::size_t>(dt.doc->provisions[p].parent) != off->unit &&
-               p != off->unit)
-          p = static_cast<std::size_t>(dt.doc->provisions[p].parent);
-        if (p != off->unit) after.second = std::min(after.second, dt.subtree[p].second);
-      }
-      // A person named after the acts, other than inside the crime's name ("trafficking in persons").
-      auto names_anyone = [&](std::size_t doc, ByteRange range) {
-        text::Match persons = lex_.find("person-noun", doc, range);
-        if (!persons) return false;
-        text::Match names = lex_.find("offence-name", doc, range);
-        return std::any_of(persons.spans.begin(), persons.spans.end(), [&](const auto& p) {
-          return std::none_of(names.spans.begin(), names.spans.end(),
-                              [&](const auto& n) { return p.first >= n.first && p.second <= n.second; });
-        });
-      };
-      bool anyone = names_anyone(off->doc, after);
-      for (const OffencePart& part : off->parts)
-        anyone = anyone || (part.role == "definition" && names_anyone(part.doc, part.range));
-      if (!anyone) {
+    for (const OffenceSite* off : offences)
+      if (protects_only_women_or_children(*off)) {
         f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words), e.check));
         break;
       }
-    }
   } else {
     for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
   }

@@ -66,6 +66,7 @@ class Evaluator {
   // Why a narrow offence falls short of art 3, in words for the report ("its purposes are limited to
   // one form of exploitation"); empty when it does not.
   std::vector<std::string> narrowness();
+  bool protects_only_women_or_children(const OffenceSite& off);
 
   Corpus& corpus_;
   Lexicons& lex_;
