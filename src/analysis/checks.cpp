@@ -234,7 +234,7 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
   }
   // A separate child offence with the acts and the purpose but none of the means.
   for (const OffenceSite* off : offences) {
-    const ByteRange r = corpus_.doc(off->doc).subtree[off->unit];
+    const ByteRange r = off->range;
     if (!off->conduct_visible() || !lex_.in("child", off->doc, r) || offence_mentions(corpus_, lex_, *off, "means"))
       continue;
     c.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
@@ -261,7 +261,7 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
   }
   // "recruits ... a person by any means ... for the purpose of": no means is an element at all.
   for (const OffenceSite* off : offences) {
-    text::Match any = lex_.find("any-means", off->doc, corpus_.doc(off->doc).subtree[off->unit]);
+    text::Match any = lex_.find("any-means", off->doc, off->range);
     if (!any || any.spans.empty()) continue;
     c.evidence.push_back(passage_evidence(off->doc, {any.spans.front().first, any.spans.back().second}, e.check));
     c.status = Status::met;
@@ -384,8 +384,7 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
 // the offence is read from its first act to the end of the subsection holding it, and an offence
 // that punishes the crime by name is read in the definition of that name (and in the name itself).
 bool Evaluator::protects_only_women_or_children(const OffenceSite& off) {
-  const DocText& dt = corpus_.doc(off.doc);
-  const ByteRange unit = dt.subtree[off.unit];
+  const ByteRange unit = off.range;
   auto from_first_act = [&](std::size_t doc, ByteRange r) -> std::optional<ByteRange> {
     const DocText& d = corpus_.doc(doc);
     std::optional<std::uint32_t> first;

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "analysis/citations.hpp"
@@ -62,10 +63,17 @@ std::string acts_words(Corpus& corpus, Lexicons& lex, std::size_t doc, ByteRange
 // Two or more acts within a few lines of a purpose of exploitation, as in a clause built like art 3
 // — not words scattered over a long provision about something else (a financial act's "transfer",
 // "receive" and "exploit").
+// Where acts and a purpose stand together: the purpose's position, or nothing.
+std::optional<std::uint32_t> acts_near_purpose_at(Lexicons& lex, std::size_t doc, ByteRange r, int wanted = 2);
+
 bool acts_near_purpose(Lexicons& lex, std::size_t doc, ByteRange r, int wanted = 2) {
+  return acts_near_purpose_at(lex, doc, r, wanted).has_value();
+}
+
+std::optional<std::uint32_t> acts_near_purpose_at(Lexicons& lex, std::size_t doc, ByteRange r, int wanted) {
   constexpr std::uint32_t kReach = 500;  // bytes: about eighty words either side
   text::Match purpose = lex.find("exploitation-purpose", doc, r);
-  if (!purpose) return false;
+  if (!purpose) return std::nullopt;
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> acts;
   for (const char* name : kActLexicons)
     if (text::Match m = lex.find(name, doc, r)) acts.push_back(m.spans);
@@ -76,9 +84,9 @@ bool acts_near_purpose(Lexicons& lex, std::size_t doc, ByteRange r, int wanted =
             return a.first + kReach >= p.first && a.first <= p.second + kReach;
           }))
         ++near;
-    if (near >= wanted) return true;
+    if (near >= wanted) return p.first;
   }
-  return false;
+  return std::nullopt;
 }
 
 // What a unit says about itself, read once.
@@ -180,10 +188,63 @@ ByteRange name_definition_range(Corpus& corpus, Lexicons& lex, std::size_t doc, 
   return unit;
 }
 
+// Starts of articles inserted as plain text inside one provision: "411 bis.- ", "Artículo 145 bis.-",
+// "Art. 149-A." at the start of a line or after an opening quote. Empty unless there are two or more.
+std::vector<std::uint32_t> inline_article_starts(std::string_view t) {
+  std::vector<std::uint32_t> starts;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // At the start of a line, after an opening quote, or after a sentence (the reader joins lines).
+    const bool line_start = i == 0 || t[i - 1] == '\n' || t[i - 1] == '"' ||
+                            (i >= 3 && t.compare(i - 3, 3, "\xE2\x80\x9C") == 0) ||
+                            (i >= 2 && t[i - 1] == ' ' && (t[i - 2] == '.' || t[i - 2] == ':' || t[i - 2] == ';'));
+    if (!line_start) continue;
+    std::size_t j = i;
+    for (std::string_view word : {std::string_view("Art\xC3\xAD" "culo "), std::string_view("Articulo "), std::string_view("ARTICULO "),
+                                  std::string_view("ART\xC3\x8D" "CULO "), std::string_view("Article "), std::string_view("Art. "),
+                                  std::string_view("Artigo "), std::string_view("Art ")})
+      if (t.compare(j, word.size(), word) == 0) {
+        j += word.size();
+        break;
+      }
+    const std::size_t number = j;
+    while (j < t.size() && digit(t[j])) ++j;
+    if (j == number || j - number > 4) continue;
+    while (j < t.size() && (t[j] == '-' || std::isalpha(static_cast<unsigned char>(t[j])) || t[j] == ' ' ||
+                            static_cast<unsigned char>(t[j]) >= 0x80) && j - number < 24 && t[j] != '.')
+      ++j;
+    if (j < t.size() && (t.compare(j, 2, ".-") == 0 || t.compare(j, 3, ". -") == 0 || t.compare(j, 4, ".\xE2\x80\x93") == 0 ||
+                         (j > number && t[j] == '.' && number != i)))
+      starts.push_back(static_cast<std::uint32_t>(i));
+  }
+  if (starts.size() < 2) starts.clear();
+  return starts;
+}
+
+// The inserted article of a unit that is built most like art 3 (most acts, with a purpose of
+// exploitation) — see OffenceSite::range; the unit itself when it holds no inserted articles.
+ByteRange inline_article_of_offence(Lexicons& lex, const DocText& dt, std::size_t doc, std::size_t unit) {
+  const ByteRange r = dt.subtree[unit];
+  const auto starts = inline_article_starts(dt.slice(r));
+  if (starts.empty()) return r;
+  ByteRange best = r;
+  int best_score = -1;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    const ByteRange seg{r.first + starts[k], k + 1 < starts.size() ? r.first + starts[k + 1] : r.second};
+    const int score = count_acts(lex, doc, seg) * 2 + (lex.in("exploitation-purpose", doc, seg) ? 3 : 0) +
+                      (lex.in("smuggling-name", doc, seg) ? -4 : 0);
+    if (score > best_score) {
+      best_score = score;
+      best = seg;
+    }
+  }
+  return best_score >= 5 ? best : r;  // at least one act and a purpose, or keep the whole unit
+}
+
 }  // namespace
 
 bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon) {
-  if (lex.in(lexicon, o.doc, corpus.doc(o.doc).subtree[o.unit])) return true;
+  if (lex.in(lexicon, o.doc, o.range)) return true;
   for (const OffencePart& part : o.parts)
     if (part.role == "definition" && lex.in(lexicon, part.doc, part.range)) return true;
   return false;
@@ -198,7 +259,8 @@ void read_penalty(Corpus& corpus, OffenceSite& site, const std::vector<std::size
   const std::size_t unit = site.unit;
   const DocText& dt = corpus.doc(di);
   const akn::Document& d = *dt.doc;
-  std::string_view unit_text = dt.slice(dt.subtree[unit]);
+  const ByteRange own = site.range.second > site.range.first ? site.range : dt.subtree[unit];
+  std::string_view unit_text = dt.slice(own);
   auto mentions = penalty::find_penalties(unit_text);
   site.penalty_doc = di;
   auto take = [&](std::size_t target, const std::vector<penalty::PenaltyMention>& cited) {
@@ -209,14 +271,14 @@ void read_penalty(Corpus& corpus, OffenceSite& site, const std::vector<std::size
   };
   if (!mentions.empty()) {
     site.penalty = penalty::summarize(mentions);
-    site.penalty_range = {dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.front().begin),
-                          dt.subtree[unit].first + static_cast<std::uint32_t>(mentions.back().end)};
+    site.penalty_range = {own.first + static_cast<std::uint32_t>(mentions.front().begin),
+                          own.first + static_cast<std::uint32_t>(mentions.back().end)};
   } else {
     for (const citation::Citation& c : citation::find_citations(unit_text)) {
       if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
           c.kind == citation::Kind::this_chapter)
         continue;
-      std::size_t at = dt.provision_at(dt.subtree[unit].first + static_cast<std::uint32_t>(c.begin));
+      std::size_t at = dt.provision_at(own.first + static_cast<std::uint32_t>(c.begin));
       for (std::size_t target : resolve(c, d, at)) {
         if (dt.is_ancestor_or_self(unit, target)) continue;
         auto cited = penalty::find_penalties(dt.slice(dt.subtree[target]));
@@ -514,6 +576,21 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
   }
 
   for (std::size_t i = 0; i < out.size(); ++i) {
+    const DocText& dt = corpus.doc(out[i].doc);
+    out[i].range = dt.subtree[out[i].unit];
+    if (out[i].info.trafficking && !out[i].info.substitute) {
+      // The inserted article that holds the offence, not the smuggling article before it.
+      {
+        out[i].range = inline_article_of_offence(lex, dt, out[i].doc, out[i].unit);
+        if (out[i].range != dt.subtree[out[i].unit]) {
+          out[i].acts = count_acts(lex, out[i].doc, out[i].range);
+          out[i].means = lex.in("means", out[i].doc, out[i].range);
+          out[i].with_means = out[i].means;
+          const std::string_view head = dt.slice(out[i].range).substr(0, 24);
+          out[i].info.parts.push_back("the article inserted as \"" + std::string(head.substr(0, head.find_first_of(".\n"))) + "\"");
+        }
+      }
+    }
     out[i].purpose = sig[i].purpose;
     out[i].by_name = sig[i].by_name;
     for (const OffencePart& part : out[i].parts)

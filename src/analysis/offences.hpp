@@ -28,6 +28,10 @@ struct OffenceSite {
   std::size_t doc = 0;
   std::size_t unit = 0;      // the section/article creating the offence
   std::size_t words = 0;     // the provision holding the offence-creating words ("commits an offence")
+  // The offence's own words: the unit's text, or, where an amending act inserts several articles
+  // of a code as plain text in one article ("411 bis.- ... 411 quáter.- ..."), the inserted
+  // article that holds the offence.
+  ByteRange range{0, 0};
   std::vector<OffencePart> parts;  // the definition of the crime's name, when the offence punishes it by name
   penalty::Penalty penalty;   // over every mention (first and repeat convictions, aggravated forms)
   double basic_max_years = -1; // the first stated maximum: the basic offence, first conviction (999: life)

@@ -27,7 +27,7 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
   for (const OffenceSite& o : offences) {
     if (!o.info.trafficking) continue;
     const DocText& dt = corpus.doc(o.doc);
-    ScopeItem item{o.doc, dt.subtree[o.unit], o.unit, 0, {}};
+    ScopeItem item{o.doc, o.range.second > o.range.first ? o.range : dt.subtree[o.unit], o.unit, 0, {}};
     seen.insert({o.doc, item.range.first, item.range.second});
     add(s.offence, item);
   }
