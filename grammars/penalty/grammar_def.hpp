@@ -71,6 +71,19 @@ auto const set_range = [](auto& ctx) {  // "de cinco a quince años": both numbe
   x3::_val(ctx).max_years = at_c<1>(a) * at_c<2>(a);
 };
 auto const take_bounds = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+// Chile's scale of custodial penalties by degree: "presidio mayor en sus grados mínimo a medio".
+// Years at the top of each degree (Código Penal de Chile, art 25 and the scale of art 56):
+// menor: mínimo 540 days, medio 3 years, máximo 5 years; mayor: 10, 15 and 20 years.
+auto const set_degrees = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  static constexpr double top[2][3] = {{1.5, 3, 5}, {10, 15, 20}};
+  static constexpr double bottom[2][3] = {{61.0 / 365, 541.0 / 365, 3 + 1.0 / 365}, {5 + 1.0 / 365, 10 + 1.0 / 365, 15 + 1.0 / 365}};
+  const int kind = at_c<0>(a);
+  int low = at_c<1>(a), high = at_c<2>(a) ? *at_c<2>(a) : low;
+  if (high < low) std::swap(low, high);
+  x3::_val(ctx).min_years = bottom[kind][low];
+  x3::_val(ctx).max_years = top[kind][high];
+};
 auto const mark_fine = [](auto& ctx) { x3::_val(ctx).kind = ast::PartKind::fine; };
 auto const multiply = [](auto& ctx) { x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) * at_c<1>(x3::_attr(ctx)); };
 auto const push_part = [](auto& ctx) { x3::_val(ctx).parts.push_back(x3::_attr(ctx)); };
@@ -143,7 +156,14 @@ auto const custody_fr_def =
     (-kw("la") >> reclusion_fr >> kw("criminelle") >> (kw("\xC3\xA0") | kw("a")) >>
      (kw("perp\xC3\xA9tuit\xC3\xA9") | kw("perpetuite")))[set_life];
 
+auto const degree_kind = x3::rule<class degree_kind_class, int>{"mayor or menor"} =
+    (kw("mayor") >> x3::attr(1)) | (kw("menor") >> x3::attr(0));
+auto const degree = x3::rule<class degree_class, int>{"degree"} = (kw("m\xC3\xADnimo") >> x3::attr(0)) | (kw("minimo") >> x3::attr(0)) | (kw("medio") >> x3::attr(1)) |
+                    (kw("m\xC3\xA1ximo") >> x3::attr(2)) | (kw("maximo") >> x3::attr(2));
+
 auto const custody_es_def =
+    (prison_es >> degree_kind >> kw("en") >> (kw("sus") | kw("su")) >> (kw("grados") | kw("grado")) >> degree >>
+     -((kw("a") | kw("y") | x3::lit(',')) >> degree))[set_degrees] |
     // "con la pena de cinco a ocho años de prisión": the term before the kind of custody
     (-kw("pena") >> kw("de") >> num >> (kw("a") | kw("hasta")) >> num >> time_unit >> kw("de") >>
      prison_es)[set_range] |

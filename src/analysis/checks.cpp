@@ -248,11 +248,11 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
   for (const ScopeItem& item : scopes_.offence_terms) {
     const DocText& dt = corpus_.doc(item.doc);
     for (const auto& piece : dt.pieces) {
-      if (piece.begin < item.range.first || piece.end > item.range.second) continue;
-      const ByteRange r{piece.begin, piece.end};
+      if (piece.end <= item.range.first || piece.begin >= item.range.second) continue;
+      const ByteRange r{std::max(piece.begin, item.range.first), std::min(piece.end, item.range.second)};
       if (!lex_.in("child", item.doc, r) || !lex_.in("means", item.doc, r) || !lex_.in("irrespective", item.doc, r))
         continue;
-      c.evidence.push_back(passage_evidence(item.doc, {piece.begin, std::min(piece.end, piece.begin + 300)}, e.check, item.chain));
+      c.evidence.push_back(passage_evidence(item.doc, {r.first, std::min(r.second, r.first + 300)}, e.check, item.chain));
       c.status = Status::met;
       c.confidence = kProbable;
       c.reason = "where the victim is a child the means need not be shown: " + describe(c.evidence.back());
