@@ -166,3 +166,47 @@ TEST(Penalty, UsAnyTermOfYearsOrLifeAndCommaList) {
   EXPECT_DOUBLE_EQ(comma.max_years, 20);
   EXPECT_TRUE(comma.fine_in_lieu);
 }
+
+// Drafting traditions added for the generalisation work (issue 8): each phrasing as legislatures
+// write it, with the years a lawyer reads from it.
+TEST(Penalty, ChileanDegreesOfCustody) {  // Chile, Código Penal art 411 quáter (Ley 20.507)
+  auto m = only("será castigado con la pena de reclusión mayor en sus grados mínimo a medio y multa");
+  EXPECT_TRUE(m.imprisonment);
+  EXPECT_DOUBLE_EQ(m.max_years, 15);  // the top of the middle degree of reclusión mayor
+  EXPECT_GT(m.min_years, 5);
+  auto menor = only("presidio menor en su grado máximo");
+  EXPECT_DOUBLE_EQ(menor.max_years, 5);
+}
+
+TEST(Penalty, BracketedNumbersAndPortuguese) {
+  EXPECT_DOUBLE_EQ(only("d'un emprisonnement de dix (10) à vingt (20) ans").max_years, 20);  // Cameroon loi 2005/015
+  auto br = only("Pena - reclusão, de 4 (quatro) a 8 (oito) anos, e multa.");                // Brazil art 149-A style
+  EXPECT_DOUBLE_EQ(br.min_years, 4);
+  EXPECT_DOUBLE_EQ(br.max_years, 8);
+  EXPECT_FALSE(br.fine_in_lieu);
+  EXPECT_DOUBLE_EQ(only("é punido com pena de prisão de três a dez anos").max_years, 10);  // Portugal art 160 style
+}
+
+TEST(Penalty, PeruvianAndRwandanRanges) {
+  auto pe = only("con pena privativa de libertad no menor de ocho ni mayor de quince años");
+  EXPECT_DOUBLE_EQ(pe.min_years, 8);
+  EXPECT_DOUBLE_EQ(pe.max_years, 15);
+  // Rwanda Law 51/2018 art 18 (French): "plus de dix ans mais n'excédant pas quinze ans"
+  EXPECT_DOUBLE_EQ(only("d'un emprisonnement de plus de dix ans mais n'excédant pas quinze ans").max_years, 15);
+}
+
+TEST(Penalty, SwissCustodialSentenceOrMonetaryPenalty) {  // Swiss Criminal Code art 182 (English)
+  auto m = only("shall be liable to a custodial sentence or to a monetary penalty.");
+  EXPECT_TRUE(m.imprisonment);
+  EXPECT_TRUE(m.fine);
+  EXPECT_TRUE(m.fine_in_lieu);
+  EXPECT_LT(m.max_years, 0);  // no term stated: the general part sets it
+}
+
+TEST(Penalty, ThousandsSeparatorsInAFine) {  // Canada, IRPA s 120
+  auto m = only("liable on conviction by way of indictment to a fine of not more than $1,000,000 or to life "
+                "imprisonment, or to both.");
+  EXPECT_TRUE(m.fine);
+  EXPECT_TRUE(m.life);
+  EXPECT_TRUE(m.fine_in_lieu);
+}
