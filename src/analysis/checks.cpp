@@ -383,7 +383,7 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
 // d'enfants". The offender's "A person who" / "toute personne qui" says nothing about the victims, so
 // the offence is read from its first act to the end of the subsection holding it, and an offence
 // that punishes the crime by name is read in the definition of that name (and in the name itself).
-bool Evaluator::protects_only_women_or_children(const OffenceSite& off) {
+bool Evaluator::protects_only_women_or_children(const OffenceSite& off, bool children_only) {
   const ByteRange unit = off.range;
   auto from_first_act = [&](std::size_t doc, ByteRange r) -> std::optional<ByteRange> {
     const DocText& d = corpus_.doc(doc);
@@ -411,6 +411,7 @@ bool Evaluator::protects_only_women_or_children(const OffenceSite& off) {
     });
   };
   auto restricted_words = [&](std::size_t doc, ByteRange r) {
+    if (children_only) return lex_.in("child", doc, r) && !lex_.in("women-only", doc, r);
     return lex_.in("women-only", doc, r) || lex_.in("child", doc, r);
   };
   std::vector<std::pair<std::size_t, ByteRange>> readings;  // where the victims are named

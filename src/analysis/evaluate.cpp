@@ -415,22 +415,24 @@ ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
   // An offence built without any means (acts for a purpose of exploitation, as in Belgium or the UK
   // Modern Slavery Act) reaches conduct by every means: broader than art 3, not narrower.
   if (o.id == "def.means") {
-    auto offences = trafficking_offences();
-    const bool genuine = !offences.empty() && std::none_of(offences.begin(), offences.end(), [](const OffenceSite* off) {
-      return off->info.substitute || !off->conduct_visible();
-    });
-    const bool no_means = genuine && std::none_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
-      return offence_mentions(corpus_, lex_, *off, "means");
-    });
-    if (no_means)
+    // One offence built without means, for victims of any age, is enough: the law then
+    // reaches trafficking by any means (US § 1590 beside § 1591, whose means it need not repeat).
+    const OffenceSite* without_means = nullptr;
+    for (const OffenceSite* off : trafficking_offences())
+      if (!off->info.substitute && off->conduct_visible() && !offence_mentions(corpus_, lex_, *off, "means") &&
+          !protects_only_women_or_children(*off, /*children_only=*/true)) {
+        without_means = off;
+        break;
+      }
+    if (without_means)
       for (ElementFinding& el : f.elements) {
         if (el.status == Status::met) continue;
-        const OffenceSite& off = *offences.front();
+        const OffenceSite& off = *without_means;
         const ByteRange r = corpus_.doc(off.doc).subtree[off.words];
         el.evidence = {passage_evidence(off.doc, {r.first, std::min(r.second, r.first + 200)}, "no-means-required")};
         el.status = Status::met;
         el.confidence = 0.7;
-        el.reason = "the offence " + offence_citations() +
+        el.reason = "the offence " + off.info.citation +
                     " requires no means at all, so it reaches conduct by this means too (broader than art 3)";
       }
   }

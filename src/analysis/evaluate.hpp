@@ -66,7 +66,8 @@ class Evaluator {
   // Why a narrow offence falls short of art 3, in words for the report ("its purposes are limited to
   // one form of exploitation"); empty when it does not.
   std::vector<std::string> narrowness();
-  bool protects_only_women_or_children(const OffenceSite& off);
+  // True when the offence's victims are only women and/or children (only children, when asked).
+  bool protects_only_women_or_children(const OffenceSite& off, bool children_only = false);
 
   Corpus& corpus_;
   Lexicons& lex_;
