@@ -11,13 +11,31 @@ bool is_unit_element(const std::string& element) {
   return element == "section" || element == "article" || element == "regulation" || element == "rule";
 }
 
+// Editorial amendment marks inside words' runs, as Indian codes print them ("procures a 1[person]",
+// "4*** * *"): a footnote number glued to an opening bracket. Dropped from the analysed text so that
+// "procures a person" still reads as a phrase; nothing else is changed.
+void append_without_amendment_marks(std::string& out, const std::string& piece) {
+  for (std::size_t i = 0; i < piece.size(); ++i) {
+    if (piece[i] >= '0' && piece[i] <= '9' && (i == 0 || piece[i - 1] == ' ' || piece[i - 1] == '(')) {
+      std::size_t j = i;
+      while (j < piece.size() && j - i < 2 && piece[j] >= '0' && piece[j] <= '9') ++j;
+      if (j < piece.size() && piece[j] == '[') {
+        i = j;  // skip the number and the bracket
+        continue;
+      }
+    }
+    out += piece[i];
+  }
+}
+
 void flatten(const akn::Document& d, std::size_t p, DocText& out) {
   const akn::Provision& prov = d.provisions[p];
   auto begin = static_cast<std::uint32_t>(out.text.size());
   auto add = [&](const std::string& piece) {
     if (piece.empty()) return;
     auto b = static_cast<std::uint32_t>(out.text.size());
-    out.text += piece;
+    if (piece.find('[') == std::string::npos) out.text += piece;
+    else append_without_amendment_marks(out.text, piece);
     out.pieces.push_back({b, static_cast<std::uint32_t>(out.text.size()), p});
     out.text += '\n';
   };
