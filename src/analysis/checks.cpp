@@ -440,11 +440,14 @@ ElementFinding Evaluator::check_victims_restricted(const model::Element& e, Elem
   const auto offences = trafficking_offences();
   auto hits = search(e, scopes_.offence, 3);
   if (hits.empty()) {
-    for (const OffenceSite* off : offences)
-      if (protects_only_women_or_children(*off)) {
-        f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words), e.check));
-        break;
-      }
+    // Restricted only when every trafficking offence is: one that reaches anyone protects everyone.
+    const bool all_restricted = !offences.empty() && std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
+      return protects_only_women_or_children(*off);
+    });
+    if (all_restricted) {
+      const OffenceSite* off = offences.front();
+      f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words), e.check));
+    }
   } else {
     for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
   }
