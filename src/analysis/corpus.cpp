@@ -39,6 +39,9 @@ void flatten(const akn::Document& d, std::size_t p, DocText& out) {
     out.pieces.push_back({b, static_cast<std::uint32_t>(out.text.size()), p});
     out.text += '\n';
   };
+  // The heading is read as part of its provision: "Trafficking with respect to peonage, slavery,
+  // involuntary servitude, or forced labor" says what the section's purposes are.
+  if (!prov.heading.empty() && prov.heading != prov.text.substr(0, prov.heading.size())) add(prov.heading);
   add(prov.text);
   for (std::size_t c : prov.children) flatten(d, c, out);
   add(prov.wrap_up);

@@ -160,6 +160,25 @@ std::string without_article(std::string folded) {
   return folded;
 }
 
+// The term a heading announces: "Meaning of exploitation" -> "exploitation", "Explotación." ->
+// "explotacion", "Définition de l'exploitation" -> "exploitation"; "" for a heading that is not one
+// short term (more than three words, or a number).
+std::string heading_term(const std::string& heading) {
+  std::string h = fold_text(heading);
+  std::replace(h.begin(), h.end(), '\'', ' ');
+  for (std::string_view lead : {"meaning of ", "definition of ", "definitions of ", "interpretation of ", "definition de ",
+                                "definicion de ", "definicion del ", "concepto de ", "conceito de ", "notion de "})
+    if (h.compare(0, lead.size(), lead) == 0) {
+      h = h.substr(lead.size());
+      break;
+    }
+  while (!h.empty() && (h.back() == '.' || h.back() == ' ' || h.back() == ':')) h.pop_back();
+  h = without_article(h);
+  if (h.size() < 5 || std::count(h.begin(), h.end(), ' ') > 2) return "";
+  if (std::any_of(h.begin(), h.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == ';'; })) return "";
+  return h;
+}
+
 }  // namespace
 
 Definitions find_definitions(Corpus& corpus) {
@@ -185,6 +204,21 @@ Definitions find_definitions(Corpus& corpus) {
     }
     for (auto& [unit, items] : item_terms)
       if (items.size() >= 3) found.insert(found.end(), items.begin(), items.end());
+    // A section headed by a term it explains: "3. Meaning of exploitation", "Artículo 3°.- Explotación.
+    // A los fines de esta ley, hay explotación en ...". The heading names the term; the section's
+    // text must use it.
+    for (std::size_t u : dt.units) {
+      if (dt.treaty_text[u]) continue;
+      const std::string term = heading_term(d.provisions[u].heading);
+      if (term.empty()) continue;
+      const ByteRange r = dt.subtree[u];
+      const std::string own = fold_text(dt.slice({r.first, std::min(r.second, r.first + 400)}));
+      if (!has_word(own, term)) continue;
+      const bool seen = std::any_of(found.begin(), found.end(), [&](const Found& f) {
+        return f.begin >= r.first && f.begin < r.second && without_article(fold_text(f.display)) == term;
+      });
+      if (!seen) found.push_back({r.first, term, ""});
+    }
     // One definition per place: a quoted term inside a numbered item is found twice.
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
     found.erase(std::unique(found.begin(), found.end(),
