@@ -534,6 +534,22 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
     if (!direct && rules.size() > 1) f.evidence.push_back(general_link(*rules[1]));
     return f;
   }
+  // Wording that reaches the element only in part (incitement for organizing), in the offence or
+  // in a rule that applies to it.
+  for (const Hit& h : search_partial(e, items_for(model::Scope::anywhere), 40)) {
+    const DocText& dt = corpus_.doc(h.item->doc);
+    const bool in_offence = std::any_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
+      return off->doc == h.item->doc && off->unit == h.item->provision;
+    });
+    if (!in_offence && !lex_.in("general-rule", h.item->doc, dt.subtree[h.item->provision]) &&
+        !under_general_part(h.item->doc, h.item->provision) && !cites_trafficking_offence(h.item->doc, h.item->provision))
+      continue;
+    f.status = Status::partial;
+    f.confidence = 0.55;
+    f.evidence.push_back(in_offence ? h.evidence : general_link(h));
+    f.reason = e.title + ": reached only in part, by " + describe(f.evidence.front());
+    return f;
+  }
   if (elsewhere) {
     f.status = Status::partial;
     f.confidence = 0.55;

@@ -183,14 +183,19 @@ Evidence Evaluator::passage_evidence(std::size_t doc, ByteRange highlight, const
 
 std::vector<Evaluator::Hit> Evaluator::search(const model::Element& element, const std::vector<ScopeItem>& items,
                                               std::size_t limit) {
+  return search_with(element.patterns, items, limit);
+}
+
+std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Pattern>& patterns,
+                                                   const std::vector<ScopeItem>& items, std::size_t limit) {
   std::vector<Hit> hits;
-  if (element.patterns.empty()) return hits;
+  if (patterns.empty()) return hits;
   for (const ScopeItem& item : items) {
     const DocText& dt = corpus_.doc(item.doc);
-    bool has_own_language = std::any_of(element.patterns.begin(), element.patterns.end(),
+    bool has_own_language = std::any_of(patterns.begin(), patterns.end(),
                                         [&](const model::Pattern& p) { return p.language == dt.model_language; });
     const text::IndexedText* indexed = nullptr;
-    for (const model::Pattern& p : element.patterns) {
+    for (const model::Pattern& p : patterns) {
       // The document's language; every language when it is unknown or the model has none for it.
       if (has_own_language && p.language != dt.model_language) continue;
       if (!indexed) indexed = &corpus_.indexed(item.doc, item.range);
@@ -238,6 +243,11 @@ std::vector<Evaluator::Hit> Evaluator::search(const model::Element& element, con
     if (hits.size() >= limit) break;
   }
   return hits;
+}
+
+std::vector<Evaluator::Hit> Evaluator::search_partial(const model::Element& element,
+                                                      const std::vector<ScopeItem>& items, std::size_t limit) {
+  return search_with(element.partial_patterns, items, limit);
 }
 
 namespace {
@@ -346,6 +356,15 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     f.confidence = tier == 0 ? 0.9 : tier == 1 ? 0.75 : 0.8;
     f.reason = e.title + ": " + describe(hits.front().evidence);
     for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
+    return f;
+  }
+  // Wording that reaches the element only in part ("forced labour" for servitude), in the scope.
+  if (auto partly = search_partial(e, items_for(e.scope), 2); !partly.empty()) {
+    f.status = Status::partial;
+    f.confidence = 0.55;
+    f.reason = e.title + ": reached only in part, by " + describe(partly.front().evidence) +
+               (e.explanation.empty() ? "" : " (" + e.explanation + ")");
+    for (auto& h : partly) f.evidence.push_back(std::move(h.evidence));
     return f;
   }
   if (e.scope != model::Scope::anywhere) {

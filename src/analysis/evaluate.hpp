@@ -31,6 +31,8 @@ class Evaluator {
   };
   // Pattern evidence for an element in the given items, at most `limit` hits (one per item).
   std::vector<Hit> search(const model::Element& element, const std::vector<ScopeItem>& items, std::size_t limit);
+  // The same with the element's partial patterns (wording that reaches it only in part).
+  std::vector<Hit> search_partial(const model::Element& element, const std::vector<ScopeItem>& items, std::size_t limit);
   // Evidence for a whole byte range without a pattern (e.g. the offence's penalty words).
   Evidence passage_evidence(std::size_t doc, ByteRange highlight, const std::string& check,
                             const std::vector<ChainLink>& chain = {});
@@ -44,6 +46,8 @@ class Evaluator {
 
  private:
   ElementFinding evaluate_element(const model::Obligation& o, const model::Element& e, bool red_flag);
+  std::vector<Hit> search_with(const std::vector<model::Pattern>& patterns, const std::vector<ScopeItem>& items,
+                               std::size_t limit);
   ElementFinding evaluate_patterns(const model::Element& e, bool red_flag);
   std::optional<ElementFinding> run_check(const model::Obligation& o, const model::Element& e, bool red_flag);
   // The computed checks (checks.cpp), one per name in model::known_checks(); each fills `f`.

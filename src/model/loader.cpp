@@ -424,8 +424,9 @@ class ModelBuilder {
       error(file, block.id, block.kind + " id '" + element.id + "' has characters ids may not use",
             "ids use lower-case letters, digits, '.', '-' and '_'");
     const std::vector<std::string> fields = red_flag
-        ? std::vector<std::string>{"scope", "en", "fr", "es", "pt", "check", "explain"}
-        : std::vector<std::string>{"scope", "en", "fr", "es", "pt", "check", "note"};
+        ? std::vector<std::string>{"scope", "en", "fr", "es", "pt", "check", "explain", "roles"}
+        : std::vector<std::string>{"scope", "en", "fr", "es", "pt", "check", "note", "roles",
+                                   "partial-en", "partial-fr", "partial-es", "partial-pt"};
     std::map<std::string, const ast::Field*> seen;
     bool pattern_error = false;
     for (const auto& field : block.fields) {
@@ -450,6 +451,16 @@ class ModelBuilder {
         if (auto i = expect_one_of(file, field, known_checks(), "check")) element.check = known_checks()[*i];
       } else if (key == "note" || key == "explain") {
         if (expect_kind(file, field, ast::Token::string)) element.explanation = field.value.text;
+      } else if (key == "roles") {
+        if (expect_kind(file, field, ast::Token::string)) element.roles = parse_roles(file, field);
+      } else if (key.rfind("partial-", 0) == 0) {
+        if (!expect_kind(file, field, ast::Token::pattern)) continue;
+        if (auto p = make_pattern(file, field)) {
+          p->language = key.substr(8);
+          element.partial_patterns.push_back(std::move(*p));
+        } else {
+          pattern_error = true;
+        }
       } else if (expect_kind(file, field, ast::Token::pattern)) {
         if (auto p = make_pattern(file, field)) element.patterns.push_back(std::move(*p));
         else pattern_error = true;
@@ -474,6 +485,28 @@ class ModelBuilder {
                 "statutes in that language cannot meet this element by wording");
     }
     return element;
+  }
+
+  // `roles "victims proceedings"`: the kinds of provision that may carry the element.
+  std::vector<std::string> parse_roles(const ParsedFile& file, const ast::Field& field) {
+    std::vector<std::string> out;
+    std::string word;
+    std::string text = field.value.text + " ";
+    for (char c : text) {
+      if (c == ' ' || c == ',') {
+        if (word.empty()) continue;
+        if (std::find(provision_roles().begin(), provision_roles().end(), word) == provision_roles().end())
+          error(file, field.value, "unknown role '" + word + "'",
+                did_you_mean(word, provision_roles()) + "roles are " + join(provision_roles()));
+        else
+          out.push_back(word);
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+    if (out.empty()) error(file, field.value, "no role given", "e.g. roles \"victims proceedings\"");
+    return out;
   }
 
   std::optional<Pattern> make_pattern(const ParsedFile& file, const ast::Field& field) {
@@ -507,6 +540,12 @@ class ModelBuilder {
 };
 
 }  // namespace
+
+const std::vector<std::string>& provision_roles() {
+  static const std::vector<std::string> roles = {"offence", "definition", "penalty", "proceedings", "victims",
+                                                 "officials", "prevention", "cooperation"};
+  return roles;
+}
 
 const std::vector<LexiconUse>& required_lexicons() {
   // The contract between protocol-model/05-lexicon.pal and src/analysis: every name here is looked

@@ -48,6 +48,13 @@ struct Element {
   std::string title;              // "Recruitment"
   Scope scope = Scope::offence_terms;
   std::vector<Pattern> patterns;  // any one matching, in the document's language, is evidence
+  // Wording that reaches the element only in part (`partial-en` ...): when no full evidence is
+  // found, a match here makes the element partial, with the words cited ("incites another" for
+  // organizing or directing others).
+  std::vector<Pattern> partial_patterns;
+  // The kinds of provision that may carry the element (`roles "victims proceedings"`); empty: any.
+  // Evidence found anywhere in the law counts only in a provision of one of these roles.
+  std::vector<std::string> roles;
   std::string check;              // a computed check run by the analysis instead of (or besides)
                                   // patterns, e.g. "penalty-threshold", "means-for-children"
   std::string explanation;        // red flags: why this is a conflict; elements: optional note
@@ -85,6 +92,9 @@ struct LexiconUse {
   std::string purpose;
 };
 const std::vector<LexiconUse>& required_lexicons();
+// The roles a provision may play (LANGUAGE.md, "Roles"): offence, definition, penalty, proceedings,
+// victims, officials, prevention, cooperation.
+const std::vector<std::string>& provision_roles();
 
 struct Model {
   std::string name;     // from the `model` header line
