@@ -438,18 +438,17 @@ bool Evaluator::protects_only_women_or_children(const OffenceSite& off, bool chi
 
 ElementFinding Evaluator::check_victims_restricted(const model::Element& e, ElementFinding f) {
   const auto offences = trafficking_offences();
-  auto hits = search(e, scopes_.offence, 3);
-  if (hits.empty()) {
-    // Restricted only when every trafficking offence is: one that reaches anyone protects everyone.
-    const bool all_restricted = !offences.empty() && std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
-      return protects_only_women_or_children(*off);
-    });
-    if (all_restricted) {
+  // Restricted only when every trafficking offence is: one that reaches anyone protects everyone.
+  // Words such as "women and children" in an offence that also reaches "any person" are no conflict.
+  const bool all_restricted = !offences.empty() && std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
+    return protects_only_women_or_children(*off);
+  });
+  if (all_restricted) {
+    for (auto& h : search(e, scopes_.offence, 3)) f.evidence.push_back(std::move(h.evidence));
+    if (f.evidence.empty()) {
       const OffenceSite* off = offences.front();
       f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words), e.check));
     }
-  } else {
-    for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
   }
   if (!f.evidence.empty()) {
     f.status = Status::conflict;
