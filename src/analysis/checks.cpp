@@ -398,6 +398,16 @@ bool Evaluator::protects_only_women_or_children(const OffenceSite& off, bool chi
     while (d.doc->provisions[p].parent >= 0 && static_cast<std::size_t>(d.doc->provisions[p].parent) != top && p != top)
       p = static_cast<std::size_t>(d.doc->provisions[p].parent);
     if (p != top) after.second = std::min(after.second, d.subtree[p].second);
+    // The victims stand right after the acts, before the means and the purpose: "l'accueil des
+    // enfants aux fins d'exploitation, par ... le consentement d'une personne ayant autorité" names
+    // children as victims; the person in control is not one.
+    for (const char* next : {"exploitation-purpose", "means"})
+      if (text::Match m = lex_.find(next, doc, after); m)
+        for (const auto& span : m.spans)
+          if (span.first > *first + 8) {
+            after.second = std::min(after.second, span.first);
+            break;
+          }
     return after;
   };
   // A person named, other than inside the crime's name ("trafficking in persons").
