@@ -116,7 +116,10 @@ ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementF
       f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
   // A narrow offence is still the offence: assessed, with what makes it narrower than art 3 named.
   const bool all_narrow = std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->info.narrow; });
-  const std::vector<std::string> shortfalls = all_narrow ? narrowness() : std::vector<std::string>{};
+  std::vector<std::string> shortfalls = all_narrow ? narrowness() : std::vector<std::string>{};
+  // However it was found, an offence that protects only women or children is narrower than art 3.
+  if (!all_narrow && std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
+    shortfalls.push_back("it protects only women or children");
   std::string why;
   for (const std::string& s : shortfalls) why += (why.empty() ? "" : "; ") + s;
   f.status = shortfalls.empty() ? Status::met : Status::partial;
@@ -515,6 +518,11 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
     // Or a provision that cites the trafficking offence ("diriger ou organiser la commission de
     // l'une des infractions prévues aux articles 311-1 à 311-5").
     if (!in_offence && !about_offence) about_offence = cites_trafficking_offence(h.item->doc, h.item->provision);
+    // Or a provision of the offence's own law that names the crime ("Les auteurs, co-auteurs et
+    // complices des infractions de ... traite d'enfant sont ...").
+    if (!in_offence && !about_offence)
+      about_offence = std::any_of(offences.begin(), offences.end(), [&](const OffenceSite* off) { return off->doc == h.item->doc; }) &&
+                      lex_.in("offence-name", h.item->doc, dt.subtree[h.item->provision]);
     if (in_offence) {
       if (!direct) direct = &h;
     } else if (about_offence || lex_.in("general-rule", h.item->doc, dt.subtree[h.item->provision]) ||

@@ -187,7 +187,8 @@ std::vector<Evaluator::Hit> Evaluator::search(const model::Element& element, con
 }
 
 std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Pattern>& patterns,
-                                                   const std::vector<ScopeItem>& items, std::size_t limit) {
+                                                   const std::vector<ScopeItem>& items, std::size_t limit,
+                                                   bool other_languages) {
   std::vector<Hit> hits;
   if (patterns.empty()) return hits;
   for (const ScopeItem& item : items) {
@@ -197,7 +198,7 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
     const text::IndexedText* indexed = nullptr;
     for (const model::Pattern& p : patterns) {
       // The document's language; every language when it is unknown or the model has none for it.
-      if (has_own_language && p.language != dt.model_language) continue;
+      if ((has_own_language || !other_languages) && p.language != dt.model_language) continue;
       if (!indexed) indexed = &corpus_.indexed(item.doc, item.range);
       const text::CompiledPattern& cp = compiled(p, dt.language);
       if (!text::matches(cp, *indexed)) continue;
@@ -247,7 +248,8 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
 
 std::vector<Evaluator::Hit> Evaluator::search_partial(const model::Element& element,
                                                       const std::vector<ScopeItem>& items, std::size_t limit) {
-  return search_with(element.partial_patterns, items, limit);
+  // Only in the document's own language: partial wording is too loose to try in every language.
+  return search_with(element.partial_patterns, items, limit, /*other_languages=*/false);
 }
 
 namespace {

@@ -46,8 +46,10 @@ class Evaluator {
 
  private:
   ElementFinding evaluate_element(const model::Obligation& o, const model::Element& e, bool red_flag);
+  // Patterns in the document's language; in every language when the model has none in it and
+  // `other_languages` is true.
   std::vector<Hit> search_with(const std::vector<model::Pattern>& patterns, const std::vector<ScopeItem>& items,
-                               std::size_t limit);
+                               std::size_t limit, bool other_languages = true);
   ElementFinding evaluate_patterns(const model::Element& e, bool red_flag);
   std::optional<ElementFinding> run_check(const model::Obligation& o, const model::Element& e, bool red_flag);
   // The computed checks (checks.cpp), one per name in model::known_checks(); each fills `f`.
