@@ -100,10 +100,12 @@ std::size_t marker_length(std::string_view t, std::size_t i) {
   const std::size_t start = j;
   while (j < t.size() && j - start < 3 && std::isdigit(static_cast<unsigned char>(t[j]))) ++j;
   const bool digits = j > start;
-  if (!digits && j + 1 < t.size() && std::islower(static_cast<unsigned char>(t[j])) && t[j + 1] == ')') ++j;
+  if (!digits && j + 1 < t.size() && std::islower(static_cast<unsigned char>(t[j])) && (t[j + 1] == ')' || t[j + 1] == '.')) ++j;
   if (j == start) return 0;
   if (digits && (t.compare(j, 2, "\xC2\xB0") == 0 || t.compare(j, 2, "\xC2\xBA") == 0)) return j + 2 - i;
   if (j < t.size() && t[j] == ')') return j + 1 - i;
+  // "a. enfant : ..." — a letter and a full stop, then a space (not "e.g." or an abbreviation)
+  if (!digits && !paren && j + 1 < t.size() && t[j] == '.' && t[j + 1] == ' ') return j + 1 - i;
   return 0;
 }
 

@@ -144,8 +144,10 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
       // The offence itself, a provision inside it, or the section or Part that holds it ("Au sens
       // de la présente section, l'exploitation s'entend ...").
       if (dt.is_ancestor_or_self(o.unit, target) || dt.is_ancestor_or_self(target, o.unit)) return true;
+      // ... or its definition; not its penalty provision ("in determining the penalty under section
+      // 120, the court shall take into account ... sexual exploitation" defines nothing).
       return std::any_of(o.parts.begin(), o.parts.end(), [&](const OffencePart& p) {
-        return p.doc == o.doc && dt.is_ancestor_or_self(dt.unit_of[p.provision], target);
+        return p.role == "definition" && p.doc == o.doc && dt.is_ancestor_or_self(dt.unit_of[p.provision], target);
       });
     };
     const akn::Provision& op = d.provisions[o.unit];
