@@ -71,6 +71,10 @@ auto const set_range = [](auto& ctx) {  // "de cinco a quince años": both numbe
   x3::_val(ctx).max_years = at_c<1>(a) * at_c<2>(a);
 };
 auto const take_bounds = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+auto const set_pair = [](auto& ctx) {  // "at least A but not exceeding B"
+  x3::_val(ctx).min_years = at_c<0>(x3::_attr(ctx));
+  x3::_val(ctx).max_years = at_c<1>(x3::_attr(ctx));
+};
 // Chile's scale of custodial penalties by degree: "presidio mayor en sus grados mínimo a medio".
 // Years at the top of each degree (Código Penal de Chile, art 25 and the scale of art 56):
 // menor: mínimo 540 days, medio 3 years, máximo 5 years; mayor: 10, 15 and 20 years.
@@ -148,9 +152,11 @@ auto const custody_fr_def =
     // "de la réclusion de cinq à dix ans", "d'un emprisonnement de deux à cinq ans"
     ((reclusion_fr | kw("emprisonnement")) >> -kw("criminelle") >> kw("de") >> num >>
      (kw("\xC3\xA0") | kw("a")) >> num >> time_unit)[set_range] |
-    // "emprisonnement de plus de dix ans mais n'excédant pas quinze ans"
-    ((reclusion_fr | kw("emprisonnement")) >> kw("de") >> kw("plus") >> kw("de") >> x3::omit[duration] >> kw("mais") >>
-     kw("n") >> apostrophe >> (kw("exc\xC3\xA9" "dant") | kw("excedant")) >> kw("pas") >> duration)[set_max] |
+    // "emprisonnement de plus de dix ans mais n'excédant pas quinze ans", "l'emprisonnement d'au moins
+    // dix (10) ans mais n'excédant pas quinze (15) ans" (Rwanda)
+    ((reclusion_fr | kw("emprisonnement")) >>
+     ((kw("de") >> kw("plus") >> kw("de")) | (kw("d") >> apostrophe >> kw("au") >> kw("moins"))) >> duration >>
+     kw("mais") >> kw("n") >> apostrophe >> (kw("exc\xC3\xA9" "dant") | kw("excedant")) >> kw("pas") >> duration)[set_pair] |
     // "emprisonnement d'au moins cinq ans", "emprisonnement de dix ans"
     ((reclusion_fr | kw("emprisonnement")) >> kw("de") >> duration)[set_max] |
     (-kw("la") >> reclusion_fr >> kw("criminelle") >> (kw("\xC3\xA0") | kw("a")) >>

@@ -193,6 +193,9 @@ TEST(Penalty, PeruvianAndRwandanRanges) {
   EXPECT_DOUBLE_EQ(pe.max_years, 15);
   // Rwanda Law 51/2018 art 18 (French): "plus de dix ans mais n'excédant pas quinze ans"
   EXPECT_DOUBLE_EQ(only("d'un emprisonnement de plus de dix ans mais n'excédant pas quinze ans").max_years, 15);
+  auto rw = only("est passible de l'emprisonnement d'au moins dix (10) ans mais n'excédant pas quinze (15) ans");
+  EXPECT_DOUBLE_EQ(rw.min_years, 10);
+  EXPECT_DOUBLE_EQ(rw.max_years, 15);
 }
 
 TEST(Penalty, SwissCustodialSentenceOrMonetaryPenalty) {  // Swiss Criminal Code art 182 (English)
