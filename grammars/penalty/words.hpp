@@ -2,6 +2,7 @@
 // keywords (ASCII case-insensitive, UTF-8 safe), number words in English/French/Spanish, amounts.
 #pragma once
 #include <boost/spirit/home/x3.hpp>
+#include <iterator>
 
 #include <cctype>
 #include <string>
@@ -38,7 +39,11 @@ struct keyword_parser : x3::parser<keyword_parser> {
       if (it == last || ascii_lower(*it) != ascii_lower(expected)) return false;
       ++it;
     }
-    if (it != last && is_word_byte(*it) && !word.empty() && is_word_byte(word.back())) return false;
+    // A typographic apostrophe (U+2019) ends a word ("d’emprisonnement") though its bytes are not ASCII.
+    const bool apostrophe_follows = std::distance(it, last) >= 3 && static_cast<unsigned char>(*it) == 0xE2 &&
+                                    static_cast<unsigned char>(*std::next(it)) == 0x80 &&
+                                    static_cast<unsigned char>(*std::next(it, 2)) == 0x99;
+    if (it != last && is_word_byte(*it) && !apostrophe_follows && !word.empty() && is_word_byte(word.back())) return false;
     first = it;
     return true;
   }

@@ -196,6 +196,10 @@ TEST(Penalty, PeruvianAndRwandanRanges) {
   auto rw = only("est passible de l'emprisonnement d'au moins dix (10) ans mais n'excédant pas quinze (15) ans");
   EXPECT_DOUBLE_EQ(rw.min_years, 10);
   EXPECT_DOUBLE_EQ(rw.max_years, 15);
+  // with the typographic apostrophe of the published text
+  EXPECT_DOUBLE_EQ(only("est passible de l\u2019emprisonnement d\u2019au moins dix (10) ans mais n\u2019excédant pas "
+                        "quinze (15) ans").max_years,
+                   15);
 }
 
 TEST(Penalty, SwissCustodialSentenceOrMonetaryPenalty) {  // Swiss Criminal Code art 182 (English)
