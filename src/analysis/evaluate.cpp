@@ -94,6 +94,44 @@ const std::vector<ScopeItem>& Evaluator::items_for(model::Scope scope) const {
   return area_ == model::Area::definition ? scopes_.anywhere : scopes_.anywhere_operative;
 }
 
+const std::vector<std::string>& Evaluator::roles_of(std::size_t doc, std::size_t unit) {
+  auto key = std::make_pair(doc, unit);
+  if (auto it = roles_.find(key); it != roles_.end()) return it->second;
+  std::vector<std::string> roles;
+  auto add = [&](const std::string& r) {
+    if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+  };
+  const akn::Document& d = *corpus_.doc(doc).doc;
+  // Heading first: the unit's own, then those of the Parts and Chapters above it.
+  for (int q = static_cast<int>(unit); q >= 0 && roles.empty(); q = d.provisions[static_cast<std::size_t>(q)].parent) {
+    const std::string& heading = d.provisions[static_cast<std::size_t>(q)].heading;
+    if (heading.empty()) continue;
+    for (const std::string& r : model::provision_roles())
+      if (r != "offence" && lex_.in_text("role-" + r, doc, heading)) add(r);
+  }
+  if (std::any_of(offences_.begin(), offences_.end(), [&](const OffenceSite& o) { return o.doc == doc && o.unit == unit; }))
+    add("offence");
+  return roles_.emplace(key, std::move(roles)).first->second;
+}
+
+const std::vector<ScopeItem>& Evaluator::items_with_roles(const std::vector<ScopeItem>& items,
+                                                          const std::vector<std::string>& roles) {
+  if (roles.empty()) return items;
+  std::string key;
+  for (const std::string& r : roles) key += r + " ";
+  auto cache_key = std::make_pair(&items, key);
+  if (auto it = role_items_.find(cache_key); it != role_items_.end()) return it->second;
+  std::vector<ScopeItem> kept;
+  for (const ScopeItem& item : items) {
+    const auto& have = roles_of(item.doc, corpus_.doc(item.doc).unit_of[item.provision]);
+    const bool fits = have.empty() || std::any_of(have.begin(), have.end(), [&](const std::string& r) {
+                        return std::find(roles.begin(), roles.end(), r) != roles.end();
+                      });
+    if (fits) kept.push_back(item);
+  }
+  return role_items_.emplace(cache_key, std::move(kept)).first->second;
+}
+
 std::vector<const OffenceSite*> Evaluator::trafficking_offences() const {
   std::vector<const OffenceSite*> out;
   for (const OffenceSite& o : offences_)
@@ -351,7 +389,10 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     f.reason = "no provision creating a trafficking offence was found";
     return f;
   }
-  auto hits = search(e, items_for(e.scope), 3);
+  // Evidence from anywhere in the law only from provisions that can carry the element (its roles).
+  const std::vector<ScopeItem>& items =
+      e.scope == model::Scope::anywhere ? items_with_roles(items_for(e.scope), e.roles) : items_for(e.scope);
+  auto hits = search(e, items, 3);
   if (!hits.empty()) {
     f.status = Status::met;
     int tier = hits.front().item->tier;

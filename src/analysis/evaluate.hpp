@@ -43,6 +43,9 @@ class Evaluator {
   const Definitions& definitions() const { return defs_; }
   const Scopes& scopes() const { return scopes_; }
   std::string offence_citations() const;  // "s 3, s 22" — for reasons
+  // The roles of a unit (model::provision_roles()), from its heading and its Part's or Chapter's,
+  // from being an offence, or from being a list of definitions; empty when none can be told.
+  const std::vector<std::string>& roles_of(std::size_t doc, std::size_t unit);
 
  private:
   ElementFinding evaluate_element(const model::Obligation& o, const model::Element& e, bool red_flag);
@@ -82,6 +85,10 @@ class Evaluator {
   const Definitions& defs_;
   const Scopes& scopes_;
   std::map<std::pair<const model::Pattern*, text::Language>, text::CompiledPattern> compiled_;
+  // Items of a scope that may carry an element with these roles (all items when it names none).
+  const std::vector<ScopeItem>& items_with_roles(const std::vector<ScopeItem>& items, const std::vector<std::string>& roles);
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> roles_;
+  std::map<std::pair<const std::vector<ScopeItem>*, std::string>, std::vector<ScopeItem>> role_items_;
   std::optional<ElementFinding> child_no_means_;  // shared by child-no-means and means-for-children
   model::Area area_ = model::Area::definition;  // of the obligation being evaluated
 };

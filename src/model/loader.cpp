@@ -578,6 +578,13 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"aggravation", "aggravated forms of the offence"},
       {"on-topic", "evidence outside the offence that is about trafficking or its victims"},
       {"definition-carrier", "definitions that can carry an element of the offence"},
+      {"role-definition", "provisions that define terms (by their heading or their Part's)"},
+      {"role-penalty", "provisions that set penalties"},
+      {"role-proceedings", "provisions about criminal proceedings, evidence and witnesses"},
+      {"role-victims", "provisions about the assistance and protection of victims"},
+      {"role-officials", "provisions about the duties, powers and training of officials"},
+      {"role-prevention", "provisions about prevention"},
+      {"role-cooperation", "provisions about international cooperation"},
   };
   return uses;
 }

@@ -109,7 +109,7 @@ std::string render_compare_text(const CompareMatrix& m, const TextOptions& optio
   std::string out = style.bold(fmt::format("palermo comparison: {} countries, {} obligations", m.countries.size(),
                                            m.rows.size())) +
                     "\n";
-  out += style.dim("● met  ◐ partial  ○ gap  ✕ conflict  · not applicable  (blank: not assessed)") + "\n";
+  out += style.dim("● met  ◐ partial  ○ gap  ✕ conflict  · not applicable  – not assessed (language not read)  (blank: obligation absent)") + "\n";
   if (!versions_agree(m)) out += "warning: the reports were made with different model versions\n";
   std::string header = "  ";
   for (std::size_t c = 0; c < m.countries.size(); ++c) header += pad(m.countries[c], widths[c]) + " ";

@@ -86,7 +86,7 @@ std::string render_compare_html(const CompareMatrix& m, const std::vector<Countr
           }
         } else {
           cd.set("status_class", std::string("absent"));
-          cd.set("tip", m.countries[c] + ": not assessed");
+          cd.set("tip", m.countries[c] + ": no finding for this obligation");
         }
         cells.push_back(cd);
       }

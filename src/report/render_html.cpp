@@ -196,7 +196,9 @@ std::string percent(int part, int whole) {
 }
 
 std::string status_class(Status s) {
-  return s == Status::not_applicable ? "not-applicable" : std::string(analysis::to_string(s));
+  if (s == Status::not_applicable) return "not-applicable";
+  if (s == Status::not_assessed) return "not-assessed";
+  return std::string(analysis::to_string(s));
 }
 
 mustache::data evidence_data(const analysis::Evidence& e, const std::vector<analysis::DocumentInfo>& documents) {
@@ -241,7 +243,8 @@ mustache::data finding_data(const analysis::ObligationFinding& f, const std::vec
   d.set("klass", class_label(f.klass));
   d.set("confidence", fmt::format("{:.2f}", f.confidence));
   d.set("reason", f.reason);
-  if (f.status != Status::met && f.status != Status::not_applicable) set_if(d, "advice_text", f.advice);
+  if (f.status != Status::met && f.status != Status::not_applicable && f.status != Status::not_assessed)
+    set_if(d, "advice_text", f.advice);
   mustache::data elements{mustache::data::type::list};
   for (const auto& el : f.elements) elements.push_back(element_data(el, documents));
   for (const auto& rf : f.red_flags) elements.push_back(element_data(rf, documents));
@@ -355,10 +358,16 @@ std::string render_html(const CountryReport& report, const std::vector<akn::Docu
     d.set("citation", o.citation.empty() ? o.eid : o.citation);
     d.set("eid", o.eid);
     d.set("heading", o.heading);
-    d.set("trafficking", o.trafficking ? "yes" : "no");
+    d.set("trafficking", o.trafficking ? (o.narrow ? "yes (narrower than art 3)" : "yes") : "no");
+    std::string how = o.found_by;
+    for (const std::string& p : o.parts) how += "; with " + p;
+    d.set("found_by", how);
     d.set("penalty", o.penalty_text);
     offences.push_back(d);
   }
+  mustache::data unread{mustache::data::type::list};
+  for (const std::string& d : report.not_assessed) unread.push_back(mustache::data(d));
+  page.set("not_assessed", unread);
   page.set("has_offences", !report.offences.empty());
   page.set("offences", offences);
 

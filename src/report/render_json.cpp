@@ -11,7 +11,8 @@ using json = nlohmann::ordered_json;
 
 json counts_json(const StatusCounts& c) {
   return json{{"total", c.total},     {"met", c.met},           {"partial", c.partial},
-              {"gap", c.gap},         {"conflict", c.conflict}, {"not_applicable", c.not_applicable}};
+              {"gap", c.gap},         {"conflict", c.conflict}, {"not_applicable", c.not_applicable},
+              {"not_assessed", c.not_assessed}};
 }
 
 json evidence_json(const analysis::Evidence& e) {
@@ -87,8 +88,21 @@ json report_json(const CountryReport& report) {
                             {"life", o.life},
                             {"fine", o.fine},
                             {"fine_in_lieu", o.fine_in_lieu},
-                            {"penalty_text", o.penalty_text}});
+                            {"penalty_text", o.penalty_text},
+                            {"found_by", o.found_by},
+                            {"parts", o.parts},
+                            {"narrow", o.narrow}});
   }
+  // How the offence was found: every provision weighed, with the signals for and against it.
+  json search = json::array();
+  for (const auto& c : report.candidates)
+    search.push_back(json{{"document", c.document},
+                          {"eid", c.eid},
+                          {"citation", c.citation},
+                          {"heading", c.heading},
+                          {"signals_for", c.signals_for},
+                          {"signals_against", c.signals_against},
+                          {"decision", c.decision}});
   json findings = json::array();
   for (const auto& f : report.findings) findings.push_back(finding_json(f));
   return json{{"schema", kReportSchema},
@@ -102,7 +116,9 @@ json report_json(const CountryReport& report) {
                     {"mandatory", counts_json(count_layer(report, Layer::mandatory))},
                     {"optional", counts_json(count_layer(report, Layer::optional))},
                     {"good_practice", counts_json(count_layer(report, Layer::good_practice))}}},
+              {"not_assessed", report.not_assessed},
               {"offences", offences},
+              {"offence_search", search},
               {"findings", findings}};
 }
 

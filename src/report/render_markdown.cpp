@@ -74,7 +74,7 @@ void append_finding(std::string& out, const analysis::ObligationFinding& f) {
   for (const auto& el : f.elements) append_element(out, el);
   for (const auto& rf : f.red_flags) append_element(out, rf);
   out += '\n';
-  if (f.status != Status::met && f.status != Status::not_applicable && !f.advice.empty())
+  if (f.status != Status::met && f.status != Status::not_applicable && f.status != Status::not_assessed && !f.advice.empty())
     out += "**Drafting advice:** " + md_escape(f.advice) + "\n\n";
 }
 
@@ -124,11 +124,16 @@ std::string render_markdown(const CountryReport& report) {
                          f.confidence);
     }
 
+  for (const std::string& d : report.not_assessed)
+    out += "\n> **Not assessed:** " + md_cell(d) + " — the model has no wording for its language; no verdict is given.\n";
   if (!report.offences.empty()) {
-    out += "\n## Offences found\n\n| Provision | Heading | Trafficking | Penalty |\n|---|---|---|---|\n";
-    for (const auto& o : report.offences)
-      out += fmt::format("| {} ({}) | {} | {} | {} |\n", md_cell(o.citation), md_code(o.eid), md_cell(o.heading),
-                         o.trafficking ? "yes" : "no", md_cell(o.penalty_text));
+    out += "\n## Offences found\n\n| Provision | Heading | Trafficking | How it was found | Penalty |\n|---|---|---|---|---|\n";
+    for (const auto& o : report.offences) {
+      std::string how = o.found_by;
+      for (const std::string& p : o.parts) how += "; with " + p;
+      out += fmt::format("| {} ({}) | {} | {} | {} | {} |\n", md_cell(o.citation), md_code(o.eid), md_cell(o.heading),
+                         o.trafficking ? (o.narrow ? "yes (narrow)" : "yes") : "no", md_cell(how), md_cell(o.penalty_text));
+    }
   }
 
   for (Layer layer : kLayers) {

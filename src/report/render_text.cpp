@@ -50,7 +50,7 @@ void append_finding(std::string& out, const analysis::ObligationFinding& f, cons
   if (!f.reason.empty()) out += fmt::format("             {}\n", f.reason);
   for (const auto& el : f.elements) append_element(out, el, style);
   for (const auto& rf : f.red_flags) append_element(out, rf, style);
-  if (f.status != Status::met && f.status != Status::not_applicable && !f.advice.empty())
+  if (f.status != Status::met && f.status != Status::not_applicable && f.status != Status::not_assessed && !f.advice.empty())
     out += fmt::format("             {} {}\n", style.bold("Drafting advice:"), f.advice);
   out += '\n';
 }
@@ -81,6 +81,16 @@ std::string render_text(const CountryReport& report, const TextOptions& options)
                        d.sha256.empty() ? "" : ", sha256 " + short_hash(d.sha256) + "…");
   }
   out += fmt::format("    model {} · generated {}\n", report.model_version, report.generated);
+  for (const std::string& d : report.not_assessed)
+    out += "  " + style.bold("Not assessed: ") + d + " — the model has no wording for its language; no verdict is given\n";
+  // Which offences were assessed as trafficking, and how they were found (--explain lists them all).
+  for (const auto& o : report.offences) {
+    if (!o.trafficking) continue;
+    std::string parts;
+    for (const std::string& p : o.parts) parts += " + " + p;
+    out += fmt::format("  {} {}{}{}: {}\n", style.bold("Offence assessed:"), o.citation.empty() ? o.eid : o.citation, parts,
+                       o.narrow ? " (narrower than art 3)" : "", o.found_by);
+  }
   out += "  " + style.dim(kAssessmentNote) + "\n";
 
   for (Layer layer : kLayers) {

@@ -48,6 +48,7 @@ void StatusCounts::add(Status s) {
     case Status::gap: ++gap; ++total; break;
     case Status::conflict: ++conflict; ++total; break;
     case Status::not_applicable: ++not_applicable; break;
+    case Status::not_assessed: ++not_assessed; break;
   }
 }
 
@@ -66,10 +67,14 @@ StatusCounts count_area(const analysis::CountryReport& report, Layer layer, mode
 }
 
 std::string headline(std::string_view label, const StatusCounts& c) {
+  if (c.total == 0 && c.not_assessed > 0)
+    return fmt::format("{}: not assessed ({} obligations): the documents are in a language the model cannot read",
+                       label, c.not_assessed);
   std::string out = fmt::format("{}: {} of {} met, {} partial, {} {}, {} {}", label, c.met, c.total,
                                 c.partial, c.gap, c.gap == 1 ? "gap" : "gaps", c.conflict,
                                 c.conflict == 1 ? "conflict" : "conflicts");
   if (c.not_applicable > 0) out += fmt::format(" ({} not applicable)", c.not_applicable);
+  if (c.not_assessed > 0) out += fmt::format(" ({} not assessed)", c.not_assessed);
   return out;
 }
 
@@ -84,6 +89,7 @@ std::string_view status_symbol(Status s) {
     case Status::gap: return "○";
     case Status::conflict: return "✕";
     case Status::not_applicable: return "·";
+    case Status::not_assessed: return "–";
   }
   return "?";
 }
@@ -95,6 +101,7 @@ std::string_view status_label(Status s) {
     case Status::gap: return "GAP";
     case Status::conflict: return "CONFLICT";
     case Status::not_applicable: return "N/A";
+    case Status::not_assessed: return "NOT ASSESSED";
   }
   return "?";
 }
@@ -106,6 +113,7 @@ int status_rank(Status s) {
     case Status::gap: return 1;
     case Status::conflict: return 0;
     case Status::not_applicable: return 3;
+    case Status::not_assessed: return 3;  // no verdict, so never the worst
   }
   return 0;
 }

@@ -28,6 +28,7 @@ std::string area_heading(model::Area area);  // "Definition", "Criminalization",
 
 struct StatusCounts {
   int total = 0, met = 0, partial = 0, gap = 0, conflict = 0, not_applicable = 0;
+  int not_assessed = 0;  // no verdict: the documents are in a language the model cannot read
   void add(analysis::Status s);
 };
 

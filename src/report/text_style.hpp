@@ -24,6 +24,7 @@ struct TextStyle {
       case analysis::Status::gap: return "31";
       case analysis::Status::conflict: return "1;35";
       case analysis::Status::not_applicable: return "2";
+      case analysis::Status::not_assessed: return "2";
     }
     return "0";
   }

@@ -206,3 +206,60 @@ TEST(ModelGrammar, PatternsOfTheShippedModelRoundTrip) {
 
 }  // namespace
 }  // namespace palermo::model
+
+// Lexicons: the analysis' own vocabulary in the model (05-lexicon.pal), checked like the rest.
+TEST(ModelGrammar, LexiconBlocksParseAndAreChecked) {
+  const char* text = R"pal(model "t" version "1"
+lexicon offence-formula {
+  note "Words that create an offence."
+  en `"commits an offence" OR guilty NEAR/4 offence`
+  fr `"est puni"`
+}
+)pal";
+  auto loaded = palermo::model::load_model_sources({palermo::model::ModelSource{"lex.pal", text}});
+  ASSERT_TRUE(loaded.ok()) << loaded.errors().front().format();
+  const auto& lex = loaded.value().lexicons.at("offence-formula");
+  EXPECT_EQ(lex.patterns.size(), 2u);
+  EXPECT_EQ(lex.note, "Words that create an offence.");
+  // The lexicons this model lacks come from palermo's own, so a small model still finds offences.
+  EXPECT_TRUE(loaded.value().lexicons.count("offence-name"));
+  EXPECT_NE(std::find(loaded.value().borrowed_lexicons.begin(), loaded.value().borrowed_lexicons.end(), "offence-name"),
+            loaded.value().borrowed_lexicons.end());
+
+  auto bad = palermo::model::load_model_sources({palermo::model::ModelSource{
+      "bad.pal", "model \"t\" version \"1\"\nlexicon offence-name {\n  de `Menschenhandel`\n}\n"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.errors().front().format().find("unknown language 'de'"), std::string::npos) << bad.errors().front().format();
+  EXPECT_EQ(bad.errors().front().line, 3);
+}
+
+TEST(ModelGrammar, PartialPatternsAndRoles) {
+  const char* text = R"pal(model "t" version "1"
+obligation t.x {
+  instrument Protocol
+  article "5(2)(c)"
+  title "Organizing"
+  class mandatory
+  area criminalization
+  statement "Organizing."
+  element organizing "Organizing" {
+    scope anywhere
+    roles "offence proceedings"
+    en `organis* NEAR/3 direct*`
+    partial-en `incit*`
+  }
+}
+)pal";
+  auto loaded = palermo::model::load_model_sources({palermo::model::ModelSource{"p.pal", text}});
+  ASSERT_TRUE(loaded.ok()) << loaded.errors().front().format();
+  const auto& e = loaded.value().obligations.front().elements.front();
+  ASSERT_EQ(e.partial_patterns.size(), 1u);
+  EXPECT_EQ(e.partial_patterns.front().language, "en");
+  EXPECT_EQ(e.roles, (std::vector<std::string>{"offence", "proceedings"}));
+  std::string wrong = text;
+  wrong.replace(wrong.find("offence proceedings"), 19, "offence procedings");
+  auto bad = palermo::model::load_model_sources({palermo::model::ModelSource{"p.pal", wrong}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.errors().front().format().find("unknown role 'procedings'"), std::string::npos);
+  EXPECT_NE(bad.errors().front().format().find("did you mean"), std::string::npos) << bad.errors().front().format();
+}

@@ -1,0 +1,77 @@
+// Command-line tests of how `palermo check` finds the trafficking offence and says so: --explain,
+// --offence, and documents in languages the model cannot read. The drafted statutes are in
+// tests/data/drafted (written for the project); the Greek code extract comes from ../shared.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli/run_palermo.hpp"
+
+namespace {
+
+using palermo::testing::run_palermo;
+using palermo::testing::shell_quote;
+
+const std::string kDrafted = std::string(PALERMO_SOURCE_DIR) + "/tests/data/drafted/";
+const std::string kGreek =
+    std::string(PALERMO_SHARED_DIR) + "/statutes/akn/gr_code-extract_2019_4619_poinikos-kodikas-emporia-anthropon.akn.xml";
+
+}  // namespace
+
+// The French split offence: "Constitue la traite ... le fait de" (art 333 bis) and "La traite des
+// personnes est punie de ..." (art 333 ter). --explain shows both and how they were assembled.
+TEST(OffenceCli, ExplainShowsTheAssembledOffence) {
+  const auto o = run_palermo("check --explain " + shell_quote(kDrafted + "fr_split_style.akn.xml"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("art 333 bis"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("defines the crime"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("art 333 ter"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("punishes the crime by its name, which art 333 bis defines"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("assessed as the trafficking offence: art 333 ter + art 333 bis (definition)"), std::string::npos)
+      << o.out;
+}
+
+// The smuggling offence of a law that creates both is weighed and set apart.
+TEST(OffenceCli, ExplainKeepsSmugglingApart) {
+  const auto o = run_palermo("check --explain " + shell_quote(kDrafted + "smuggling_trafficking_style.akn.xml"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("names the smuggling of migrants"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("assessed as the trafficking offence: art 8"), std::string::npos) << o.out;
+}
+
+// --offence names the trafficking offence; the report says it was named by the user.
+TEST(OffenceCli, OffenceNamedByTheUser) {
+  const auto o = run_palermo("check --format json --offence 's 8' " + shell_quote(kDrafted + "schedule_penalty_style.akn.xml"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto j = nlohmann::json::parse(o.out);
+  int trafficking = 0;
+  for (const auto& off : j.at("offences"))
+    if (off.at("trafficking").get<bool>()) {
+      ++trafficking;
+      EXPECT_EQ(off.at("citation"), "s 8");
+      EXPECT_NE(off.at("found_by").get<std::string>().find("named by the user"), std::string::npos);
+    }
+  EXPECT_EQ(trafficking, 1);
+}
+
+TEST(OffenceCli, UnknownOffenceCitationIsAUsageError) {
+  const auto o = run_palermo("check --offence 'art 999' " + shell_quote(kDrafted + "fr_split_style.akn.xml"));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("--offence 'art 999' matches no provision"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("art 333 ter"), std::string::npos) << "the hint lists the offences found: " << o.err;
+}
+
+// A statute in a language without patterns gets no verdict, naming its language.
+TEST(OffenceCli, GreekCodeIsNotAssessed) {
+  if (!std::filesystem::exists(kGreek)) GTEST_SKIP() << kGreek << " is absent (../shared not present)";
+  const auto o = run_palermo("check --format json " + shell_quote(kGreek));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto j = nlohmann::json::parse(o.out);
+  ASSERT_EQ(j.at("not_assessed").size(), 1u);
+  EXPECT_NE(j.at("not_assessed")[0].get<std::string>().find("Greek (ell)"), std::string::npos);
+  for (const auto& f : j.at("findings")) EXPECT_EQ(f.at("status"), "not assessed") << f.at("id");
+  const auto text = run_palermo("check " + shell_quote(kGreek), "NO_COLOR=1");
+  EXPECT_NE(text.out.find("not assessed"), std::string::npos) << text.out.substr(0, 600);
+}
