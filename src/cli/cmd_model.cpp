@@ -234,9 +234,12 @@ int run_lint(const std::string& dir, bool quiet) {
   for (const auto& o : m.obligations)
     for (const auto* list : {&o.elements, &o.red_flags}) {
       elements += list->size();
-      for (const auto& e : *list) patterns += e.patterns.size();
+      for (const auto& e : *list) patterns += e.patterns.size() + e.partial_patterns.size();
     }
-  std::printf("%zu obligations, %zu elements, %zu patterns: OK", m.obligations.size(), elements, patterns);
+  std::printf("%zu obligations, %zu elements, %zu patterns, %zu lexicons: OK", m.obligations.size(), elements, patterns,
+              m.lexicons.size());
+  if (!m.borrowed_lexicons.empty())
+    std::printf(" (%zu lexicon%s from palermo's own)", m.borrowed_lexicons.size(), m.borrowed_lexicons.size() == 1 ? "" : "s");
   if (!warnings.empty()) std::printf(" (%zu warning%s)", warnings.size(), warnings.size() == 1 ? "" : "s");
   std::printf("\n");
   return exit_ok;
