@@ -52,6 +52,8 @@ const std::map<std::string, Evaluator::Check>& Evaluator::checks() {
       {"child-under-18", &Evaluator::check_child_under_18},
       {"victims-restricted", &Evaluator::check_victims_restricted},
       {"general-part", &Evaluator::check_general_part},
+      {"means", &Evaluator::check_means},
+      {"no-transnationality", &Evaluator::check_no_transnationality},
   };
   return table;
 }
@@ -78,7 +80,51 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
   f.id = e.id;
   f.title = e.title;
   f.red_flag = red_flag;
+  current_ = &o;
   return (this->*(it->second))(e, std::move(f));
+}
+
+// A means of art 3: the words in the offence, or — when the offence requires no means at all (acts for
+// a purpose of exploitation, as in Belgium, the UK Modern Slavery Act or US § 1590) — the offence
+// itself, which reaches conduct by this means too: broader than art 3, not narrower.
+ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f) {
+  ElementFinding found = evaluate_patterns(e, f.red_flag);
+  if (found.status == Status::met) return found;
+  // One offence built without means, for victims of any age, is enough (US § 1590 beside § 1591,
+  // whose means it need not repeat); a child offence without means is the child rule, not this.
+  const OffenceSite* without_means = nullptr;
+  for (const OffenceSite* off : trafficking_offences())
+    if (!off->info.substitute && off->conduct_visible() && !offence_mentions(corpus_, lex_, *off, "means") &&
+        !protects_only_women_or_children(*off, /*children_only=*/true)) {
+      without_means = off;
+      break;
+    }
+  if (!without_means) return found;
+  const ByteRange r = corpus_.doc(without_means->doc).subtree[without_means->words];
+  found.evidence = {passage_evidence(without_means->doc, {r.first, std::min(r.second, r.first + 200)}, e.check)};
+  found.status = Status::met;
+  found.confidence = kProbable;
+  found.reason = "the offence " + without_means->info.citation +
+                 " requires no means at all, so it reaches conduct by this means too (broader than art 3)";
+  return found;
+}
+
+// UNTOC art 34(2): independence of transnationality needs no express words. An offence that asks for
+// neither a crossing nor an organized group (the obligation's red flags) meets it; the evidence is the
+// offence itself.
+ElementFinding Evaluator::check_no_transnationality(const model::Element& e, ElementFinding f) {
+  ElementFinding found = evaluate_patterns(e, f.red_flag);
+  const auto offences = trafficking_offences();
+  if (found.status == Status::met || offences.empty() || current_ == nullptr) return found;
+  for (const model::Element& flag : current_->red_flags)
+    if (evaluate_element(*current_, flag, true).status == Status::conflict) return found;
+  const OffenceSite& off = *offences.front();
+  const ByteRange r = corpus_.doc(off.doc).subtree[off.words];
+  found.evidence = {passage_evidence(off.doc, {r.first, std::min(r.second, r.first + 160)}, e.check)};
+  found.status = Status::met;
+  found.confidence = kLikely;
+  found.reason = "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
+  return found;
 }
 
 ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementFinding f) {

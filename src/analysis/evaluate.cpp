@@ -458,47 +458,6 @@ ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
 
   const bool any_conflict = std::any_of(f.red_flags.begin(), f.red_flags.end(),
                                         [](const ElementFinding& r) { return r.status == Status::conflict; });
-  // UNTOC art 34(2): independence of transnationality needs no express words; an offence that asks
-  // for neither a crossing nor a group meets it. The evidence is the offence itself.
-  if (o.id == "crim.no-transnationality" && !any_conflict) {
-    auto offences = trafficking_offences();
-    for (ElementFinding& el : f.elements) {
-      if (el.id != "independent" || el.status == Status::met || offences.empty()) continue;
-      const OffenceSite& off = *offences.front();
-      const DocText& dt = corpus_.doc(off.doc);
-      ByteRange r = dt.subtree[off.words];
-      el.evidence = {passage_evidence(off.doc, {r.first, std::min(r.second, r.first + 160)}, "no-transnationality")};
-      el.status = Status::met;
-      el.confidence = 0.75;
-      el.reason = "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
-    }
-  }
-
-  // An offence built without any means (acts for a purpose of exploitation, as in Belgium or the UK
-  // Modern Slavery Act) reaches conduct by every means: broader than art 3, not narrower.
-  if (o.id == "def.means") {
-    // One offence built without means, for victims of any age, is enough: the law then
-    // reaches trafficking by any means (US § 1590 beside § 1591, whose means it need not repeat).
-    const OffenceSite* without_means = nullptr;
-    for (const OffenceSite* off : trafficking_offences())
-      if (!off->info.substitute && off->conduct_visible() && !offence_mentions(corpus_, lex_, *off, "means") &&
-          !protects_only_women_or_children(*off, /*children_only=*/true)) {
-        without_means = off;
-        break;
-      }
-    if (without_means)
-      for (ElementFinding& el : f.elements) {
-        if (el.status == Status::met) continue;
-        const OffenceSite& off = *without_means;
-        const ByteRange r = corpus_.doc(off.doc).subtree[off.words];
-        el.evidence = {passage_evidence(off.doc, {r.first, std::min(r.second, r.first + 200)}, "no-means-required")};
-        el.status = Status::met;
-        el.confidence = 0.7;
-        el.reason = "the offence " + off.info.citation +
-                    " requires no means at all, so it reaches conduct by this means too (broader than art 3)";
-      }
-  }
-
   std::vector<std::string> met, missing;
   double confidence = 0;
   for (const ElementFinding& el : f.elements) {

@@ -64,6 +64,9 @@ class Evaluator {
   ElementFinding check_child_under_18(const model::Element& e, ElementFinding f);
   ElementFinding check_victims_restricted(const model::Element& e, ElementFinding f);
   ElementFinding check_general_part(const model::Element& e, ElementFinding f);
+  ElementFinding check_means(const model::Element& e, ElementFinding f);
+  ElementFinding check_no_transnationality(const model::Element& e, ElementFinding f);
+  const model::Obligation* current_ = nullptr;  // the obligation whose element a check is evaluating
   ElementFinding child_no_means(const model::Element& e);
   bool under_general_part(std::size_t doc, std::size_t provision);  // shared by the two child checks, computed once
   // True when the provision's text cites one of the trafficking offences ("an offence under

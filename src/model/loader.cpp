@@ -592,7 +592,8 @@ const std::vector<LexiconUse>& required_lexicons() {
 const std::vector<std::string>& known_checks() {
   static const std::vector<std::string> checks = {"offence-exists",  "penalty-threshold",  "fine-in-lieu",
                                                   "child-no-means",  "means-for-children", "child-under-18",
-                                                  "victims-restricted", "general-part"};
+                                                  "victims-restricted", "general-part",
+                                                  "means",           "no-transnationality"};
   return checks;
 }
 
