@@ -74,6 +74,12 @@ void scan_quoted(std::string_view piece, std::uint32_t offset, std::vector<Found
 
 // "se entenderá por explotación:" / "on entend par exploitation" (unquoted), folded search.
 void scan_unquoted(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
+  // Only pieces with "entend"/"entiend" can hold these formulas: skip folding the rest.
+  // (Lower and upper case: headings in capitals say "ENTIENDE".)
+  auto has = [&](std::string_view lower, std::string_view upper) {
+    return piece.find(lower) != std::string_view::npos || piece.find(upper) != std::string_view::npos;
+  };
+  if (!has("ntend", "NTEND") && !has("ntiend", "NTIEND")) return;
   std::string f = fold_text(piece);
   // fold keeps ASCII bytes in place only when the text is ASCII; work on the folded text and map
   // back approximately (the start of the definition clause), which is all the range needs.
@@ -93,6 +99,8 @@ void scan_unquoted(std::string_view piece, std::uint32_t offset, std::vector<Fou
 
 // A list marker at `i` ("6°", "6º", "(f)", "f)", "12."): its length, or 0.
 std::size_t marker_length(std::string_view t, std::size_t i) {
+  const char c = t[i];
+  if (!(c == '(' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) return 0;  // cheap test first
   if (i > 0 && (std::isalnum(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(')) return 0;
   std::size_t j = i;
   const bool paren = j < t.size() && t[j] == '(';

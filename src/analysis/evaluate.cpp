@@ -102,12 +102,19 @@ const std::vector<std::string>& Evaluator::roles_of(std::size_t doc, std::size_t
     if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
   };
   const akn::Document& d = *corpus_.doc(doc).doc;
-  // Heading first: the unit's own, then those of the Parts and Chapters above it.
+  // Heading first: the unit's own, then those of the Parts and Chapters above it (each heading read
+  // once: a Part's heading decides for all its sections).
   for (int q = static_cast<int>(unit); q >= 0 && roles.empty(); q = d.provisions[static_cast<std::size_t>(q)].parent) {
-    const std::string& heading = d.provisions[static_cast<std::size_t>(q)].heading;
-    if (heading.empty()) continue;
-    for (const std::string& r : model::provision_roles())
-      if (r != "offence" && lex_.in_text("role-" + r, doc, heading)) add(r);
+    const auto at = static_cast<std::size_t>(q);
+    if (d.provisions[at].heading.empty()) continue;
+    auto cached = heading_roles_.find({doc, at});
+    if (cached == heading_roles_.end()) {
+      std::vector<std::string> found;
+      for (const std::string& r : model::provision_roles())
+        if (r != "offence" && lex_.in_text("role-" + r, doc, d.provisions[at].heading)) found.push_back(r);
+      cached = heading_roles_.emplace(std::make_pair(doc, at), std::move(found)).first;
+    }
+    for (const std::string& r : cached->second) add(r);
   }
   if (std::any_of(offences_.begin(), offences_.end(), [&](const OffenceSite& o) { return o.doc == doc && o.unit == unit; }))
     add("offence");

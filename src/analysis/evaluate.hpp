@@ -91,6 +91,7 @@ class Evaluator {
   // Items of a scope that may carry an element with these roles (all items when it names none).
   const std::vector<ScopeItem>& items_with_roles(const std::vector<ScopeItem>& items, const std::vector<std::string>& roles);
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> roles_;
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> heading_roles_;  // per headed provision
   std::map<std::pair<const std::vector<ScopeItem>*, std::string>, std::vector<ScopeItem>> role_items_;
   std::optional<ElementFinding> child_no_means_;  // shared by child-no-means and means-for-children
   model::Area area_ = model::Area::definition;  // of the obligation being evaluated

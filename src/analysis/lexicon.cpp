@@ -47,9 +47,14 @@ bool Lexicons::in_text(std::string_view name, std::size_t doc, std::string_view 
   if (text.empty()) return false;
   const Compiled& c = compiled(name, doc);
   if (c.patterns.empty()) return false;
-  text::IndexedText indexed(corpus_.tokenizer(corpus_.doc(doc).language).tokenize(text));
+  // The same heading is usually asked about several lexicons in a row: tokenise it once.
+  const text::Language lang = corpus_.doc(doc).language;
+  if (!last_text_ || last_text_->first != text || last_text_->second != lang) {
+    last_index_ = text::IndexedText(corpus_.tokenizer(lang).tokenize(text));
+    last_text_ = std::make_pair(std::string(text), lang);
+  }
   for (const text::CompiledPattern& p : c.patterns)
-    if (text::matches(p, indexed)) return true;
+    if (text::matches(p, last_index_)) return true;
   return false;
 }
 

@@ -3,6 +3,7 @@
 // child?". Each lexicon is compiled once per language; each range is tokenised once (Corpus cache).
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +39,8 @@ class Lexicons {
   Corpus& corpus_;
   const model::Model& model_;
   std::map<std::pair<std::string, std::string>, Compiled> compiled_;  // (lexicon, model language)
+  std::optional<std::pair<std::string, text::Language>> last_text_;   // in_text's last text, tokenised
+  text::IndexedText last_index_;
 };
 
 }  // namespace palermo::analysis
