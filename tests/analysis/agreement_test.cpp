@@ -32,7 +32,8 @@ struct Label {
 struct LabelFile {
   std::string path;
   std::string statute;  // file name
-  bool shared = false;  // under ../shared/statutes/akn (else tests/data/drafted)
+  bool shared = false;  // under ../shared/statutes/akn (else tests/data/<folder>)
+  std::string folder;   // "drafted", "holdout" or "shared"
   bool assessed = true;
   std::vector<std::string> offences;  // citations of the trafficking offence(s)
   std::vector<Label> labels;
@@ -48,7 +49,8 @@ std::string trim(std::string s) {
 LabelFile read_labels(const fs::path& path) {
   LabelFile f;
   f.path = path.string();
-  f.shared = path.parent_path().filename() == "shared";
+  f.folder = path.parent_path().filename().string();
+  f.shared = f.folder == "shared";
   std::ifstream in(path);
   std::string line;
   int number = 0;
@@ -79,8 +81,9 @@ LabelFile read_labels(const fs::path& path) {
 std::vector<LabelFile> all_label_files() {
   std::vector<LabelFile> out;
   const fs::path root = fs::path(PALERMO_SOURCE_DIR) / "tests" / "labels";
-  for (const char* folder : {"drafted", "shared"}) {
+  for (const char* folder : {"drafted", "holdout", "shared"}) {
     std::vector<fs::path> paths;
+    if (!fs::exists(root / folder)) continue;
     for (const auto& entry : fs::directory_iterator(root / folder))
       if (entry.path().extension() == ".labels") paths.push_back(entry.path());
     std::sort(paths.begin(), paths.end());
@@ -128,7 +131,7 @@ TEST(Agreement, EveryLabelledStatuteAgreesWithTheLawyersReading) {
   for (const LabelFile& f : files) {
     SCOPED_TRACE(f.path);
     const fs::path statute = f.shared ? fs::path(kStatutes) / f.statute
-                                      : fs::path(PALERMO_SOURCE_DIR) / "tests" / "data" / "drafted" / f.statute;
+                                      : fs::path(PALERMO_SOURCE_DIR) / "tests" / "data" / f.folder / f.statute;
     if (f.shared && !fs::exists(statute)) {
       ++skipped;
       continue;
