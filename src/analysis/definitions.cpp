@@ -117,27 +117,36 @@ std::size_t marker_length(std::string_view t, std::size_t i) {
   return 0;
 }
 
-// Definitions written as a numbered run of items without quotes, as many civil-law and Commonwealth
-// acts publish them: "1° victime: toute personne ...; 2° traite des personnes: ...", "(a) Trafficking
-// in Persons - refers to ...". Taken only where a piece holds three or more such items.
-// A term at the very start of a list item that is its own provision ("a) Explotación: ..." with
-// "a)" as the item's number): the text up to a colon or a dash.
-bool leading_term(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
-  std::size_t b = 0;
-  while (b < piece.size() && (piece[b] == ' ' || piece[b] == '\n')) ++b;
+// The term that opens a definition item: the text from `b` up to a colon or a dash, within 70 bytes
+// and six spaces ("traite des personnes: ...", "Trafficking in Persons - refers to ..."). Returns the
+// position of the colon or dash, or npos when the item does not open with a term.
+std::size_t term_before_colon(std::string_view piece, std::size_t b, std::string& term) {
   const std::size_t limit = std::min(piece.size(), b + 70);
   std::size_t e = b;
   while (e < limit && piece[e] != ':' && piece[e] != ';' && piece[e] != '.' && piece[e] != '\n' &&
          piece.compare(e, 3, " - ") != 0 && piece.compare(e, 4, " \xE2\x80\x94") != 0 &&
          piece.compare(e, 4, " \xE2\x80\x93") != 0)
     ++e;
-  if (e >= limit || piece[e] == ';' || piece[e] == '.' || piece[e] == '\n') return false;
-  std::string term = trim(piece.substr(b, e - b));
-  if (term.empty() || std::count(term.begin(), term.end(), ' ') > 6) return false;
+  if (e >= limit || piece[e] == ';' || piece[e] == '.' || piece[e] == '\n') return std::string_view::npos;
+  term = trim(piece.substr(b, e - b));
+  if (term.empty() || std::count(term.begin(), term.end(), ' ') > 6) return std::string_view::npos;
+  return e;
+}
+
+// A term at the very start of a list item that is its own provision ("a) Explotación: ..." with
+// "a)" as the item's number).
+bool leading_term(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
+  std::size_t b = 0;
+  while (b < piece.size() && (piece[b] == ' ' || piece[b] == '\n')) ++b;
+  std::string term;
+  if (term_before_colon(piece, b, term) == std::string_view::npos) return false;
   out.push_back({offset + static_cast<std::uint32_t>(b), term, ""});
   return true;
 }
 
+// Definitions written as a numbered run of items without quotes, as many civil-law and Commonwealth
+// acts publish them: "1° victime: toute personne ...; 2° traite des personnes: ...", "(a) Trafficking
+// in Persons - refers to ...". Taken only where a piece holds three or more such items.
 void scan_numbered_items(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
   std::vector<Found> items;
   for (std::size_t i = 0; i < piece.size(); ++i) {
@@ -145,15 +154,9 @@ void scan_numbered_items(std::string_view piece, std::uint32_t offset, std::vect
     if (m == 0) continue;
     std::size_t b = i + m;
     while (b < piece.size() && piece[b] == ' ') ++b;
-    const std::size_t limit = std::min(piece.size(), b + 70);
-    std::size_t e = b;
-    while (e < limit && piece[e] != ':' && piece[e] != ';' && piece[e] != '.' && piece[e] != '\n' &&
-           piece.compare(e, 3, " - ") != 0 && piece.compare(e, 4, " \xE2\x80\x94") != 0 &&
-           piece.compare(e, 4, " \xE2\x80\x93") != 0)
-      ++e;
-    if (e >= limit || piece[e] == ';' || piece[e] == '.' || piece[e] == '\n') continue;
-    std::string term = trim(piece.substr(b, e - b));
-    if (term.empty() || std::count(term.begin(), term.end(), ' ') > 6) continue;
+    std::string term;
+    const std::size_t e = term_before_colon(piece, b, term);
+    if (e == std::string_view::npos) continue;
     items.push_back({offset + static_cast<std::uint32_t>(b), term, ""});
     i = e;
   }
