@@ -303,7 +303,7 @@ std::string render_html(const CountryReport& report, const std::vector<akn::Docu
   mustache::data layers_summary{mustache::data::type::list}, layers{mustache::data::type::list};
   for (Layer layer : kLayers) {
     StatusCounts lc = count_layer(report, layer);
-    if (lc.total + lc.not_applicable == 0) continue;
+    if (lc.total + lc.not_applicable + lc.not_assessed == 0) continue;
     mustache::data card;
     card.set("heading", std::string(layer_heading(layer)));
     card.set("headline", headline("", lc).substr(2));  // "26 of 29 met, 0 partial, ..."
