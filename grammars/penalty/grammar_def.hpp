@@ -103,10 +103,10 @@ auto const years = kw("years") | kw("year") | kw("yrs") | kw("ans") | kw("an") |
                    kw("ann\xC3\xA9" "e") | kw("a\xC3\xB1os") | kw("a\xC3\xB1o") | kw("anos");
 auto const months = kw("months") | kw("month") | kw("mois") | kw("meses") | kw("mes");
 auto const at_most = (kw("not") >> (kw("exceeding") | (kw("more") >> kw("than")) | kw("over"))) |
-                     (kw("up") >> kw("to")) | (kw("at") >> kw("most")) | (kw("a") >> kw("maximum") >> kw("of")) |
-                     (kw("maximum") >> kw("of"));
+                     (kw("up") >> kw("to")) | (kw("at") >> kw("most")) |
+                     (-kw("a") >> kw("maximum") >> -kw("term") >> kw("of"));
 auto const at_least = (kw("not") >> kw("less") >> kw("than")) | (kw("at") >> kw("least")) |
-                      (kw("a") >> kw("minimum") >> kw("of")) | (kw("minimum") >> kw("of"));
+                      (-kw("a") >> kw("minimum") >> -kw("term") >> kw("of"));
 auto const reclusion_fr = kw("r\xC3\xA9" "clusion") | kw("reclusion") | kw("d\xC3\xA9tention") | kw("detention");
 auto const prison_es = kw("prisi\xC3\xB3n") | kw("prision") | kw("reclusi\xC3\xB3n") | kw("reclusion") | kw("presidio") |
                        kw("pris\xC3\xA3o") | kw("prisao") | kw("reclus\xC3\xA3o") | kw("reclusao") |

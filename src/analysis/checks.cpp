@@ -94,7 +94,7 @@ ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f)
   // whose means it need not repeat); a child offence without means is the child rule, not this.
   const OffenceSite* without_means = nullptr;
   for (const OffenceSite* off : trafficking_offences())
-    if (!off->info.substitute && off->conduct_visible() && !offence_mentions(corpus_, lex_, *off, "means") &&
+    if (!off->info.substitute && off->conduct_visible() && !offence_requires_means(corpus_, lex_, *off) &&
         !protects_only_women_or_children(*off, /*children_only=*/true)) {
       without_means = off;
       break;
@@ -275,16 +275,21 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
     }
   }
   if (!hits.empty()) {
-    c.status = Status::met;
-    c.confidence = hits.front().item->tier == 0 ? kCertain : kLikely;
-    c.reason = "the means are not required where the victim is a child: " + describe(hits.front().evidence);
+    // A clause limited to younger children ("Lorsque la victime est un mineur âgé de moins de seize
+    // ans ...") leaves older children to prove the means.
+    const ScopeItem& at = *hits.front().item;
+    const bool younger = lex_.in("age-below-eighteen", at.doc, at.range) && !lex_.in("age-eighteen", at.doc, at.range);
+    c.status = younger ? Status::partial : Status::met;
+    c.confidence = younger ? kTentative : (at.tier == 0 ? kCertain : kLikely);
+    c.reason = younger ? "the means are waived only for children below an age lower than eighteen: " + describe(hits.front().evidence)
+                       : "the means are not required where the victim is a child: " + describe(hits.front().evidence);
     for (auto& h : hits) c.evidence.push_back(std::move(h.evidence));
     return c;
   }
   // A separate child offence with the acts and the purpose but none of the means.
   for (const OffenceSite* off : offences) {
     const ByteRange r = off->range;
-    if (!off->conduct_visible() || !lex_.in("child", off->doc, r) || offence_mentions(corpus_, lex_, *off, "means"))
+    if (!off->conduct_visible() || !lex_.in("child", off->doc, r) || offence_requires_means(corpus_, lex_, *off))
       continue;
     c.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
     c.status = Status::met;
@@ -324,7 +329,7 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
     return off->info.substitute || !off->conduct_visible();
   });
   if (genuine && std::none_of(offences.begin(), offences.end(),
-                              [&](const OffenceSite* off) { return offence_mentions(corpus_, lex_, *off, "means"); })) {
+                              [&](const OffenceSite* off) { return offence_requires_means(corpus_, lex_, *off); })) {
     const OffenceSite& off = *offences.front();
     c.evidence.push_back(passage_evidence(off.doc, quote(corpus_.doc(off.doc), off.words, 200), e.check));
     c.status = Status::met;
@@ -359,12 +364,15 @@ ElementFinding Evaluator::check_child_means(const model::Element& e, ElementFind
     return f;
   }
   for (const OffenceSite* off : offences) {
-    if (!offence_mentions(corpus_, lex_, *off, "means")) continue;
+    if (!offence_requires_means(corpus_, lex_, *off)) continue;
     f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words), e.check));
     f.status = Status::conflict;
     f.confidence = kProbable;
-    f.reason = "the offence " + off->info.citation +
-               " requires one of the means and no provision dispenses with them where the victim is a child";
+    f.reason = no_means.status == Status::partial
+                   ? "the offence " + off->info.citation + " requires one of the means for children above the younger age " +
+                         "its child clause names (" + no_means.reason + ")"
+                   : "the offence " + off->info.citation +
+                         " requires one of the means and no provision dispenses with them where the victim is a child";
     return f;
   }
   f.status = Status::met;
@@ -393,6 +401,10 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
       f.status = Status::met;
       f.confidence = kCertain;
       f.reason = "'" + d.display + "' is defined as a person under eighteen in " + ev.citation;
+    } else if (lex_.in("age-below-eighteen", d.doc, d.range)) {
+      f.status = Status::gap;
+      f.confidence = kFirm;
+      f.reason = "'" + d.display + "' is defined in " + ev.citation + " by an age lower than eighteen";
     } else {
       f.status = Status::partial;
       f.confidence = kProbable;
@@ -417,6 +429,18 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
     if (lex_.in("age-eighteen", item.doc, item.range)) {
       age_stated = true;
       std::swap(hits.front(), hits[i]);  // the passage that states the age leads the evidence
+    }
+  }
+  // Only an age lower than eighteen stated where the offence speaks of children: older children are
+  // left out ("un mineur âgé de moins de seize ans").
+  if (!age_stated) {
+    const ScopeItem& item = *hits.front().item;
+    if (lex_.in("age-below-eighteen", item.doc, item.range)) {
+      f.status = Status::gap;
+      f.confidence = kLikely;
+      f.reason = "the offence speaks of children by an age lower than eighteen: " + describe(hits.front().evidence);
+      for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
+      return f;
     }
   }
   f.status = age_stated ? Status::met : Status::partial;

@@ -243,6 +243,14 @@ ByteRange inline_article_of_offence(Lexicons& lex, const DocText& dt, std::size_
 
 }  // namespace
 
+bool offence_requires_means(Corpus& corpus, Lexicons& lex, const OffenceSite& o) {
+  const ByteRange core = o.core.second > o.core.first ? o.core : o.range;
+  if (lex.in("means", o.doc, core)) return true;
+  for (const OffencePart& part : o.parts)
+    if (part.role == "definition" && lex.in("means", part.doc, part.range)) return true;
+  return false;
+}
+
 bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon) {
   if (lex.in(lexicon, o.doc, o.range)) return true;
   for (const OffencePart& part : o.parts)
@@ -589,6 +597,21 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
           const std::string_view head = dt.slice(out[i].range).substr(0, 24);
           out[i].info.parts.push_back("the article inserted as \"" + std::string(head.substr(0, head.find_first_of(".\n"))) + "\"");
         }
+      }
+    }
+    // The core clause: up to the end of the subsection that holds the first act.
+    out[i].core = out[i].range;
+    {
+      std::optional<std::uint32_t> first;
+      for (const char* act : kActLexicons)
+        if (text::Match m = lex.find(act, out[i].doc, out[i].range); m && !m.spans.empty())
+          first = first ? std::min(*first, m.spans.front().first) : m.spans.front().first;
+      if (first) {
+        std::size_t p = dt.provision_at(*first);
+        const akn::Document& d = *dt.doc;
+        while (d.provisions[p].parent >= 0 && static_cast<std::size_t>(d.provisions[p].parent) != out[i].unit && p != out[i].unit)
+          p = static_cast<std::size_t>(d.provisions[p].parent);
+        if (p != out[i].unit) out[i].core.second = std::min(out[i].core.second, dt.subtree[p].second);
       }
     }
     out[i].purpose = sig[i].purpose;

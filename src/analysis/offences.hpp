@@ -32,6 +32,10 @@ struct OffenceSite {
   // of a code as plain text in one article ("411 bis.- ... 411 quáter.- ..."), the inserted
   // article that holds the offence.
   ByteRange range{0, 0};
+  // The clause that states the offence: from its start to the end of the subsection holding its
+  // first act. A means named only in a later subsection ("Where an offence under subsection (1) is
+  // committed by threat ... the offender is liable to ...") aggravates it; it is not required.
+  ByteRange core{0, 0};
   std::vector<OffencePart> parts;  // the definition of the crime's name, when the offence punishes it by name
   penalty::Penalty penalty;   // over every mention (first and repeat convictions, aggravated forms)
   double basic_max_years = -1; // the first stated maximum: the basic offence, first conviction (999: life)
@@ -62,7 +66,9 @@ struct OffenceSearch {
 OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& defs,
                             const std::vector<std::string>& named = {});
 
-// True when the offence or its assembled definition names one of the Protocol's means.
+// True when the offence or its assembled definition names words of the lexicon.
 bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon);
+// True when the offence requires one of the means: named in its core clause or in its definition.
+bool offence_requires_means(Corpus& corpus, Lexicons& lex, const OffenceSite& o);
 
 }  // namespace palermo::analysis
