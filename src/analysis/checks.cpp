@@ -286,17 +286,6 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
     for (auto& h : hits) c.evidence.push_back(std::move(h.evidence));
     return c;
   }
-  // A separate child offence with the acts and the purpose but none of the means.
-  for (const OffenceSite* off : offences) {
-    const ByteRange r = off->range;
-    if (!off->conduct_visible() || !lex_.in("child", off->doc, r) || offence_requires_means(corpus_, lex_, *off))
-      continue;
-    c.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
-    c.status = Status::met;
-    c.confidence = kLikely;
-    c.reason = "the child offence " + off->info.citation + " lists the acts and the purpose without any means";
-    return c;
-  }
   // "Where the victim is a child ... regardless of whether there is evidence of abuse of power,
   // fraud, deception": the means listed by name instead of the word "means".
   for (const ScopeItem& item : scopes_.offence_terms) {
@@ -312,6 +301,17 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
       c.reason = "where the victim is a child the means need not be shown: " + describe(c.evidence.back());
       return c;
     }
+  }
+  // A separate child offence with the acts and the purpose but none of the means.
+  for (const OffenceSite* off : offences) {
+    const ByteRange r = off->range;
+    if (!off->conduct_visible() || !lex_.in("child", off->doc, r) || offence_requires_means(corpus_, lex_, *off))
+      continue;
+    c.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
+    c.status = Status::met;
+    c.confidence = kLikely;
+    c.reason = "the child offence " + off->info.citation + " lists the acts and the purpose without any means";
+    return c;
   }
   // "recruits ... a person by any means ... for the purpose of": no means is an element at all.
   for (const OffenceSite* off : offences) {

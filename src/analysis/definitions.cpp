@@ -43,6 +43,7 @@ struct Found {
   std::uint32_t begin;
   std::string display;
   std::string refers_to;
+  bool from_heading = false;  // a section headed by the term ("Purposes"): matched as written, never by stem
 };
 
 // Quoted terms followed by a definition verb, within one piece of own text.
@@ -230,7 +231,7 @@ Definitions find_definitions(Corpus& corpus) {
       const bool seen = std::any_of(found.begin(), found.end(), [&](const Found& f) {
         return f.begin >= r.first && f.begin < r.second && without_article(fold_text(f.display)) == term;
       });
-      if (!seen) found.push_back({r.first, term, ""});
+      if (!seen) found.push_back({r.first, term, "", true});
     }
     // One definition per place: a quoted term inside a numbered item is found twice.
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
@@ -270,6 +271,10 @@ Definitions find_definitions(Corpus& corpus) {
       std::uint32_t end = i + 1 < found.size() ? std::min(found[i + 1].begin, unit_end) : unit_end;
       def.range = {found[i].begin, std::max(end, found[i].begin)};
       def.refers_to = found[i].refers_to;
+      if (!found[i].from_heading && def.term.find(' ') == std::string::npos && def.term.size() >= 6) {
+        std::string stem = corpus.tokenizer(dt.language).stem(def.term);
+        if (stem.size() >= 5 && stem != def.term) def.stem = stem;
+      }
       defs.all.push_back(std::move(def));
     }
   }
@@ -280,7 +285,7 @@ std::vector<std::size_t> terms_used(const Definitions& defs, std::string_view fo
   std::vector<std::size_t> same, other;
   for (std::size_t i = 0; i < defs.all.size(); ++i) {
     const Definition& d = defs.all[i];
-    if (d.term.size() < 3 || !has_word(folded_text, d.term)) continue;
+    if (d.term.size() < 3 || (!has_word(folded_text, d.term) && (d.stem.empty() || !has_word(folded_text, d.stem)))) continue;
     (d.doc == doc ? same : other).push_back(i);
   }
   if (same.empty()) return other;

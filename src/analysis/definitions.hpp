@@ -17,6 +17,9 @@ struct Definition {
   std::size_t provision = 0;  // the innermost provision where the definition begins
   ByteRange range{0, 0};      // the definition's words: from the term to the next definition (same unit)
   std::string refers_to;      // the <def>'s refersTo without '#' ("term-exploitation"), "" for plain text
+  // A one-word term's stem in the document's language ("exploitation" -> "exploit"): the text
+  // uses the term when it uses a word of that stem ("exploited", "exploits"). Empty for longer terms.
+  std::string stem;
 };
 
 struct Definitions {

@@ -465,6 +465,19 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       mark(i, "built like art 3: " + acts_text(s.acts) + ", a purpose of exploitation" +
                   (s.means ? ", means" : "") + (named_here ? ", and the crime's name" : ""));
     }
+    // Where the law names its trafficking offences, an offence built like art 3 that does not name
+    // the crime is another crime of exploitation ("Deceptive recruiting for labour or services"
+    // beside "Offence of trafficking in persons").
+    const bool named_shape = std::any_of(out.begin(), out.end(), [&](const OffenceSite& o) {
+      const auto i = static_cast<std::size_t>(&o - out.data());
+      return o.info.trafficking && (sig[i].named || sig[i].named_heading);
+    });
+    if (named_shape)
+      for (std::size_t i = 0; i < out.size(); ++i)
+        if (out[i].info.trafficking && !sig[i].named && !sig[i].named_heading) {
+          out[i].info.trafficking = false;
+          decision[i] = "another crime of exploitation: built like art 3 but not named as trafficking, while the law names its trafficking offences";
+        }
     // An offence headed as one about the crime rather than the crime ("Promoting trafficking",
     // "Offences related to trafficking") is ancillary, whatever acts it lists.
     for (std::size_t i = 0; i < out.size(); ++i) {
@@ -504,6 +517,17 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         if (!any_headed || sig[i].named_heading) kept.push_back(i);
       return kept;
     };
+
+    // Beside offences built like art 3, the law's other offences headed with the crime's name
+    // ("Offence of trafficking in persons—exit", "Aggravated trafficking") are trafficking offences
+    // too, however narrow their own words.
+    if (any_found())
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        const Signals& s = sig[i];
+        if (out[i].info.trafficking || !decision[i].empty()) continue;
+        if (!s.named_heading || s.acts < 1 || (s.smuggling && !s.named) || ancillary_heading(i)) continue;
+        mark(i, "its heading names the crime, beside the offences built like art 3 (" + acts_text(s.acts) + ")", true);
+      }
 
     // ---- tier 2: the crime punished by its name, assembled with its definition ----
     if (!any_found()) {
