@@ -250,10 +250,11 @@ Definitions find_definitions(Corpus& corpus) {
         continue;
       }
       for (const auto& piece : dt.pieces) {
+        // A provision's pieces: its heading, its text, its wrap-up; the term stands in one of them.
         if (piece.provision != mark.provision) continue;
         std::size_t at = dt.slice({piece.begin, piece.end}).find(mark.text);
-        if (at != std::string_view::npos)
-          found.push_back({piece.begin + static_cast<std::uint32_t>(at), mark.text, mark.refers_to});
+        if (at == std::string_view::npos) continue;
+        found.push_back({piece.begin + static_cast<std::uint32_t>(at), mark.text, mark.refers_to});
         break;
       }
     }
