@@ -152,6 +152,9 @@ auto const custody_fr_def =
     // "de la réclusion de cinq à dix ans", "d'un emprisonnement de deux à cinq ans"
     ((reclusion_fr | kw("emprisonnement")) >> -kw("criminelle") >> kw("de") >> num >>
      (kw("\xC3\xA0") | kw("a")) >> num >> time_unit)[set_range] |
+    // "d'un emprisonnement d'un an à dix ans" (Belgium): a unit after each number
+    ((reclusion_fr | kw("emprisonnement")) >> (kw("de") | (kw("d") >> apostrophe)) >> duration >>
+     (kw("\xC3\xA0") | kw("a")) >> duration)[set_pair] |
     // "emprisonnement de plus de dix ans mais n'excédant pas quinze ans", "l'emprisonnement d'au moins
     // dix (10) ans mais n'excédant pas quinze (15) ans" (Rwanda)
     ((reclusion_fr | kw("emprisonnement")) >>
@@ -178,7 +181,7 @@ auto const custody_es_def =
      ((kw("no") >> kw("menor") >> kw("de") >> num >> (kw("ni") | kw("y")) >> kw("mayor") >> kw("de") >> num >>
        time_unit)[set_range] |
       (kw("de") >> num >> (kw("a") | kw("hasta")) >> num >> time_unit)[set_range])) |
-    (-(kw("pena") >> kw("de")) >> prison_es >> -x3::lit(',') >>
+    (-(kw("pena") >> kw("de")) >> prison_es >> -(kw("maior") | kw("mayor")) >> -x3::lit(',') >>
      ((kw("perpetua") | kw("permanente") | kw("perp\xC3\xA9tua"))[set_life] |
       (kw("de") >> num >> (kw("a") | kw("hasta") | kw("at\xC3\xA9")) >> num >> time_unit)[set_range] |
       ((kw("de") | kw("hasta") | kw("at\xC3\xA9")) >> duration)[set_max]));

@@ -95,7 +95,8 @@ ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f)
   const OffenceSite* without_means = nullptr;
   for (const OffenceSite* off : trafficking_offences())
     if (!off->info.substitute && off->conduct_visible() && !offence_requires_means(corpus_, lex_, *off) &&
-        !protects_only_women_or_children(*off, /*children_only=*/true)) {
+        !protects_only_women_or_children(*off, /*children_only=*/true) &&
+        !(!off->info.heading.empty() && lex_.in_text("child", off->doc, off->info.heading))) {  // "Trafficking in children"
       without_means = off;
       break;
     }

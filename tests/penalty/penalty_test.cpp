@@ -196,6 +196,9 @@ TEST(Penalty, PeruvianAndRwandanRanges) {
   auto rw = only("est passible de l'emprisonnement d'au moins dix (10) ans mais n'excédant pas quinze (15) ans");
   EXPECT_DOUBLE_EQ(rw.min_years, 10);
   EXPECT_DOUBLE_EQ(rw.max_years, 15);
+  auto be = only("sera punie d'un emprisonnement d'un an à dix ans et d'une amende");  // Belgium art 433quinquies style
+  EXPECT_DOUBLE_EQ(be.min_years, 1);
+  EXPECT_DOUBLE_EQ(be.max_years, 10);
   // with the typographic apostrophe of the published text
   EXPECT_DOUBLE_EQ(only("est passible de l\u2019emprisonnement d\u2019au moins dix (10) ans mais n\u2019excédant pas "
                         "quinze (15) ans").max_years,
