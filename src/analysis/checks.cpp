@@ -390,27 +390,35 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
     f.reason = "no provision creating a trafficking offence was found";
     return f;
   }
-  // A definition of "child"/"minor" first: its age decides.
+  // Definitions of "child"/"minor" first: their ages decide. Where a law defines both ("child": under
+  // sixteen; "minor": sixteen to eighteen), the one that reaches eighteen counts.
+  const Definition* lower = nullptr;
+  const Definition* unaged = nullptr;
   for (const Definition& d : defs_.all) {
     if (!corpus_.doc(d.doc).assessed || !lex_.in_text("child", d.doc, d.display)) continue;
     // "child" or "minor" itself, not "child pornography" or "child labour" (unless it states an age).
     const bool one_word = d.display.find(' ') == std::string::npos;
     if (!one_word && !lex_.in("age-eighteen", d.doc, d.range)) continue;
-    const ByteRange shown{d.range.first, std::min(d.range.second, d.range.first + 200)};
-    Evidence ev = passage_evidence(d.doc, shown, e.check);
     if (lex_.in("age-eighteen", d.doc, d.range)) {
+      Evidence ev = passage_evidence(d.doc, {d.range.first, std::min(d.range.second, d.range.first + 200)}, e.check);
       f.status = Status::met;
       f.confidence = kCertain;
       f.reason = "'" + d.display + "' is defined as a person under eighteen in " + ev.citation;
-    } else if (lex_.in("age-below-eighteen", d.doc, d.range)) {
-      f.status = Status::gap;
-      f.confidence = kFirm;
-      f.reason = "'" + d.display + "' is defined in " + ev.citation + " by an age lower than eighteen";
-    } else {
-      f.status = Status::partial;
-      f.confidence = kProbable;
-      f.reason = "'" + d.display + "' is defined in " + ev.citation + " without the age of eighteen";
+      f.evidence.push_back(std::move(ev));
+      return f;
     }
+    if (lex_.in("age-below-eighteen", d.doc, d.range)) {
+      if (!lower) lower = &d;
+    } else if (!unaged) {
+      unaged = &d;
+    }
+  }
+  if (const Definition* d = lower ? lower : unaged) {
+    Evidence ev = passage_evidence(d->doc, {d->range.first, std::min(d->range.second, d->range.first + 200)}, e.check);
+    f.status = lower ? Status::gap : Status::partial;
+    f.confidence = lower ? kFirm : kProbable;
+    f.reason = "'" + d->display + "' is defined in " + ev.citation +
+               (lower ? " by an age lower than eighteen" : " without the age of eighteen");
     f.evidence.push_back(std::move(ev));
     return f;
   }
