@@ -242,6 +242,21 @@ Result<Node> parse(std::string_view source, std::string_view origin, int line, i
   if (auto dollar = find_synonym_reference(source))
     return fail(*dollar, "unexpanded synonym reference",
                 "a $name is expanded by the model loader from its `synonyms` line; a search query cannot use one");
+  // The grammar is recursive: bound the nesting before parsing, so that a query or a model pattern
+  // of thousands of '(' is an error, not a stack overflow.
+  {
+    constexpr int kMaxDepth = 64;
+    int depth = 0;
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      if (source[i] == '"') in_quotes = !in_quotes;
+      if (in_quotes) continue;
+      if (source[i] == '(' && ++depth > kMaxDepth)
+        return fail(i, fmt::format("parentheses nest more than {} deep here", kMaxDepth),
+                    "flatten the pattern: A OR (B OR C) is A OR B OR C");
+      if (source[i] == ')' && depth > 0) --depth;
+    }
+  }
 
   namespace x3 = boost::spirit::x3;
   ast::OrChain tree;

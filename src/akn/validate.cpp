@@ -31,7 +31,9 @@ bool prefix_may_be_dropped(std::string_view element) {
 
 bool follows_abbreviation(const Provision& p) {
   std::string_view last = eid_last_component(p.eid);
-  std::string_view abbreviation = eid_abbreviation(p.element == "attachment" ? "attachment" : p.element);
+  // The element's own string, not a temporary: eid_abbreviation may return a view of its argument
+  // (an element it has no abbreviation for), which must outlive this function's use of it.
+  std::string_view abbreviation = eid_abbreviation(std::string_view(p.element));
   if (last == abbreviation) return true;
   return last.size() > abbreviation.size() + 1 && last.substr(0, abbreviation.size()) == abbreviation &&
          last[abbreviation.size()] == '_';

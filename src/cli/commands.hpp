@@ -13,6 +13,7 @@ enum ExitCode : int {
   exit_usage = 2,      // bad usage: unknown command or flag, missing argument
   exit_input = 3,      // an input file is unreadable or invalid (XML, model, query)
   exit_internal = 4,   // an unexpected failure inside palermo (a bug: please report it)
+  exit_output = 5,     // the output could not be written (standard output full or closed)
 };
 
 // argv[0] is the subcommand's name ("show"); the rest are its arguments.

@@ -1,5 +1,6 @@
 // palermo: checks national anti-trafficking law (Akoma Ntoso) against the UN Trafficking in Persons
 // Protocol. This file only dispatches to the subcommands in cmd_*.cpp.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -32,7 +33,7 @@ static void print_help() {
   for (const auto& c : commands()) std::printf("  %-9s %s\n", c.name, c.summary);
   std::printf(
       "\nexit codes: 0 success, 1 gaps found (check --fail-on), 2 bad usage,\n"
-      "            3 unreadable or invalid input, 4 internal error\n"
+      "            3 unreadable or invalid input, 4 internal error, 5 output could not be written\n"
       "palermo assesses legislation as written, not its implementation.\n");
 }
 
@@ -52,7 +53,13 @@ int main(int argc, char** argv) {
   for (const auto& c : commands()) {
     if (std::strcmp(argv[1], c.name) == 0) {
       try {
-        return c.run(argc - 1, argv + 1);
+        const int rc = c.run(argc - 1, argv + 1);
+        // Output lost on a full disk or a closed pipe is a failure, not a success with nothing said.
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+          std::fprintf(stderr, "palermo %s: cannot write to standard output: %s\n", c.name, std::strerror(errno));
+          return exit_output;
+        }
+        return rc;
       } catch (const std::exception& e) {
         std::fprintf(stderr, "palermo %s: internal error: %s\n(this is a bug in palermo; please report it with the input that caused it)\n",
                      c.name, e.what());

@@ -3,6 +3,10 @@
 // tests/data/drafted (written for the project); the Greek code extract comes from ../shared.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -74,4 +78,18 @@ TEST(OffenceCli, GreekCodeIsNotAssessed) {
   for (const auto& f : j.at("findings")) EXPECT_EQ(f.at("status"), "not assessed") << f.at("id");
   const auto text = run_palermo("check " + shell_quote(kGreek), "NO_COLOR=1");
   EXPECT_NE(text.out.find("not assessed"), std::string::npos) << text.out.substr(0, 600);
+}
+
+// Issue 11: output lost on a full device used to exit 0. Now it says so and exits 5.
+TEST(OutputCli, FullStandardOutputIsAnError) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "/dev/full is absent on this machine";
+  const std::string err = (std::filesystem::temp_directory_path() / ("palermo_full_" + std::to_string(::getpid()))).string();
+  const std::string command = shell_quote(PALERMO_BINARY) + " check " + shell_quote(kDrafted + "fr_split_style.akn.xml") +
+                              " >/dev/full 2>" + shell_quote(err);
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 5);
+  const std::string message = palermo::testing::read_whole_file(err);
+  EXPECT_NE(message.find("cannot write to standard output"), std::string::npos) << message;
+  std::filesystem::remove(err);
 }

@@ -278,5 +278,23 @@ TEST(PatternErrors, RandomInputsParseOrPointInside) {
   EXPECT_GT(parsed_ok, 100);  // the soup is not all broken: the valid half round-trips
 }
 
+// Issue 11: 10,000 nested parentheses crashed the recursive grammar. Deep nesting is now an error
+// at the parenthesis that goes too deep; ordinary nesting still parses.
+TEST(PatternErrors, DeepNestingIsAnErrorNotACrash) {
+  const std::string deep = std::string(10000, '(') + "trafficking" + std::string(10000, ')');
+  auto r = parse(deep);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.errors().front().message.find("nest more than"), std::string::npos) << r.errors().front().format();
+  EXPECT_EQ(r.errors().front().column, 65);
+  EXPECT_TRUE(parse("((recruit* OR harbour*) AND (exploit* OR \"forced labour\"))").ok());
+  // Parentheses inside a phrase do not count as nesting.
+  const std::string quoted = "\"" + std::string(100, '(') + "x\" OR trafficking";
+  auto q = parse(quoted);
+  if (!q.ok()) {
+    EXPECT_EQ(q.errors().front().message.find("nest more than"), std::string::npos) << q.errors().front().format();
+  }
+}
+
 }  // namespace
 }  // namespace palermo::pattern
+
