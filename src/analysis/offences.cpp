@@ -262,7 +262,7 @@ bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::
 // section 15", "puni des peines prévues à l'article ..."), else in a provision that cites it and
 // punishes it ("Any person found guilty of ... the acts enumerated in Section 4 shall suffer ...").
 // Read only for the offences the analysis assesses.
-void read_penalty(Corpus& corpus, OffenceSite& site, const std::vector<std::size_t>& penalising_units) {
+void read_penalty(Corpus& corpus, Lexicons& lex, OffenceSite& site, const std::vector<std::size_t>& penalising_units) {
   const std::size_t di = site.doc;
   const std::size_t unit = site.unit;
   const DocText& dt = corpus.doc(di);
@@ -311,6 +311,10 @@ void read_penalty(Corpus& corpus, OffenceSite& site, const std::vector<std::size
       site.basic_max_years = m.life ? 999 : m.max_years;
       break;
     }
+  // The first maximum is the basic offence's, unless the first is for a summary trial of the same
+  // offence: then the offence's maximum is the one on indictment, the highest stated.
+  if (lex.in("summary-procedure", site.penalty_doc, site.penalty_range))
+    site.basic_max_years = site.penalty.life ? 999 : site.penalty.max_years;
   site.info.min_years = site.penalty.min_years;
   site.info.max_years = site.penalty.life ? 999 : site.penalty.max_years;
   site.info.life = site.penalty.life;
@@ -669,7 +673,7 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       if (other.doc != o.doc || other.unit == o.unit || other.info.trafficking || !sig[k].by_name) continue;
       if (std::find(penalising.begin(), penalising.end(), other.unit) == penalising.end()) penalising.push_back(other.unit);
     }
-    read_penalty(corpus, o, penalising);
+    read_penalty(corpus, lex, o, penalising);
   }
 
   // The explanation: every unit weighed, with its signals.
