@@ -313,7 +313,12 @@ void read_penalty(Corpus& corpus, Lexicons& lex, OffenceSite& site, const std::v
     }
   // The first maximum is the basic offence's, unless the first is for a summary trial of the same
   // offence: then the offence's maximum is the one on indictment, the highest stated.
-  if (lex.in("summary-procedure", site.penalty_doc, site.penalty_range))
+  const DocText& pdt = corpus.doc(site.penalty_doc);
+  const ByteRange penalty_provision =
+      site.penalty_range.second > site.penalty_range.first
+          ? pdt.subtree[pdt.common_ancestor(pdt.provision_at(site.penalty_range.first), pdt.provision_at(site.penalty_range.second - 1))]
+          : site.penalty_range;
+  if (lex.in("summary-procedure", site.penalty_doc, penalty_provision))
     site.basic_max_years = site.penalty.life ? 999 : site.penalty.max_years;
   site.info.min_years = site.penalty.min_years;
   site.info.max_years = site.penalty.life ? 999 : site.penalty.max_years;
