@@ -1,6 +1,8 @@
 // Tests of the Akoma Ntoso reader on the real documents in the shared corpus and on hostile input.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -401,3 +403,25 @@ TEST(QuotedStructures, InsertedChapterIsReadAsProvisions) {
 
 }  // namespace
 }  // namespace palermo::akn
+
+// Issue 11: eIds generated for thousands of siblings with the same number were found by trying
+// every suffix from 2 again (quadratic). They must stay unique, numbered in order.
+TEST(Reader, ManySiblingsWithTheSameNumberGetUniqueEids) {
+  std::string sections;
+  for (int i = 0; i < 5000; ++i) sections += "<section><num>1.</num><content><p>x</p></content></section>";
+  const std::string xml =
+      "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act name=\"act\"><meta>"
+      "<identification source=\"#s\"><FRBRWork><FRBRthis value=\"/akn/zz/act/1/!main\"/><FRBRuri value=\"/akn/zz/act/1\"/>"
+      "<FRBRdate date=\"2020-01-01\" name=\"x\"/><FRBRauthor href=\"#s\"/><FRBRcountry value=\"zz\"/></FRBRWork>"
+      "</identification></meta><body>" + sections + "</body></act></akomaNtoso>";
+  auto doc = palermo::akn::read_document_from_memory(xml, "many.xml");
+  ASSERT_TRUE(doc.ok()) << doc.errors().front().format();
+  const auto& provisions = doc.value().provisions;
+  ASSERT_EQ(provisions.size(), 5000u);
+  std::set<std::string> eids;
+  for (const auto& p : provisions) eids.insert(p.eid);
+  EXPECT_EQ(eids.size(), 5000u);
+  EXPECT_EQ(provisions.front().eid, "sec_1");
+  EXPECT_EQ(provisions[1].eid, "sec_1_2");
+  EXPECT_EQ(provisions.back().eid, "sec_1_5000");
+}
