@@ -24,8 +24,20 @@ void print_diagnostics(const std::vector<Diagnostic>& ds) {
 std::string write_file_atomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
+  // Only a regular file (or a new path) is replaced atomically. A device (/dev/null, /dev/stdout), a
+  // pipe or a symlink is written through, as it stands: renaming over it would replace it (issue 11).
+  const fs::file_status link = fs::symlink_status(target, ec);
+  if (!ec && fs::exists(link) && !fs::is_regular_file(link)) {
+    std::ofstream out(target, std::ios::binary);
+    if (!out) return "cannot write " + path + ": " + std::strerror(errno);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) return "write failed for " + path;
+    return {};
+  }
+  const auto mode = fs::exists(link) ? fs::status(target, ec).permissions() : fs::perms::unknown;
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   fs::create_directories(dir, ec);
   fs::path tmp = dir / ("." + target.filename().string() + ".tmp" + std::to_string(getpid()));
   {
@@ -38,6 +50,7 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
       return "write failed for " + tmp.string();
     }
   }
+  if (mode != fs::perms::unknown) fs::permissions(tmp, mode, ec);  // keep the target's mode
   fs::rename(tmp, target, ec);
   if (ec) {
     fs::remove(tmp, ec);

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -92,4 +93,27 @@ TEST(OutputCli, FullStandardOutputIsAnError) {
   const std::string message = palermo::testing::read_whole_file(err);
   EXPECT_NE(message.find("cannot write to standard output"), std::string::npos) << message;
   std::filesystem::remove(err);
+}
+
+// Issue 11: -o PATH renamed a temporary file over whatever stood at PATH. A symlink is now written
+// through (it stays a link), and a regular file keeps its mode.
+TEST(OutputCli, OutputThroughASymlinkAndKeepingTheMode) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("palermo_o_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path target = dir / "target.md", link = dir / "link.md", kept = dir / "kept.md";
+  { std::ofstream(target) << "old"; }
+  fs::create_symlink(target, link);
+  auto o = run_palermo("check --format md -o " + shell_quote(link.string()) + " " + shell_quote(kDrafted + "fr_split_style.akn.xml"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
+  EXPECT_NE(palermo::testing::read_whole_file(target.string()).find("art 333 ter"), std::string::npos);
+
+  { std::ofstream(kept) << "old"; }
+  fs::permissions(kept, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  o = run_palermo("check --format md -o " + shell_quote(kept.string()) + " " + shell_quote(kDrafted + "fr_split_style.akn.xml"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(fs::status(kept).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  fs::remove_all(dir);
 }
