@@ -263,7 +263,9 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
   if (hits.empty() && !offences.empty()) {
     // The child clause often stands in a section of its own that cites the offence: "Where the
     // person trafficked is a child, an offence under section 3 is committed whether or not ...".
-    auto elsewhere = search(e, scopes_.anywhere, 8);
+    // Not a list of definitions: its items are not one clause, and the words of unrelated terms
+    // would combine ("Child shall mean ..." and "Corporation ... whether or not").
+    auto elsewhere = search(e, scopes_.anywhere_operative, 8);
     for (auto& h : elsewhere) {
       if (hits.size() >= 3) break;
       // In the offence's own law, a clause about "the offence" / "el delito" / "l'infraction"

@@ -185,6 +185,15 @@ ByteRange name_definition_range(Corpus& corpus, Lexicons& lex, std::size_t doc, 
     }
     return {unit.first + static_cast<std::uint32_t>(item), unit.second};
   }
+  // Numbered items that are provisions of their own ("5. Child shall mean ..." as a paragraph): the
+  // item that names the crime. Unnumbered paragraphs (alinéas) of one article are read together: the
+  // later ones usually continue the same definition ("L'exploitation comprend ...").
+  std::size_t p = dt.provision_at(named.spans.front().first);
+  const std::size_t unit_index = dt.unit_of[p];
+  while (dt.doc->provisions[p].parent >= 0 && static_cast<std::size_t>(dt.doc->provisions[p].parent) != unit_index &&
+         p != unit_index)
+    p = static_cast<std::size_t>(dt.doc->provisions[p].parent);
+  if (p != unit_index && !dt.doc->provisions[p].num.empty()) return dt.subtree[p];
   return unit;
 }
 
