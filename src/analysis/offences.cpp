@@ -255,8 +255,17 @@ ByteRange inline_article_of_offence(Lexicons& lex, const DocText& dt, std::size_
 bool offence_requires_means(Corpus& corpus, Lexicons& lex, const OffenceSite& o) {
   const ByteRange core = o.core.second > o.core.first ? o.core : o.range;
   if (lex.in("means", o.doc, core)) return true;
-  for (const OffencePart& part : o.parts)
-    if (part.role == "definition" && lex.in("means", part.doc, part.range)) return true;
+  for (const OffencePart& part : o.parts) {
+    if (part.role != "definition" || !lex.in("means", part.doc, part.range)) continue;
+    // A definition in two limbs, the second listing acts with no means ("... by means of coercion,
+    // and includes the act of recruiting, conveying ... a person"): the second limb needs none.
+    text::Match limb = lex.find("definition-second-limb", part.doc, part.range);
+    if (limb && !limb.spans.empty()) {
+      const ByteRange rest{limb.spans.front().second, part.range.second};
+      if (count_acts(lex, part.doc, rest) >= 1 && !lex.in("means", part.doc, rest)) continue;
+    }
+    return true;
+  }
   return false;
 }
 
