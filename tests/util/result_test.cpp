@@ -1,6 +1,13 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "util/embedded.hpp"
+#include "util/files.hpp"
 #include "util/result.hpp"
 
 namespace palermo {
@@ -30,6 +37,8 @@ TEST(Result, CarriesValueOrErrors) {
   EXPECT_EQ(bad.errors().at(0).line, 2);
 }
 
+// Issue 11: `show /dev/zero` read until memory ran out and a named pipe blocked forever. Only
+// regular files are read, and none past the input limit.
 }  // namespace
 }  // namespace palermo
 
@@ -46,6 +55,42 @@ TEST(Files, MissingFileIsADiagnosticNamingIt) {
   auto r = read_file("/nonexistent/statute.xml");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.errors().at(0).file, "/nonexistent/statute.xml");
+}
+
+// Issue 11: `show /dev/zero` read until memory ran out and a named pipe blocked forever. Only
+// regular files are read, and none past the input limit.
+TEST(Files, DevicesAndPipesAreRefused) {
+  if (!std::filesystem::exists("/dev/zero")) GTEST_SKIP() << "/dev/zero is absent on this machine";
+  auto r = read_file("/dev/zero");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.errors().at(0).message.find("not a regular file"), std::string::npos) << r.errors().at(0).message;
+  const std::string fifo = (std::filesystem::temp_directory_path() / ("palermo_fifo_" + std::to_string(::getpid()))).string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto p = read_file(fifo);  // would block forever if it were opened
+  std::filesystem::remove(fifo);
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.errors().at(0).message.find("not a regular file"), std::string::npos);
+}
+
+TEST(Files, InputsPastTheLimitAreRefusedAndTheLimitIsConfigurable) {
+  const std::string path = (std::filesystem::temp_directory_path() / ("palermo_big_" + std::to_string(::getpid()))).string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << std::string(3 * 1024 * 1024, 'x');
+  }
+  ::setenv("PALERMO_MAX_INPUT_MB", "2", 1);
+  auto refused = read_file(path);
+  ::setenv("PALERMO_MAX_INPUT_MB", "4", 1);
+  auto read = read_file(path);
+  ::unsetenv("PALERMO_MAX_INPUT_MB");
+  std::filesystem::remove(path);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.errors().at(0).message.find("larger than the input limit of 2 MB"), std::string::npos)
+      << refused.errors().at(0).message;
+  EXPECT_NE(refused.errors().at(0).hint.find("PALERMO_MAX_INPUT_MB"), std::string::npos);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read.value().size(), 3u * 1024 * 1024);
+  EXPECT_EQ(max_input_bytes(), kDefaultMaxInputBytes);
 }
 
 }  // namespace
