@@ -51,7 +51,14 @@ std::vector<std::string> continue_path(const std::vector<std::string>& first, co
   return out;
 }
 
-Citation flatten(const ast::Chain& chain) {
+Citation flatten(const ast::Chain& given) {
+  // "section 5 of this Act", "Articles (2) and (6) of this Law": the document's own units are
+  // numbered through the whole of it, so the trailing "this Act/Part/Chapter" adds nothing; left
+  // in place it would make the citation name the whole Act.
+  ast::Chain chain = given;
+  while (chain.size() > 1 && chain.back().items.paths.empty() &&
+         (chain.back().kind == Kind::this_act || chain.back().kind == Kind::this_part || chain.back().kind == Kind::this_chapter))
+    chain.pop_back();
   Citation c;
   const ast::Segment& outer = chain.back();
   c.kind = outer.kind;

@@ -163,10 +163,13 @@ auto const this_word = kw("this") | kw("the") >> kw("present") | kw("la") >> kw(
                        kw("la") >> kw("presente") | kw("el") >> kw("presente");
 
 // ---- definitions -------------------------------------------------------------------------------
+// "Article (2)": some translations (Egypt, Jordan, the Gulf States) bracket an article's number.
+x3::rule<class article_number_class, std::string> const article_number = "article number";
+auto const article_number_def = unit_number | (x3::lit('(') >> unit_number >> x3::lit(')'));
 auto const numbered_items_def =
-    (unit_number >> *bracket_label)[push_path] >>
-    -(((range_word >> unit_number >> *bracket_label)[push_range_path]) |
-      *((list_sep >> unit_number >> *bracket_label)[push_path] | (list_sep >> +bracket_label)[push_continuation]));
+    (article_number >> *bracket_label)[push_path] >>
+    -(((range_word >> article_number >> *bracket_label)[push_range_path]) |
+      *((list_sep >> article_number >> *bracket_label)[push_path] | (list_sep >> +bracket_label)[push_continuation]));
 
 auto const part_items_def =
     (part_number >> x3::attr(std::vector<std::string>{}))[push_path] >>
@@ -188,7 +191,7 @@ auto const segment_def =
     (part_word >> part_items)[make_segment<Kind::part>] |
     (chapter_word >> part_items)[make_segment<Kind::chapter>] |
     (schedule_word >> part_items)[make_segment<Kind::schedule>] |
-    (this_word >> (kw("act") | kw("loi") | kw("ley") | kw("code") | kw("c\xC3\xB3" "digo")))[make_this<Kind::this_act>] |
+    (this_word >> (kw("act") | kw("law") | kw("loi") | kw("ley") | kw("code") | kw("c\xC3\xB3" "digo")))[make_this<Kind::this_act>] |
     (this_word >> kw("part"))[make_this<Kind::this_part>] |
     (this_word >> (kw("chapter") | kw("chapitre") | kw("cap\xC3\xADtulo")))[make_this<Kind::this_chapter>] |
     (this_word >> (kw("section") | kw("secci\xC3\xB3n")))[make_this<Kind::this_section>] |
@@ -200,6 +203,6 @@ auto const chain_rule_def = segment[push_segment] >> *(((kw("of") | kw("du") | k
                                                          kw("de") >> -(kw("l") >> apostrophe | kw("la"))) >>
                                                         segment)[push_segment]);
 
-BOOST_SPIRIT_DEFINE(numbered_items, part_items, label_items, segment, chain_rule)
+BOOST_SPIRIT_DEFINE(article_number, numbered_items, part_items, label_items, segment, chain_rule)
 
 }  // namespace palermo::citation::grammar

@@ -275,7 +275,11 @@ TEST(Generalisation, LatinAmericanSpecialLaw) {
   EXPECT_EQ(element(r, "def.acts", "harbouring").status, Status::gap);
   expect_elements(r, "def.means", {"threat", "force", "abduction", "fraud", "deception", "abuse-of-power"},
                   Status::met);
-  expect_elements(r, "def.means", {"coercion", "abuse-of-vulnerability", "payments"}, Status::gap);
+  expect_elements(r, "def.means", {"abuse-of-vulnerability", "payments"}, Status::gap);
+  // Threats and violence are forms of coercion: the catch-all "other forms of coercion" is missing,
+  // so the element is reached only in part (the reading every labelled statute with the same list
+  // was given; this test said "gap" before that convention was written down in tests/labels).
+  EXPECT_EQ(element(r, "def.means", "coercion").status, Status::partial);
   expect_elements(r, "def.purpose", kForms, Status::met);
   EXPECT_EQ(element(r, "def.consent", "irrelevant").status, Status::met);
   EXPECT_EQ(element(r, "def.children", "under-18").status, Status::met);
