@@ -305,6 +305,19 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
       return c;
     }
   }
+  // A limb of the offence for children that lists the acts without any means.
+  for (const OffenceSite* off : offences) {
+    const int limb = child_limb_without_means(corpus_, lex_, *off);
+    if (limb < 0) continue;
+    const DocText& dt = corpus_.doc(off->doc);
+    const ByteRange r = dt.subtree[static_cast<std::size_t>(limb)];
+    c.evidence.push_back(passage_evidence(off->doc, {r.first, std::min(r.second, r.first + 300)}, e.check));
+    c.status = Status::met;
+    c.confidence = kProbable;
+    c.reason = "the limb " + dt.doc->provisions[static_cast<std::size_t>(limb)].citation +
+               " of the offence, for child victims, lists the acts without any means";
+    return c;
+  }
   // A separate child offence with the acts and the purpose but none of the means.
   for (const OffenceSite* off : offences) {
     const ByteRange r = off->range;

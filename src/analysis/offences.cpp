@@ -269,6 +269,23 @@ bool offence_requires_means(Corpus& corpus, Lexicons& lex, const OffenceSite& o)
   return false;
 }
 
+int child_limb_without_means(Corpus& corpus, Lexicons& lex, const OffenceSite& o) {
+  const DocText& dt = corpus.doc(o.doc);
+  const akn::Document& d = *dt.doc;
+  // The limbs are the children of the provision holding the offence's words, or of the unit.
+  for (std::size_t holder : {o.words, o.unit}) {
+    if (holder >= d.provisions.size()) continue;
+    const auto& limbs = d.provisions[holder].children;
+    if (limbs.size() < 2) continue;  // one limb is the offence itself, read elsewhere
+    for (std::size_t limb : limbs) {
+      const ByteRange r = dt.subtree[limb];
+      if (lex.in("child", o.doc, r) && count_acts(lex, o.doc, r) >= 1 && !lex.in("means", o.doc, r))
+        return static_cast<int>(limb);
+    }
+  }
+  return -1;
+}
+
 bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon) {
   if (lex.in(lexicon, o.doc, o.range)) return true;
   for (const OffencePart& part : o.parts)

@@ -70,5 +70,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
 bool offence_mentions(Corpus& corpus, Lexicons& lex, const OffenceSite& o, std::string_view lexicon);
 // True when the offence requires one of the means: named in its core clause or in its definition.
 bool offence_requires_means(Corpus& corpus, Lexicons& lex, const OffenceSite& o);
+// A limb of the offence for child victims that lists acts but no means ("(2) procuring, ... or
+// receiving a child"): its provision index, or -1 when the offence has none.
+int child_limb_without_means(Corpus& corpus, Lexicons& lex, const OffenceSite& o);
 
 }  // namespace palermo::analysis
