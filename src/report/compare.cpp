@@ -65,7 +65,14 @@ bool versions_agree(const CompareMatrix& m) {
          m.model_versions.end();
 }
 
-std::string csv_field(std::string_view s) {
+std::string csv_field(std::string_view given) {
+  // A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+cmd|...", "-2+3", "@SUM(...)",
+  // or one behind a tab or carriage return) is written as text: a leading apostrophe, as OWASP
+  // advises. Country codes and titles come from the statutes' metadata, which is untrusted.
+  std::string neutral;
+  if (!given.empty() && std::string_view("=+-@\t\r").find(given.front()) != std::string_view::npos)
+    neutral = "'" + std::string(given);
+  const std::string_view s = neutral.empty() ? given : std::string_view(neutral);
   bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) return std::string(s);
   std::string out = "\"";

@@ -121,6 +121,25 @@ TEST(ReportText, NoAnsiCodesWhenColourIsOff) {
   EXPECT_EQ(coloured.find("[[recruits]]"), std::string::npos);
 }
 
+// Issue 11: a FRBRcountry such as "=HYPERLINK(...)" reached the CSV header as a live formula.
+TEST(CompareCsv, CellsThatASpreadsheetWouldRunAreWrittenAsText) {
+  CountryReport a = fixture::report();
+  CountryReport b = fixture::report();
+  CountryReport c = fixture::report();
+  CountryReport d = fixture::report();
+  a.country = "=HYPERLINK(\"http://x\",\"y\")";
+  b.country = "+cmd|' /C calc'!A0";
+  c.country = "-2+3";
+  d.country = "@SUM(1,2)";
+  const std::string csv = render_compare_csv(build_matrix({a, b, c, d}));
+  const std::string header = csv.substr(0, csv.find("\r\n"));
+  EXPECT_NE(header.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), std::string::npos) << header;
+  EXPECT_NE(header.find(",'+cmd|' /C calc'!A0"), std::string::npos) << header;
+  EXPECT_NE(header.find(",'-2+3"), std::string::npos) << header;
+  EXPECT_NE(header.find(",\"'@SUM(1,2)\""), std::string::npos) << header;
+  for (const char* live : {",=", ",+", ",-", ",@", ",\"=", ",\"@"}) EXPECT_EQ(header.find(live), std::string::npos) << live;
+}
+
 TEST(CompareCsv, QuotesFieldsPerRfc4180) {
   CountryReport a = fixture::report();
   CountryReport b = fixture::report();
