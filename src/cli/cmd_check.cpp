@@ -111,9 +111,9 @@ int cmd_check(int argc, char** argv) {
     std::fprintf(stderr, "palermo check: name at least one statute FILE (Akoma Ntoso XML) or DIR\n");
     return exit_usage;
   }
-  std::vector<std::string> missing;
+  std::vector<InputProblem> missing;
   auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
-  for (const auto& m : missing) std::fprintf(stderr, "%s: error: no such file or directory\n", m.c_str());
+  print_input_problems(missing);
   if (!missing.empty()) return exit_input;
   if (files.empty()) {
     std::fprintf(stderr, "palermo check: no .xml files found in the folders given\n");

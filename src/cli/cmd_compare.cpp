@@ -72,10 +72,10 @@ int cmd_compare(int argc, char** argv) {
   for (const auto& operand : args["inputs"].as<std::vector<std::string>>()) {
     std::error_code ec;
     const bool is_dir = fs::is_directory(operand, ec);
-    std::vector<std::string> missing;
+    std::vector<InputProblem> missing;
     auto files = expand_inputs({operand}, &missing);
     if (!missing.empty()) {
-      std::fprintf(stderr, "%s: error: no such file or directory\n", operand.c_str());
+      print_input_problems(missing);
       failed = true;
       continue;
     }

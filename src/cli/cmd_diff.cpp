@@ -66,9 +66,9 @@ int cmd_diff(int argc, char** argv) {
     std::vector<std::string> wanted{operand};
     if (args.count(extra))
       for (const auto& f : args[extra].as<std::vector<std::string>>()) wanted.push_back(f);
-    std::vector<std::string> missing;
+    std::vector<InputProblem> missing;
     auto files = expand_inputs(wanted, &missing);
-    for (const auto& m : missing) std::fprintf(stderr, "%s: error: no such file or directory\n", m.c_str());
+    print_input_problems(missing);
     if (!missing.empty()) return std::nullopt;
     if (files.empty()) {
       std::fprintf(stderr, "palermo diff: no .xml files in %s\n", operand.c_str());

@@ -49,9 +49,9 @@ int cmd_index(int argc, char** argv) {
     std::fprintf(stderr, "palermo index: name at least one FILE or DIR to index\n");
     return exit_usage;
   }
-  std::vector<std::string> missing;
+  std::vector<InputProblem> missing;
   auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
-  for (const auto& m : missing) std::fprintf(stderr, "%s: error: no such file or directory\n", m.c_str());
+  print_input_problems(missing);
   if (files.empty()) {
     std::fprintf(stderr, "palermo index: no .xml files to index\n");
     return exit_input;

@@ -1,32 +1,67 @@
 #include "cli/inputs.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
 namespace palermo::cli {
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& operands, std::vector<std::string>* missing) {
-  namespace fs = std::filesystem;
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every *.xml file below `dir`, folder by folder; a folder that cannot be listed is a problem, not
+// a silent gap. Symbolic links to folders are not followed (no loops).
+void walk(const fs::path& dir, std::vector<std::string>& found, std::vector<InputProblem>* problems) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    if (problems) problems->push_back({dir.string(), "cannot open the folder: " + ec.message()});
+    return;
+  }
+  std::vector<fs::path> subfolders;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      if (problems) problems->push_back({dir.string(), "cannot list the folder: " + ec.message()});
+      return;
+    }
+    std::error_code type_ec;
+    if (it->is_symlink(type_ec)) {
+      if (it->is_regular_file(type_ec) && it->path().extension() == ".xml") found.push_back(it->path().string());
+    } else if (it->is_directory(type_ec)) {
+      subfolders.push_back(it->path());
+    } else if (it->is_regular_file(type_ec) && it->path().extension() == ".xml") {
+      found.push_back(it->path().string());
+    }
+  }
+  for (const fs::path& sub : subfolders) walk(sub, found, problems);
+}
+
+}  // namespace
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& operands, std::vector<InputProblem>* problems) {
   std::vector<std::string> out;
   for (const auto& op : operands) {
     std::error_code ec;
     if (fs::is_directory(op, ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(op, fs::directory_options::skip_permission_denied, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (it->is_regular_file(ec) && it->path().extension() == ".xml") found.push_back(it->path().string());
-      }
+      walk(op, found, problems);
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::exists(op, ec)) {
       out.push_back(op);
-    } else if (missing != nullptr) {
-      missing->push_back(op);
+    } else if (problems != nullptr) {
+      problems->push_back({op, "no such file or directory"});
     }
   }
   return out;
+}
+
+void print_input_problems(const std::vector<InputProblem>& problems) {
+  for (const InputProblem& p : problems) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.reason.c_str());
+  if (!problems.empty())
+    std::fprintf(stderr, "  hint: check the paths and permissions, or leave the unreadable ones out of the command\n");
 }
 
 std::string default_db_path(const std::string& flag_value) {

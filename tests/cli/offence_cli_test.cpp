@@ -95,6 +95,42 @@ TEST(OutputCli, FullStandardOutputIsAnError) {
   std::filesystem::remove(err);
 }
 
+// Issue 11: a folder below a DIR operand that could not be read was skipped, and `check` assessed
+// the country's law without it, exiting 0. Now it names the folder and fails. Root reads every
+// folder, so as root the run drops to the "nobody" user with setpriv.
+TEST(InputsCli, AnUnreadableSubfolderIsAnErrorNotASilentGap) {
+  namespace fs = std::filesystem;
+  const bool root = ::geteuid() == 0;
+  if (root && !fs::exists("/usr/bin/setpriv")) GTEST_SKIP() << "running as root without setpriv: cannot make a folder unreadable";
+  if (root && std::system(("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + shell_quote(PALERMO_BINARY) +
+                           " --version >/dev/null 2>&1").c_str()) != 0)
+    GTEST_SKIP() << "the nobody user cannot run " << PALERMO_BINARY << " from this checkout's location";
+  const fs::path dir = fs::temp_directory_path() / ("palermo_unreadable_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "penal-code");
+  fs::copy_file(kDrafted + "fr_split_style.akn.xml", dir / "act.akn.xml");
+  fs::copy_file(kDrafted + "fr_split_style.akn.xml", dir / "penal-code" / "code.akn.xml");
+  fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                           fs::perms::others_exec);
+  fs::permissions(dir / "act.akn.xml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                                           fs::perms::others_read);
+  fs::permissions(dir / "penal-code", fs::perms::none);
+  const std::string err = (dir / "stderr.txt").string();
+  const std::string as_user = root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const std::string command = as_user + shell_quote(PALERMO_BINARY) + " check " + shell_quote(dir.string()) +
+                              " --format json >/dev/null 2>" + shell_quote(err);
+  // The shell opens stderr's file before dropping privileges (setpriv runs inside the redirection).
+  std::ofstream(err).close();
+  fs::permissions(err, fs::perms::all);
+  const int status = std::system(command.c_str());
+  fs::permissions(dir / "penal-code", fs::perms::owner_all);
+  const std::string message = palermo::testing::read_whole_file(err);
+  fs::remove_all(dir);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3) << message;
+  EXPECT_NE(message.find("penal-code: error: cannot open the folder"), std::string::npos) << message;
+}
+
 // Issue 11: -o PATH renamed a temporary file over whatever stood at PATH. A symlink is now written
 // through (it stays a link), and a regular file keeps its mode.
 TEST(OutputCli, OutputThroughASymlinkAndKeepingTheMode) {
