@@ -188,6 +188,9 @@ auto const segment_def =
     (subsection_word >> label_items)[make_segment<Kind::subsection>] |
     (subparagraph_word >> label_items)[make_segment<Kind::subparagraph>] |
     (paragraph_word >> label_items)[make_segment<Kind::paragraph>] |
+    // "Párrafo I del artículo 1": Dominican and other Caribbean laws number unnumbered paragraphs
+    // of an article in roman numerals.
+    ((kw("p\xC3\xA1rrafos") | kw("p\xC3\xA1rrafo") | kw("parrafos") | kw("parrafo")) >> part_items)[make_segment<Kind::paragraph>] |
     (part_word >> part_items)[make_segment<Kind::part>] |
     (chapter_word >> part_items)[make_segment<Kind::chapter>] |
     (schedule_word >> part_items)[make_segment<Kind::schedule>] |

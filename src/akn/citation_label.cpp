@@ -18,12 +18,12 @@ std::string lower(std::string_view s) {
 }
 
 // Label words that may open a <num> ("Section 3", "Article 30", "Artículo 5", "Chapter IV").
-constexpr std::array<std::string_view, 34> kLabelWords{
+constexpr std::array<std::string_view, 36> kLabelWords{
     "section", "sec",      "sect",     "s",        "article", "art",     "artículo", "articulo",
     "artigo",  "articolo", "chapter",  "chap",     "ch",      "chapitre", "capítulo", "capitulo",
     "part",    "pt",       "partie",   "parte",    "schedule", "sch",    "title",    "titre",
     "título",  "titulo",   "book",     "livre",    "libro",   "paragraph", "para",   "clause",
-    "rule",    "regulation",
+    "rule",    "regulation", "párrafo", "parrafo",
 };
 
 // Elements that are a citable unit of their own: their children append "(n)".

@@ -211,6 +211,24 @@ ElementFinding Evaluator::check_penalty(const model::Element& e, ElementFinding 
       weakest = off;
     if (off->penalty.fine_in_lieu && !in_lieu) in_lieu = off;
   }
+  // A general provision that lets the court fine instead of imprisoning for any offence reaches an
+  // offence with neither a minimum term nor life imprisonment ("the court may sentence the person to
+  // pay a fine in place of imprisonment"; Commonwealth Crimes Acts).
+  const ScopeItem* general_in_lieu = nullptr;
+  const OffenceSite* reached = nullptr;
+  if (!in_lieu && e.check == "fine-in-lieu") {
+    for (const OffenceSite* off : offences)
+      if (off->penalty.imprisonment && !off->penalty.life && off->penalty.min_years <= 0) {
+        reached = off;
+        break;
+      }
+    if (reached)
+      for (const ScopeItem& item : scopes_.anywhere_operative)
+        if (lex_.in("general-fine-in-lieu", item.doc, item.range) && lex_.in("general-rule", item.doc, item.range)) {
+          general_in_lieu = &item;
+          break;
+        }
+  }
   if (e.check == "fine-in-lieu") {
     if (in_lieu) {
       f.status = Status::conflict;
@@ -218,6 +236,15 @@ ElementFinding Evaluator::check_penalty(const model::Element& e, ElementFinding 
       f.evidence.push_back(passage_evidence(in_lieu->penalty_doc, in_lieu->penalty_range, e.check));
       f.reason = "a fine alone may be imposed instead of imprisonment for the offence " + in_lieu->info.citation +
                  ": " + describe(f.evidence.back());
+    } else if (general_in_lieu) {
+      text::Match m = lex_.find("general-fine-in-lieu", general_in_lieu->doc, general_in_lieu->range);
+      const ByteRange r = m && !m.spans.empty() ? ByteRange{m.spans.front().first, m.spans.back().second} : general_in_lieu->range;
+      f.status = Status::conflict;
+      f.confidence = kProbable;
+      f.evidence.push_back(passage_evidence(general_in_lieu->doc, r, e.check));
+      f.reason = "a general provision lets the court impose a fine in place of imprisonment, and the offence " +
+                 reached->info.citation + " has neither a minimum term nor life imprisonment: " +
+                 describe(f.evidence.back());
     } else {
       f.status = Status::met;
       f.confidence = offences.empty() ? kWeak : kLikely;

@@ -212,7 +212,10 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     }
     for (const auto& [target, words] : expanded) {
       if (dt.is_ancestor_or_self(off.provision, target) || dt.treaty_text[target]) continue;
-      if (definition_section(off.doc, dt.unit_of[target])) continue;
+      // A list of definitions is reached through the terms used, not read whole; a single paragraph
+      // of it the offence cites by number ("el Párrafo I del artículo 1") is read like any other.
+      const bool single_paragraph = target != dt.unit_of[target] && d.provisions[target].children.empty();
+      if (definition_section(off.doc, dt.unit_of[target]) && !single_paragraph) continue;
       ByteRange range = dt.subtree[target];
       if (!seen.insert({off.doc, range.first, range.second}).second) continue;
       const akn::Provision& tp = d.provisions[target];

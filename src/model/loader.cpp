@@ -570,6 +570,7 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"women-only", "victims named as women or girls"},
       {"person-noun", "victims named as any person (after the acts: \"recruits ... a person\")"},
       {"any-means", "offences committed \"by any means\" (no means required)"},
+      {"general-fine-in-lieu", "general provisions letting a court fine instead of imprisoning, for any offence"},
       {"definition-second-limb", "a definition's second limb (\"and includes ...\"), whose acts may need no means"},
       {"summary-procedure", "penalties that differ for summary trials (the indictment maximum counts)"},
       {"age-below-eighteen", "child clauses and definitions limited to an age below eighteen"},
