@@ -243,6 +243,9 @@ class ModelBuilder {
   }
 
   // `$name` becomes `(pattern of name)`; false (with an error) on an unknown name or a cycle.
+  // The largest pattern synonyms may expand to: the whole model's patterns together are ~100 KB.
+  static constexpr std::size_t kMaxExpandedPattern = 256 * 1024;
+
   bool expand(const ParsedFile& file, const ast::Token& token, std::string& out, int depth) {
     return expand_text(file, token, token.text, out, depth);
   }
@@ -281,6 +284,15 @@ class ModelBuilder {
       out += '(';
       if (!expand_text(file, token, it->second, out, depth + 1)) return false;
       out += ')';
+      // Synonyms that use each other several times grow exponentially with depth ($a = $b OR $b,
+      // $b = $c OR $c, ...): bound the size, not only the depth.
+      if (out.size() > kMaxExpandedPattern) {
+        error(file, token,
+              "synonyms expand to more than " + std::to_string(kMaxExpandedPattern / 1024) +
+                  " KB of pattern (through '$" + name + "')",
+              "use each synonyms name once per pattern, or write the words out");
+        return false;
+      }
       i = end - 1;
     }
     return true;

@@ -124,6 +124,21 @@ TEST(ModelErrors, MissingRequiredFieldIsReportedAtTheObligation) {
   expect_error_at(obligation_with("  statement \"All five acts.\"\n", ""), 2, 12, "obligation 'tip.acts' has no statement");
 }
 
+// Issue 11: synonyms that use each other twice at each of nine levels expanded to 10^9 words
+// (8 GB, or bad_alloc and exit 4). The expansion is bounded by its size, with the file and line.
+TEST(ModelErrors, ExponentialSynonymsAreRefusedBySize) {
+  std::string synonyms;
+  for (int level = 0; level < 8; ++level)
+    synonyms += "synonyms s" + std::to_string(level) + " `$s" + std::to_string(level + 1) + " OR $s" +
+                std::to_string(level + 1) + " OR $s" + std::to_string(level + 1) + "`\n";
+  synonyms += "synonyms s8 `exploitation of the prostitution of others`\n";
+  const std::string text = std::string(kHeader) + synonyms;
+  Diagnostic d = first_error(text);
+  EXPECT_EQ(d.file, "test.pal");
+  EXPECT_GT(d.line, 0) << d.format();
+  EXPECT_NE(d.message.find("synonyms expand to more than 256 KB"), std::string::npos) << d.format();
+}
+
 TEST(ModelErrors, UnknownSynonymsNameAtTheDollarSign) {
   expect_error_at(obligation_with("en `recruit* OR enlist*`", "en `recruit* OR $enlisting`"), 11, 21, "unknown synonyms '$enlisting'");
 }
