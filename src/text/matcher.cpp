@@ -113,7 +113,7 @@ class Evaluator {
     const auto& tokens = text_.tokens();
     if (p + n.words.size() > tokens.size()) return false;
     for (std::size_t k = 1; k < n.words.size(); ++k)
-      if (!word_matches(n.words[k], tokens[p + k])) return false;
+      if (tokens[p + k].after_break || !word_matches(n.words[k], tokens[p + k])) return false;
     return true;
   }
 

@@ -387,10 +387,13 @@ std::string Tokenizer::stem(std::string_view word) const {
 std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 7);  // about one word per 6-7 bytes of English or French prose
+  std::size_t previous_end = 0;
   for_each_word(text, [&](const std::string& folded, const std::string& lower, std::size_t begin, std::size_t end) {
     Token t;
     t.term = impl_->stem(lower, folded);
     t.folded = folded;
+    t.after_break = !tokens.empty() && text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos;
+    previous_end = end;
     t.begin = static_cast<std::uint32_t>(begin);
     t.end = static_cast<std::uint32_t>(end);
     t.position = static_cast<std::uint32_t>(tokens.size());

@@ -43,6 +43,10 @@ struct Token {
   std::uint32_t begin = 0;  // byte offset of the word in the source text
   std::uint32_t end = 0;    // one past its last byte
   std::uint32_t position = 0;  // 0-based word position, for phrases and NEAR
+  // A line break stands between this word and the one before: in a statute's flattened text that is
+  // the end of one provision or heading and the start of the next, and no phrase runs across it
+  // ("similar to slavery;\n servitude" is not "slavery servitude"). FTS5 rows end there too.
+  bool after_break = false;
 };
 
 // Not thread-safe (a Snowball stemmer holds state): make one per thread.

@@ -57,6 +57,18 @@ TEST(Matcher, PhraseIsConsecutiveStems) {
   EXPECT_EQ(d.highlighted(phrase("forced labour")), (Strings{"forced labour"}));
 }
 
+// Provisions are flattened with a line break between them; a phrase never runs from one list item
+// into the next ("(c) slavery ...;\n(d) servitude" is not "slavery servitude"), while NEAR may.
+TEST(Matcher, PhrasesStopAtALineBreakNearDoesNot) {
+  Doc d("(c) slavery or practices similar to slavery;\n(d) servitude, including domestic servitude;", Language::english);
+  EXPECT_FALSE(d.found(phrase("slavery servitude")));
+  EXPECT_TRUE(d.found(phrase("domestic servitude")));
+  EXPECT_TRUE(d.found(op(Kind::near, {phrase("slavery"), phrase("servitude")}, 2)));
+  Doc heading("Trafficking in persons\nA person who recruits another", Language::english);
+  EXPECT_FALSE(heading.found(phrase("persons a person")));
+  EXPECT_TRUE(heading.found(phrase("a person who recruits")));
+}
+
 TEST(Matcher, PrefixMatchesFoldedFormOrStem) {
   Doc d("Trafficking in persons; the VULNERABILITY of victims; exploitation.", Language::english);
   EXPECT_TRUE(d.found(phrase("traffick*")));
