@@ -302,7 +302,11 @@ namespace {
 // Words that, just before or just after a red flag's match, say the requirement does NOT apply:
 // "whether or not ... across a border", "sans qu'il soit nécessaire que ... franchi une frontière",
 // "... is not required", "independientemente de que ... cruce la frontera".
-bool negated(const Evidence& ev) {
+// Whether the clause around a red flag's words names the requirement only to exclude it: the
+// words before it ("whether or not", "sans qu'il soit nécessaire") or after it ("... is not
+// required", "o no") come from the negation-before / negation-after lexicons, in the document's
+// language.
+bool negated(const Evidence& ev, Lexicons& lex, std::size_t doc) {
   if (ev.highlights.empty()) return false;
   const std::uint32_t first = ev.highlights.front().first;
   const std::uint32_t last = ev.highlights.back().second;
@@ -311,7 +315,7 @@ bool negated(const Evidence& ev) {
     std::string_view window(ev.passage.data() + from, at - from);
     std::size_t stop = window.find_last_of(";.:");
     if (stop != std::string_view::npos) window.remove_prefix(stop + 1);
-    return fold_text(window);
+    return window;
   };
   auto clause_after = [&](std::uint32_t at) {
     std::string_view rest(ev.passage.data() + std::min<std::size_t>(at, ev.passage.size()),
@@ -319,26 +323,9 @@ bool negated(const Evidence& ev) {
     rest = rest.substr(0, 90);
     std::size_t stop = rest.find_first_of(";.");
     if (stop != std::string_view::npos) rest = rest.substr(0, stop);
-    return fold_text(rest);
+    return rest;
   };
-  // Elisions ("qu'il", "l'infraction") fold to "qu'il": compare with the apostrophe as a space.
-  auto spaced = [](std::string t) {
-    for (char& c : t)
-      if (c == '\'') c = ' ';
-    return t;
-  };
-  const std::string before = spaced(clause_before(first));
-  const std::string after = spaced(clause_after(last));
-  return has_any_word(before, {"whether or not", "irrespective of", "regardless of", "need not", "without it being",
-                               "not necessary", "not required", "no requirement", "whether within or", "within or across",
-                               "national or transnational", "domestic or transnational", "whether or not",
-                               "sans qu il soit", "sans qu il", "qu il y ait ou non", "independamment", "peu importe",
-                               "sans exiger", "sin que sea necesario", "sin que se requiera", "sin necesidad",
-                               "independientemente", "no sera necesario", "no es necesario", "no se requiere",
-                               "aun cuando no", "sem que seja necessario", "independentemente"}) ||
-         has_any_word(after, {"is not required", "is not necessary", "need not", "is immaterial", "is irrelevant",
-                              "shall not be required", "or not", "ou non", "n est pas necessaire", "n est pas requis",
-                              "no es necesario", "no sera necesario", "no se requiere", "o no", "ou nao"});
+  return lex.in_text("negation-before", doc, clause_before(first)) || lex.in_text("negation-after", doc, clause_after(last));
 }
 
 }  // namespace
@@ -361,7 +348,7 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     // exclude it: such a passage supports the Protocol rather than conflicting with it.
     std::vector<Hit> excluded;
     for (auto it = hits.begin(); it != hits.end();) {
-      if (negated(it->evidence)) {
+      if (negated(it->evidence, lex_, it->item->doc)) {
         excluded.push_back(std::move(*it));
         it = hits.erase(it);
       } else {

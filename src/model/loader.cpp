@@ -582,6 +582,8 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"women-only", "victims named as women or girls"},
       {"person-noun", "victims named as any person (after the acts: \"recruits ... a person\")"},
       {"any-means", "offences committed \"by any means\" (no means required)"},
+      {"negation-before", "words before a red flag's match that exclude the requirement (\"whether or not\")"},
+      {"negation-after", "words after a red flag's match that exclude the requirement (\"... is not required\")"},
       {"general-fine-in-lieu", "general provisions letting a court fine instead of imprisoning, for any offence"},
       {"definition-second-limb", "a definition's second limb (\"and includes ...\"), whose acts may need no means"},
       {"summary-procedure", "penalties that differ for summary trials (the indictment maximum counts)"},
