@@ -54,6 +54,7 @@ const std::map<std::string, Evaluator::Check>& Evaluator::checks() {
       {"general-part", &Evaluator::check_general_part},
       {"means", &Evaluator::check_means},
       {"no-transnationality", &Evaluator::check_no_transnationality},
+      {"every-offence", &Evaluator::check_every_offence},
   };
   return table;
 }
@@ -88,7 +89,9 @@ std::optional<ElementFinding> Evaluator::run_check(const model::Obligation& o, c
 // a purpose of exploitation, as in Belgium, the UK Modern Slavery Act or US § 1590) — the offence
 // itself, which reaches conduct by this means too: broader than art 3, not narrower.
 ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f) {
+  skip_purpose_definitions_ = true;
   ElementFinding found = evaluate_patterns(e, f.red_flag);
+  skip_purpose_definitions_ = false;
   if (found.status == Status::met) return found;
   // One offence built without means, for victims of any age, is enough (US § 1590 beside § 1591,
   // whose means it need not repeat); a child offence without means is the child rule, not this.
@@ -125,6 +128,38 @@ ElementFinding Evaluator::check_no_transnationality(const model::Element& e, Ele
   found.status = Status::met;
   found.confidence = kLikely;
   found.reason = "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
+  return found;
+}
+
+// A requirement the Protocol forbids (a border crossing, an organized group) conflicts only when
+// every trafficking offence has it: where one offence for victims of any age does without it, the
+// one that has it is a variant or an aggravated form ("Where human trafficking is committed as
+// organized crime, every member ... shall be punished with death").
+ElementFinding Evaluator::check_every_offence(const model::Element& e, ElementFinding f) {
+  ElementFinding found = evaluate_patterns(e, f.red_flag);
+  if (found.status != Status::conflict) return found;
+  auto has_it = [&](const OffenceSite* off) {
+    const DocText& dt = corpus_.doc(off->doc);
+    for (const Evidence& ev : found.evidence) {
+      if (ev.document != dt.doc->path) continue;
+      auto p = dt.doc->find(ev.eid);
+      if (!p) continue;
+      if (dt.is_ancestor_or_self(off->unit, *p)) return true;
+      for (const OffencePart& part : off->parts)
+        if (part.doc == off->doc && dt.is_ancestor_or_self(part.provision, *p)) return true;
+    }
+    return false;
+  };
+  for (const OffenceSite* off : trafficking_offences()) {
+    if (!off->conduct_visible() && !off->by_name) continue;
+    if (lex_.in("child", off->doc, off->range)) continue;  // a child offence does not free adult victims
+    if (has_it(off)) continue;
+    found.status = Status::met;
+    found.confidence = kLikely;
+    found.reason = "only " + found.evidence.front().citation + " has it (" + found.reason + "); the offence " +
+                   off->info.citation + " does not, so it is a variant or an aggravated form, not a requirement";
+    return found;
+  }
   return found;
 }
 

@@ -238,6 +238,15 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
   if (patterns.empty()) return hits;
   for (const ScopeItem& item : items) {
     const DocText& dt = corpus_.doc(item.doc);
+    if (skip_purpose_definitions_ && !item.chain.empty() && item.chain.back().kind == "defined-term") {
+      // "uses the defined term 'forced labour'": the term is the text between the last two quotes.
+      const std::string& label = item.chain.back().label;
+      const std::size_t close = label.rfind('\'');
+      const std::size_t open = close == std::string::npos || close == 0 ? std::string::npos : label.rfind('\'', close - 1);
+      if (open != std::string::npos &&
+          lex_.in_text("exploitation-purpose", item.doc, std::string_view(label).substr(open + 1, close - open - 1)))
+        continue;
+    }
     bool has_own_language = std::any_of(patterns.begin(), patterns.end(),
                                         [&](const model::Pattern& p) { return p.language == dt.model_language; });
     const text::IndexedText* indexed = nullptr;

@@ -66,6 +66,7 @@ class Evaluator {
   ElementFinding check_general_part(const model::Element& e, ElementFinding f);
   ElementFinding check_means(const model::Element& e, ElementFinding f);
   ElementFinding check_no_transnationality(const model::Element& e, ElementFinding f);
+  ElementFinding check_every_offence(const model::Element& e, ElementFinding f);
   const model::Obligation* current_ = nullptr;  // the obligation whose element a check is evaluating
   ElementFinding child_no_means(const model::Element& e);
   bool under_general_part(std::size_t doc, std::size_t provision);  // shared by the two child checks, computed once
@@ -83,6 +84,10 @@ class Evaluator {
 
   Corpus& corpus_;
   Lexicons& lex_;
+  // Set while a means of art 3 is searched: the definitions of forms of exploitation ("forced labour
+  // means compelling a person ... by threat") describe the exploitation, not how the victim was
+  // recruited or moved, so their words are no evidence of a means.
+  bool skip_purpose_definitions_ = false;
   const model::Model& model_;
   const std::vector<OffenceSite>& offences_;
   const Definitions& defs_;

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -101,6 +102,8 @@ struct Signals {
   bool means = false;
   int acts = 0;
   std::size_t words = 0;         // provision holding the offence-creating words
+  // The unit that punishes this one by citing it ("an offence under Section 4"); npos when none.
+  std::size_t punished_by = static_cast<std::size_t>(-1);
 };
 
 // "Art. 182", "s 279.01", "section 3", "artículo 172" -> "182", "279.01", "3", "172".
@@ -381,6 +384,28 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     const DocText& dt = corpus.doc(di);
     if (!dt.assessed) continue;
     const akn::Document& d = *dt.doc;
+    // Units another provision punishes by citing them as offences ("A person who commits an offence
+    // under Section 4 shall be liable to ..."): they create the offence, whose penalty stands there.
+    std::map<std::size_t, std::size_t> punished_by;  // unit -> the punishing unit
+    for (std::size_t unit : dt.units) {
+      const ByteRange r = dt.subtree[unit];
+      if (dt.treaty_text[unit] || !lex.in("offence-formula", di, r)) continue;
+      // It must state a penalty itself: "any offence punishable under this Act shall be deemed to be
+      // a cognizable offence" punishes nothing.
+      const auto stated = penalty::find_penalties(dt.slice(r));
+      if (std::none_of(stated.begin(), stated.end(), [](const penalty::PenaltyMention& m) { return m.imprisonment; })) continue;
+      for (const citation::Citation& c : citation::find_citations(dt.slice(r))) {
+        // A particular provision ("an offence under Section 4"), not the whole Act or a Part.
+        if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
+            c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter)
+          continue;
+        const std::uint32_t at = r.first + static_cast<std::uint32_t>(c.begin);
+        const ByteRange before{at > r.first + 24 ? at - 24 : r.first, at};
+        if (!lex.in("offence-by-reference", di, before)) continue;
+        for (std::size_t t : resolve(c, d, dt.provision_at(at)))
+          if (dt.unit_of[t] != unit) punished_by.emplace(dt.unit_of[t], unit);
+      }
+    }
     for (std::size_t unit : dt.units) {
       if (dt.treaty_text[unit]) continue;
       const ByteRange r = dt.subtree[unit];
@@ -388,6 +413,17 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       Signals s;
       text::Match formula = lex.find("offence-formula", di, r);
       s.formula = static_cast<bool>(formula);
+      // Not a list of definitions ("infraction prévue à l'article 3" where article 3 defines every
+      // term), and an offence that can be read: acts of art 3, or one under the crime's heading.
+      const auto definitions_here = std::count_if(defs.all.begin(), defs.all.end(), [&](const Definition& def) {
+        return def.doc == di && dt.unit_of[def.provision] == unit;
+      });
+      if (!s.formula && punished_by.count(unit) && definitions_here < 2 &&
+          (count_acts(lex, di, r) >= 2 ||
+           (count_acts(lex, di, r) >= 1 && !heading.empty() && lex.in_text("offence-name", di, heading)))) {
+        s.formula = true;
+        s.punished_by = punished_by[unit];
+      }
       s.named = lex.in("offence-name", di, r);
       s.named_heading = !heading.empty() && lex.in_text("offence-name", di, heading);
       if (!s.formula && !s.named && !s.named_heading) continue;  // nothing here can be the offence
@@ -728,7 +764,10 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       if (yes && !for_text.empty()) c.signals_for.push_back(for_text);
       if (!yes && !against_text.empty()) c.signals_against.push_back(against_text);
     };
-    say(s.formula, "creates or punishes an offence (" + matched_words(corpus, lex, "offence-formula", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]) + ")", "");
+    if (s.punished_by != static_cast<std::size_t>(-1))
+      say(true, "made an offence by " + corpus.doc(out[i].doc).doc->provisions[s.punished_by].citation + ", which punishes it by citation", "");
+    else
+      say(s.formula, "creates or punishes an offence (" + matched_words(corpus, lex, "offence-formula", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]) + ")", "");
     say(s.named, "names the crime", "does not name the crime");
     say(s.named_heading, "its heading names the crime", "");
     say(s.by_name, "its conduct is the crime's name", "");

@@ -582,6 +582,7 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"women-only", "victims named as women or girls"},
       {"person-noun", "victims named as any person (after the acts: \"recruits ... a person\")"},
       {"any-means", "offences committed \"by any means\" (no means required)"},
+      {"offence-by-reference", "words before a citation by which a penalty provision makes the cited provision an offence"},
       {"negation-before", "words before a red flag's match that exclude the requirement (\"whether or not\")"},
       {"negation-after", "words after a red flag's match that exclude the requirement (\"... is not required\")"},
       {"general-fine-in-lieu", "general provisions letting a court fine instead of imprisoning, for any offence"},
@@ -611,7 +612,7 @@ const std::vector<std::string>& known_checks() {
   static const std::vector<std::string> checks = {"offence-exists",  "penalty-threshold",  "fine-in-lieu",
                                                   "child-no-means",  "means-for-children", "child-under-18",
                                                   "victims-restricted", "general-part",
-                                                  "means",           "no-transnationality"};
+                                                  "means",           "no-transnationality", "every-offence"};
   return checks;
 }
 
