@@ -387,9 +387,19 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     // Units another provision punishes by citing them as offences ("A person who commits an offence
     // under Section 4 shall be liable to ..."): they create the offence, whose penalty stands there.
     std::map<std::size_t, std::size_t> punished_by;  // unit -> the punishing unit
+    // Only units that could be such an offence are looked for (no offence words of their own, but
+    // the crime's name and an act): most documents have none, and then nothing is parsed.
+    std::set<std::size_t> orphans;
     for (std::size_t unit : dt.units) {
       const ByteRange r = dt.subtree[unit];
-      if (dt.treaty_text[unit] || !lex.in("offence-formula", di, r)) continue;
+      if (dt.treaty_text[unit] || lex.in("offence-formula", di, r)) continue;
+      const std::string& heading = d.provisions[unit].heading;
+      const bool named = lex.in("offence-name", di, r) || (!heading.empty() && lex.in_text("offence-name", di, heading));
+      if (named && count_acts(lex, di, r) >= 1) orphans.insert(unit);
+    }
+    for (std::size_t unit : orphans.empty() ? std::vector<std::size_t>{} : dt.units) {
+      const ByteRange r = dt.subtree[unit];
+      if (dt.treaty_text[unit] || !lex.in("offence-formula", di, r) || !lex.in("offence-by-reference", di, r)) continue;
       // It must state a penalty itself: "any offence punishable under this Act shall be deemed to be
       // a cognizable offence" punishes nothing.
       const auto stated = penalty::find_penalties(dt.slice(r));
@@ -400,10 +410,13 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
             c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter)
           continue;
         const std::uint32_t at = r.first + static_cast<std::uint32_t>(c.begin);
+        std::vector<std::size_t> targets;
+        for (std::size_t t : resolve(c, d, dt.provision_at(at)))
+          if (dt.unit_of[t] != unit && orphans.count(dt.unit_of[t])) targets.push_back(dt.unit_of[t]);
+        if (targets.empty()) continue;
         const ByteRange before{at > r.first + 24 ? at - 24 : r.first, at};
         if (!lex.in("offence-by-reference", di, before)) continue;
-        for (std::size_t t : resolve(c, d, dt.provision_at(at)))
-          if (dt.unit_of[t] != unit) punished_by.emplace(dt.unit_of[t], unit);
+        for (std::size_t t : targets) punished_by.emplace(t, unit);
       }
     }
     for (std::size_t unit : dt.units) {
