@@ -103,6 +103,23 @@ ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f)
       without_means = off;
       break;
     }
+  // "'Traffic' means to recruit, entice, transport ... another person, by any means": the acts are
+  // an offence whatever the means, so no means is an element (broader than art 3).
+  if (!without_means)
+    for (const OffenceSite* off : trafficking_offences()) {
+      if (off->info.substitute || protects_only_women_or_children(*off, /*children_only=*/true)) continue;
+      for (const OffencePart& part : off->parts) {
+        if (part.role != "definition") continue;
+        text::Match any = lex_.find("any-means", part.doc, part.range);
+        if (!any || any.spans.empty()) continue;
+        found.evidence = {passage_evidence(part.doc, {any.spans.front().first, any.spans.back().second}, e.check)};
+        found.status = Status::met;
+        found.confidence = kProbable;
+        found.reason = "the offence " + off->info.citation + " uses a definition whose acts count " +
+                       describe(found.evidence.back()) + ": no means is an element (broader than art 3)";
+        return found;
+      }
+    }
   if (!without_means) return found;
   const ByteRange r = corpus_.doc(without_means->doc).subtree[without_means->words];
   found.evidence = {passage_evidence(without_means->doc, {r.first, std::min(r.second, r.first + 200)}, e.check)};
