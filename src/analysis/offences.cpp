@@ -96,6 +96,7 @@ struct Signals {
   bool named = false;            // names the crime in its text
   bool named_heading = false;    // names the crime in its heading
   bool by_name = false;          // its conduct is the crime's name ("traffics a person")
+  bool by_citation = false;      // ... known because it names the crime and cites its definition
   bool defines = false;          // defines something ("constitue", "means", "se entiende por")
   bool smuggling = false;        // names the smuggling of migrants (text or heading)
   bool purpose = false;          // a purpose of exploitation
@@ -479,6 +480,27 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     }
   }
 
+  // An offence that names the crime and cites the provision defining it ("Quiconque aura commis
+  // l'infraction de traite des personnes telle que définie à l'article 2 ... sera puni") punishes it
+  // by name, whatever words it uses for the conduct: legislatures keep inventing those.
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    Signals& s = sig[i];
+    if (s.by_name || !s.named || !s.formula || s.smuggling) continue;
+    const DocText& dt = corpus.doc(out[i].doc);
+    const ByteRange r = dt.subtree[out[i].unit];
+    if (lex.in("ancillary-conduct", out[i].doc, r)) continue;
+    for (const citation::Citation& c : citation::find_citations(dt.slice(r))) {
+      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter) continue;
+      const std::uint32_t at = r.first + static_cast<std::uint32_t>(c.begin);
+      for (std::size_t t : resolve(c, *dt.doc, dt.provision_at(at)))
+        if (std::any_of(defining.begin(), defining.end(), [&](const Defining& u) {
+              return u.doc == out[i].doc && u.unit == dt.unit_of[t] && u.unit != out[i].unit;
+            }))
+          s.by_name = s.by_citation = true;
+      if (s.by_name) break;
+    }
+  }
+
   // The definitions of the crime's name an offence punishes by name: defined terms ("traffic",
   // "trafficking in persons", "la traite d'enfants" and "le trafic d'enfants" both), else a unit
   // that defines the crime.
@@ -783,7 +805,7 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       say(s.formula, "creates or punishes an offence (" + matched_words(corpus, lex, "offence-formula", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]) + ")", "");
     say(s.named, "names the crime", "does not name the crime");
     say(s.named_heading, "its heading names the crime", "");
-    say(s.by_name, "its conduct is the crime's name", "");
+    say(s.by_name, s.by_citation ? "names the crime and cites the provision that defines it" : "its conduct is the crime's name", "");
     const ByteRange r = corpus.doc(out[i].doc).subtree[out[i].unit];
     const std::size_t d = out[i].doc;
     say(s.acts >= 2, acts_text(s.acts) + " of art 3 (" + acts_words(corpus, lex, d, r) + ")",

@@ -169,6 +169,27 @@ const char* const kWestAfrican = R"akn(<?xml version="1.0" encoding="UTF-8"?>
 </body></act></akomaNtoso>
 )akn";
 
+// A penalty article whose conduct formula is in no lexicon ("se sera rendu auteur de"), but which
+// names the crime and cites the article defining it: the offence is still found and assembled.
+const char* const kCitedDefinition = R"akn(<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta><identification source="#x">
+<FRBRWork><FRBRthis value="/akn/zz/act/2021/3/!main"/><FRBRuri value="/akn/zz/act/2021/3"/><FRBRdate date="2021-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRcountry value="zz"/><FRBRname value="Loi portant lutte contre la traite des personnes"/></FRBRWork>
+<FRBRExpression><FRBRthis value="/akn/zz/act/2021/3/fra@2021-01-01/!main"/><FRBRuri value="/akn/zz/act/2021/3/fra@2021-01-01"/><FRBRdate date="2021-01-01" name="enactment"/><FRBRauthor href="#x"/><FRBRlanguage language="fra"/></FRBRExpression>
+<FRBRManifestation><FRBRthis value="/akn/zz/act/2021/3/fra@2021-01-01/!main.xml"/><FRBRuri value="/akn/zz/act/2021/3/fra@2021-01-01.akn"/><FRBRdate date="2021-01-01" name="transform"/><FRBRauthor href="#x"/></FRBRManifestation>
+</identification></meta><body>
+<article eId="art_2"><num>2</num>
+<content>
+<p>Au sens de la présente loi, on entend par traite des personnes le fait de recruter, de transporter, de transférer, d'héberger ou d'accueillir une personne, par la menace, la contrainte, la fraude ou la tromperie, aux fins d'exploitation.</p>
+</content>
+</article>
+<article eId="art_15"><num>15</num>
+<content>
+<p>Quiconque se sera rendu auteur de la traite des personnes décrite à l'article 2 sera puni de sept à quinze ans d'emprisonnement.</p>
+</content>
+</article>
+</body></act></akomaNtoso>
+)akn";
+
 CountryReport report_of(const char* xml, const std::string& name) {
   std::vector<akn::Document> docs;
   auto doc = akn::read_document_from_memory(xml, name);
@@ -215,6 +236,14 @@ void expect_elements(const CountryReport& r, const std::string& obligation_id,
 const std::vector<std::string> kActs = {"recruitment", "transportation", "transfer", "harbouring", "receipt"};
 const std::vector<std::string> kForms = {"intent",  "sexual-exploitation", "forced-labour",
                                          "slavery", "servitude",           "organ-removal"};
+
+TEST(Generalisation, AnOffenceInWordsNoLexiconKnowsIsFoundThroughTheDefinitionItCites) {
+  const CountryReport r = report_of(kCitedDefinition, "gen-cited.xml");
+  EXPECT_EQ(element(r, "crim.offence", "offence").status, Status::met) << element(r, "crim.offence", "offence").reason;
+  expect_elements(r, "def.acts", kActs, Status::met);
+  EXPECT_EQ(element(r, "sanctions.serious-crime", "threshold").status, Status::met)
+      << element(r, "sanctions.serious-crime", "threshold").reason;
+}
 
 }  // namespace
 
