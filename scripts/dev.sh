@@ -20,6 +20,7 @@ PACKAGES=(
   nlohmann-json3-dev libfmt-dev        # JSON output, formatting
   libssl-dev                           # SHA-256 content hashes for provenance
   libkainjow-mustache-dev              # report templates (Mustache)
+  libzip-dev libpoppler-cpp-dev        # import: .docx (zip) and PDF text
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

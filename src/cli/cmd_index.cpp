@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
+#include "import/import.hpp"
 #include "store/store.hpp"
 
 namespace palermo::cli {
@@ -70,7 +71,7 @@ int cmd_index(int argc, char** argv) {
 
   // Reading and parsing XML runs on a worker thread while the main thread writes the previous file:
   // SQLite writes are serial, parsing is not.
-  auto read = [](const std::string& path) { return akn::read_document(path); };
+  auto read = [](const std::string& path) { return import::load_document(path); };
   std::future<Result<akn::Document>> next = std::async(std::launch::async, read, files[0]);
   // Commit every few dozen files: few FTS5 flushes, yet a long run keeps its progress if stopped.
   constexpr std::size_t kBatch = 64;

@@ -11,6 +11,7 @@
 #include "akn/reader.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "import/import.hpp"
 #include "util/edit_distance.hpp"
 
 namespace palermo::cli {
@@ -302,7 +303,7 @@ int cmd_show(int argc, char** argv) {
     return exit_usage;
   }
   const bool all = args.count("all") > 0;
-  auto doc = akn::read_document(args["file"].as<std::string>());
+  auto doc = import::load_document(args["file"].as<std::string>());
   if (!doc) {
     print_diagnostics(doc.errors());
     return exit_input;

@@ -33,6 +33,7 @@ int cmd_compare(int argc, char** argv);
 int cmd_diff(int argc, char** argv);
 int cmd_index(int argc, char** argv);
 int cmd_search(int argc, char** argv);
+int cmd_import(int argc, char** argv);
 
 const std::vector<Command>& commands();
 

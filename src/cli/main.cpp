@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
       {"validate", "report problems in an Akoma Ntoso file (eIds, nums, references, terms; --schema XSD)", cmd_validate},
       {"index", "add statutes to the full-text index (SQLite FTS5)", cmd_index},
       {"search", "search the indexed statutes (the model's pattern language)", cmd_search},
+      {"import", "turn a statute in text, Markdown, Word, PDF or HTML into Akoma Ntoso XML", cmd_import},
       {"model", "list, show or lint the Protocol model (list | show ID | lint [DIR])", cmd_model},
   };
   return all;
@@ -26,7 +27,7 @@ const std::vector<Command>& commands() {
 
 static void print_help() {
   std::printf(
-      "palermo %s: checks national anti-trafficking legislation (Akoma Ntoso XML) against the UN\n"
+      "palermo %s: checks national anti-trafficking legislation (Akoma Ntoso XML, or text, Word, PDF, HTML) against the UN\n"
       "Trafficking in Persons Protocol and the UNTOC articles that apply with it.\n\n"
       "usage: palermo COMMAND [ARGS...]\n       palermo COMMAND --help\n\ncommands:\n",
       PALERMO_VERSION);

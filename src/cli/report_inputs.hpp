@@ -10,6 +10,7 @@
 #include "akn/reader.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "import/import.hpp"
 #include "model/model.hpp"
 
 namespace palermo::cli {
@@ -19,7 +20,7 @@ inline std::optional<std::vector<akn::Document>> read_statutes(const std::vector
   std::vector<akn::Document> docs;
   bool failed = false;
   for (const auto& path : paths) {
-    auto doc = akn::read_document(path);
+    auto doc = import::load_document(path);
     if (!doc) {
       print_diagnostics(doc.errors());
       failed = true;
