@@ -160,7 +160,8 @@ auto const ordinal_mark = x3::lit(".º") | x3::lit(".°") | x3::lit("º") | x3::
 auto const unit_number = +x3::digit >> *((x3::lit('.') | x3::lit('-')) >> +x3::digit)
                          >> -(alpha >> !alpha) >> -(ordinal_mark >> !alpha)
                          >> *((x3::lit('-') | +blank) >> latin_suffixes >> !alpha)
-                         >> -(x3::lit('-') >> alpha >> !alpha);  // "129-A" ... "129-P"
+                         >> -(x3::lit('-') >> alpha >> !alpha)    // "129-A" ... "129-P"
+                         >> -(x3::lit('^') >> +x3::digit);         // "14^1": Romanian inserted articles
 auto const word_number = ordinal_words >> !alpha;
 auto const container_number = word_number | (roman >> !alpha >> -(x3::lit('-') >> +x3::alnum)) | unit_number;
 

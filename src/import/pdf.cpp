@@ -180,7 +180,8 @@ Result<Extracted> extract_pdf(std::string_view bytes, const std::string& file) {
     return import_error(file, "this PDF is encrypted (password protected)",
                         "open it with its password and save an unprotected copy, then import that");
   int pages = doc->pages();
-  std::vector<std::vector<PdfLine>> page_text;
+  std::vector<std::vector<Word>> page_words;
+  std::vector<double> page_widths;
   for (int p = 0; p < pages; ++p) {
     std::unique_ptr<poppler::page> page(doc->create_page(p));
     if (!page) continue;
@@ -189,33 +190,46 @@ Result<Extracted> extract_pdf(std::string_view bytes, const std::string& file) {
       auto r = box.bbox();
       words.push_back({utf8(box.text()), r.left(), r.top(), r.right(), r.bottom(), box.has_space_after()});
     }
-    page_text.push_back(page_lines(words, page->page_rect().width()));
+    page_words.push_back(std::move(words));
+    page_widths.push_back(page->page_rect().width());
   }
-  // Running headers and footers: the first or last line of most pages, numbers aside; page numbers.
+  // Running headers and footers: the top or bottom line of most pages (numbers aside), and page
+  // numbers. Found on whole-width lines, before columns are told apart.
   std::map<std::string, int> tops, bottoms;
-  for (const auto& lines : page_text) {
-    if (lines.empty()) continue;
-    ++tops[digits_as_hash(lines.front().text)];
-    ++bottoms[digits_as_hash(lines.back().text)];
+  std::vector<std::vector<PdfLine>> whole_lines;
+  for (const auto& words : page_words) {
+    whole_lines.push_back(make_lines(words));
+    if (whole_lines.back().empty()) continue;
+    ++tops[digits_as_hash(whole_lines.back().front().text)];
+    ++bottoms[digits_as_hash(whole_lines.back().back().text)];
   }
   std::size_t dropped = 0;
-  int counted_pages = static_cast<int>(page_text.size());
+  int counted_pages = static_cast<int>(page_words.size());
   auto running = [&](const std::map<std::string, int>& seen, const std::string& text) {
     auto it = seen.find(digits_as_hash(text));
     return counted_pages >= 3 && it != seen.end() && it->second * 2 > counted_pages;
   };
+  std::vector<std::vector<PdfLine>> page_text;
+  for (std::size_t p = 0; p < page_words.size(); ++p) {
+    const auto& lines = whole_lines[p];
+    std::vector<const PdfLine*> drop;
+    if (!lines.empty() && (is_page_number(lines.front().text) || running(tops, lines.front().text))) drop.push_back(&lines.front());
+    if (lines.size() > 1 && (is_page_number(lines.back().text) || running(bottoms, lines.back().text))) drop.push_back(&lines.back());
+    dropped += drop.size();
+    std::vector<Word> kept;
+    for (const Word& w : page_words[p]) {
+      double y = (w.y0 + w.y1) / 2;
+      bool in_dropped = false;
+      for (const PdfLine* d : drop)
+        if (std::fabs(y - d->y) < 0.5 * d->height && w.x0 >= d->x0 - 0.5 && w.x1 <= d->x1 + 0.5) in_dropped = true;
+      if (!in_dropped) kept.push_back(w);
+    }
+    page_text.push_back(page_lines(kept, page_widths[p]));
+  }
   std::vector<std::string> paragraphs;
   std::string current;
   double previous_right = 0, previous_left = 0, column_right = 0;
   for (auto& lines : page_text) {
-    while (!lines.empty() && (is_page_number(lines.front().text) || running(tops, lines.front().text))) {
-      lines.erase(lines.begin());
-      ++dropped;
-    }
-    while (!lines.empty() && (is_page_number(lines.back().text) || running(bottoms, lines.back().text))) {
-      lines.pop_back();
-      ++dropped;
-    }
     // Where a full line of this line's column ends: most lines starting near it reach that far.
     auto right_edge = [&](const PdfLine& line) {
       std::vector<double> ends;

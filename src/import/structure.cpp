@@ -508,9 +508,13 @@ Structure recognise_structure(const std::string& text, const std::string& langua
         }
         previous_unit = h.label;
       } else {
-        warn(l.number, fmt::format("'{}' does not follow {} in sequence: kept as text of the provision before it", h.num,
-                                   *previous_unit),
-             "if it is a provision, check the numbering of the source");
+        if (compare_labels(h.label, *previous_unit) == 0)
+          warn(l.number, fmt::format("'{}' repeats the number of the provision before it: kept as its text", h.num),
+               "a number written twice (above and in the text) is common in extracted law; otherwise check the source");
+        else
+          warn(l.number, fmt::format("'{}' does not follow {} in sequence: kept as text of the provision before it", h.num,
+                                     *previous_unit),
+               "if it is a provision, check the numbering of the source");
       }
     }
     if (!taken) {
@@ -551,10 +555,14 @@ Structure recognise_structure(const std::string& text, const std::string& langua
     }
     // A heading written above the number ("Slavery and servitude" / "1 (1) A person ..."): a short
     // capitalised line with no closing punctuation, ending the text of the provision before.
+    // The line before it must end a sentence: otherwise the short line is the tail of a paragraph
+    // wrapped at a fixed width ("... obscenas" / "ARTÍCULO 24."), not a heading.
     if (h.kind == LineKind::unit && item.heading.empty() && !items.empty() && items.back().body.size() >= 2) {
       const std::string& above = items.back().body.back();
-      if (above.size() <= 100 && starts_upper(above) && !ends_like_sentence_part(above) && last_char(above) != '.' &&
-          !starts_with_marker(above)) {
+      char before = last_char(items.back().body[items.back().body.size() - 2]);
+      bool standalone = before == '.' || before == ';' || before == ':' || before == '"' || before == ')';
+      if (standalone && above.size() <= 100 && starts_upper(above) && !ends_like_sentence_part(above) &&
+          last_char(above) != '.' && !starts_with_marker(above)) {
         item.heading = above;
         item.heading_above = true;
         items.back().body.pop_back();
