@@ -79,6 +79,8 @@ const std::map<std::string, std::string> kKnownDifferences = {
     {"se_code-extract_1962", "the extract lists § 1 a and § 1 b before § 1"},
     {"cr_code-extract_1970_4573", "the code's 'SECCION IV' headings are read as divisions; the published AKN leaves them in "
                                   "the text of the article before"},
+    {"dk_code-extract_2025", "each number is written twice ('23.' ending the text before '§ 23'); the bare one stays text"},
+    {"gr_code-extract_2019", "Greek letter suffixes ('323Α') are not read as part of the number"},
     {"pe_act_2021_31146", "'Artículo 129.- Ñ' is not numbered in sequence (the code's article 129-Ñ)"},
 };
 
