@@ -1,6 +1,10 @@
 // The bundled corpus is valid Akoma Ntoso 3.0: every corpus/**/*.akn.xml validates against the OASIS
 // schema (libxml2's XSD validator, independently of palermo's reader) and reads into a provision tree.
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <set>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -100,9 +104,25 @@ std::string test_name(const testing::TestParamInfo<std::string>& info) {
 TEST(CorpusFiles, EveryCountryFolderHoldsDocumentsAndAProfile) {
   const std::vector<std::string> documents = corpus_documents();
   const std::vector<std::string> profiles = corpus_profiles();
-  // corpus/README.md lists five fictional countries, xa to xe, seven documents in all.
-  EXPECT_EQ(documents.size(), 7u);
+  // corpus/README.md lists five fictional countries, xa to xe, seven documents in all, each with a
+  // PROFILE.md; corpus/REAL-COUNTRIES.md lists the real countries palermo imported (no profiles).
+  std::size_t fictional = 0;
+  for (const std::string& d : documents)
+    fictional += std::filesystem::path(d).parent_path().filename().string().rfind('x', 0) == 0;
+  EXPECT_EQ(fictional, 7u);
   ASSERT_EQ(profiles.size(), 5u);
+  std::ifstream real_list(std::string(PALERMO_SOURCE_DIR) + "/corpus/REAL-COUNTRIES.md");
+  std::string listed((std::istreambuf_iterator<char>(real_list)), std::istreambuf_iterator<char>());
+  std::set<std::string> real_countries;
+  for (const std::string& d : documents) {
+    const auto path = std::filesystem::path(d);
+    const std::string country = path.parent_path().filename().string();
+    if (country.rfind('x', 0) == 0) continue;
+    real_countries.insert(country);
+    EXPECT_NE(listed.find(country + "/" + path.filename().string()), std::string::npos)
+        << d << " is not listed with its source in corpus/REAL-COUNTRIES.md";
+  }
+  EXPECT_GE(real_countries.size(), 10u);
   for (const std::string& profile : profiles) {
     const auto folder = std::filesystem::path(profile).parent_path();
     bool has_document = false;
