@@ -177,13 +177,11 @@ const text::Tokenizer& Corpus::tokenizer(text::Language lang) {
   return *slot;
 }
 
-const text::IndexedText& Corpus::indexed(std::size_t doc, ByteRange range) {
-  auto key = std::make_tuple(doc, range.first, range.second);
-  auto it = cache_.find(key);
-  if (it != cache_.end()) return *it->second;
-  const DocText& d = docs_[doc];
-  auto indexed = std::make_unique<text::IndexedText>(tokenizer(d.language).tokenize(d.slice(range)));
-  return *cache_.emplace(key, std::move(indexed)).first->second;
+text::TextWindow Corpus::indexed(std::size_t doc, ByteRange range) {
+  if (doc_index_.size() < docs_.size()) doc_index_.resize(docs_.size());
+  auto& index = doc_index_[doc];
+  if (!index) index = std::make_unique<text::IndexedText>(tokenizer(docs_[doc].language).tokenize(docs_[doc].text));
+  return index->window(range.first, range.second);
 }
 
 std::string Corpus::folded(std::size_t doc, ByteRange range) const { return fold_text(docs_[doc].slice(range)); }

@@ -57,15 +57,16 @@ class Corpus {
   const std::vector<DocText>& docs() const { return docs_; }
   const DocText& doc(std::size_t i) const { return docs_[i]; }
 
-  // Tokens of a byte range of a document, offsets relative to range.first; built once per range.
-  const text::IndexedText& indexed(std::size_t doc, ByteRange range);
+  // The tokens of a byte range of a document, for matching (spans relative to range.first). Each
+  // document is tokenised and indexed once, when first asked; a range is a window of that index.
+  text::TextWindow indexed(std::size_t doc, ByteRange range);
   // The folded form of a range (lower case, no diacritics), for keyword tests of the checks.
   std::string folded(std::size_t doc, ByteRange range) const;
   const text::Tokenizer& tokenizer(text::Language lang);
 
  private:
   std::vector<DocText> docs_;
-  std::map<std::tuple<std::size_t, std::uint32_t, std::uint32_t>, std::unique_ptr<text::IndexedText>> cache_;
+  std::vector<std::unique_ptr<text::IndexedText>> doc_index_;  // per document, built on first use
   std::map<text::Language, std::unique_ptr<text::Tokenizer>> tokenizers_;
 };
 

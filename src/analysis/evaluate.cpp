@@ -249,11 +249,11 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
     }
     bool has_own_language = std::any_of(patterns.begin(), patterns.end(),
                                         [&](const model::Pattern& p) { return p.language == dt.model_language; });
-    const text::IndexedText* indexed = nullptr;
+    std::optional<text::TextWindow> indexed;
     for (const model::Pattern& p : patterns) {
       // The document's language; every language when it is unknown or the model has none for it.
       if ((has_own_language || !other_languages) && p.language != dt.model_language) continue;
-      if (!indexed) indexed = &corpus_.indexed(item.doc, item.range);
+      if (!indexed) indexed = corpus_.indexed(item.doc, item.range);
       const text::CompiledPattern& cp = compiled(p, dt.language);
       if (!text::matches(cp, *indexed)) continue;
       // For "a OR b OR (c AND d)", cite the alternative that matches earliest in the text, with only

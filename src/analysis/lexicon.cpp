@@ -20,7 +20,7 @@ bool Lexicons::in(std::string_view name, std::size_t doc, ByteRange range) {
   if (range.second <= range.first) return false;
   const Compiled& c = compiled(name, doc);
   if (c.patterns.empty()) return false;
-  const text::IndexedText& indexed = corpus_.indexed(doc, range);
+  const text::TextWindow indexed = corpus_.indexed(doc, range);
   for (const text::CompiledPattern& p : c.patterns)
     if (text::matches(p, indexed)) return true;
   return false;
@@ -30,7 +30,7 @@ text::Match Lexicons::find(std::string_view name, std::size_t doc, ByteRange ran
   if (range.second <= range.first) return {};
   const Compiled& c = compiled(name, doc);
   if (c.patterns.empty()) return {};
-  const text::IndexedText& indexed = corpus_.indexed(doc, range);
+  const text::TextWindow indexed = corpus_.indexed(doc, range);
   for (const text::CompiledPattern& p : c.patterns) {
     text::Match m = text::match(p, indexed);
     if (!m) continue;

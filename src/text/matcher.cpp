@@ -55,7 +55,8 @@ thread_local std::vector<std::vector<std::uint32_t>> t_near_lists;
 // contributes is appended to `spans`; a subtree that fails takes its spans back out.
 class Evaluator {
  public:
-  Evaluator(const IndexedText& text, std::vector<Span>* spans) : text_(text), spans_(spans) {}
+  Evaluator(const TextWindow& window, std::vector<Span>* spans)
+      : text_(*window.text), first_(window.first), last_(window.last), base_(window.base), spans_(spans) {}
 
   // `limit`: how many occurrences of a phrase to record (0: none, and no occurrence lists built).
   bool eval(const CompiledNode& n, std::size_t limit) {
@@ -103,15 +104,16 @@ class Evaluator {
   // Calls visit(p) for each position where the word occurs, until visit returns true.
   template <class Visit>
   bool any_position(const CompiledWord& w, Visit&& visit) const {
-    if (w.is_prefix) return text_.any_with_prefix(w.prefix, visit);
-    for (std::uint32_t p : text_.positions_of(w.term, w.term_hash))
-      if (visit(p)) return true;
+    if (w.is_prefix) return text_.any_with_prefix(w.prefix, first_, last_, visit);
+    const std::span<const std::uint32_t> all = text_.positions_of(w.term, w.term_hash);  // ascending
+    for (auto p = std::lower_bound(all.begin(), all.end(), first_); p != all.end() && *p < last_; ++p)
+      if (visit(*p)) return true;
     return false;
   }
 
   bool occurs_at(const CompiledNode& n, std::uint32_t p) const {
     const auto& tokens = text_.tokens();
-    if (p + n.words.size() > tokens.size()) return false;
+    if (p + n.words.size() > last_) return false;
     for (std::size_t k = 1; k < n.words.size(); ++k)
       if (tokens[p + k].after_break || !word_matches(n.words[k], tokens[p + k])) return false;
     return true;
@@ -171,7 +173,7 @@ class Evaluator {
   void record(Occurrence o) {
     if (spans_ == nullptr || o.length == 0) return;
     const auto& tokens = text_.tokens();
-    spans_->emplace_back(tokens[o.start].begin, tokens[o.start + o.length - 1].end);
+    spans_->emplace_back(tokens[o.start].begin - base_, tokens[o.start + o.length - 1].end - base_);
   }
   std::size_t mark_spans() const { return spans_ ? spans_->size() : 0; }
   bool rollback(std::size_t mark) {
@@ -180,6 +182,8 @@ class Evaluator {
   }
 
   const IndexedText& text_;
+  const std::uint32_t first_, last_;  // the window's token positions
+  const std::uint32_t base_;          // subtracted from recorded byte offsets
   std::vector<Span>* spans_;
 };
 
@@ -300,9 +304,20 @@ std::vector<std::uint32_t> IndexedText::positions_with_prefix(std::string_view p
   return out;
 }
 
-Match match(const CompiledPattern& pattern, const IndexedText& text) {
+TextWindow IndexedText::window(std::uint32_t begin, std::uint32_t end) const {
+  // Tokens ascend by both offsets; a word cut by either end of the range is left out.
+  auto from = std::lower_bound(tokens_.begin(), tokens_.end(), begin,
+                               [](const Token& t, std::uint32_t b) { return t.begin < b; });
+  auto to = std::upper_bound(from, tokens_.end(), end, [](std::uint32_t e, const Token& t) { return e < t.end; });
+  return {this, static_cast<std::uint32_t>(from - tokens_.begin()), static_cast<std::uint32_t>(to - tokens_.begin()),
+          begin};
+}
+
+Match match(const CompiledPattern& pattern, const IndexedText& text) { return match(pattern, text.whole()); }
+
+Match match(const CompiledPattern& pattern, const TextWindow& window) {
   Match m;
-  Evaluator ev(text, &m.spans);
+  Evaluator ev(window, &m.spans);
   m.matched = ev.eval(pattern.root, Match::kMaxOccurrences);
   if (!m.matched) m.spans.clear();
   normalise(m.spans);
@@ -313,8 +328,10 @@ Match match(const CompiledPattern& pattern, const std::vector<Token>& tokens) {
   return match(pattern, IndexedText(tokens));
 }
 
-bool matches(const CompiledPattern& pattern, const IndexedText& text) {
-  Evaluator ev(text, nullptr);
+bool matches(const CompiledPattern& pattern, const IndexedText& text) { return matches(pattern, text.whole()); }
+
+bool matches(const CompiledPattern& pattern, const TextWindow& window) {
+  Evaluator ev(window, nullptr);
   return ev.eval(pattern.root, 0);
 }
 

@@ -60,6 +60,18 @@ struct CompiledPattern {
 // becomes several consecutive words of its phrase.
 CompiledPattern compile(const pattern::Node& node, const Tokenizer& tokenizer);
 
+class IndexedText;
+
+// A window of an IndexedText: the tokens whose bytes lie inside one byte range of its source. A
+// document is indexed once and each provision is matched through a window of it; matching a window
+// gives what an index of that range alone would give, with spans relative to the range's start.
+struct TextWindow {
+  const IndexedText* text = nullptr;
+  std::uint32_t first = 0;  // token positions [first, last)
+  std::uint32_t last = 0;
+  std::uint32_t base = 0;   // byte offset of the range: subtracted from every span
+};
+
 // One provision's tokens plus a term index, built once and matched against many patterns. Lookups
 // are binary searches over 64-bit term hashes and sorted keys, with no allocation, so that ~400
 // patterns against ~1000 provisions take milliseconds. Move-only: the index refers into tokens().
@@ -73,6 +85,9 @@ class IndexedText {
   IndexedText& operator=(const IndexedText&) = delete;
 
   const std::vector<Token>& tokens() const { return tokens_; }
+  // Every token, or the tokens lying wholly inside bytes [begin, end) of the source text.
+  TextWindow whole() const { return {this, 0, static_cast<std::uint32_t>(tokens_.size()), 0}; }
+  TextWindow window(std::uint32_t begin, std::uint32_t end) const;
   // Positions (sorted) of tokens whose term equals `term`; empty when absent.
   std::span<const std::uint32_t> positions_of(std::string_view term) const;
   std::span<const std::uint32_t> positions_of(std::string_view term, std::uint64_t term_hash) const;
@@ -81,7 +96,12 @@ class IndexedText {
   // Calls visit(position) for every token whose folded form or term starts with `prefix`, in no
   // particular order and possibly twice, until visit returns true; returns whether one did.
   template <class Visit>
-  bool any_with_prefix(std::string_view prefix, Visit&& visit) const;
+  bool any_with_prefix(std::string_view prefix, Visit&& visit) const {
+    return any_with_prefix(prefix, 0, static_cast<std::uint32_t>(tokens_.size()), visit);
+  }
+  // The same, for positions in [first, last) only.
+  template <class Visit>
+  bool any_with_prefix(std::string_view prefix, std::uint32_t first, std::uint32_t last, Visit&& visit) const;
 
  private:
   // Distinct keys with their positions: positions[ranges[i]..ranges[i+1]) belong to key i.
@@ -115,7 +135,8 @@ inline std::uint64_t key_code(std::string_view key) {
 }
 
 template <class Visit>
-bool IndexedText::any_with_prefix(std::string_view prefix, Visit&& visit) const {
+bool IndexedText::any_with_prefix(std::string_view prefix, std::uint32_t first, std::uint32_t last,
+                                  Visit&& visit) const {
   // Keys starting with `prefix` have codes in [low, high]: the prefix's code with the bytes it
   // does not fix set to 0 and to 0xFF. Past eight bytes the code cannot tell, so check the key.
   const std::uint64_t low = key_code(prefix);
@@ -125,8 +146,9 @@ bool IndexedText::any_with_prefix(std::string_view prefix, Visit&& visit) const 
     for (; it != index->codes.end() && *it <= high; ++it) {
       const auto i = static_cast<std::size_t>(it - index->codes.begin());
       if (prefix.size() > 8 && !index->keys[i].starts_with(prefix)) continue;
-      for (std::uint32_t p : index->at(i))
-        if (visit(p)) return true;
+      const std::span<const std::uint32_t> all = index->at(i);  // ascending
+      for (auto p = std::lower_bound(all.begin(), all.end(), first); p != all.end() && *p < last; ++p)
+        if (visit(*p)) return true;
     }
   }
   return false;
@@ -145,10 +167,12 @@ struct Match {
   explicit operator bool() const { return matched; }
 };
 
+Match match(const CompiledPattern& pattern, const TextWindow& window);
 Match match(const CompiledPattern& pattern, const IndexedText& text);
 // Convenience for a single use: indexes `tokens` first.
 Match match(const CompiledPattern& pattern, const std::vector<Token>& tokens);
 // Fast path: no spans are collected, alternatives stop at the first that matches.
+bool matches(const CompiledPattern& pattern, const TextWindow& window);
 bool matches(const CompiledPattern& pattern, const IndexedText& text);
 
 }  // namespace palermo::text
