@@ -21,6 +21,7 @@ PACKAGES=(
   libssl-dev                           # SHA-256 content hashes for provenance
   libkainjow-mustache-dev              # report templates (Mustache)
   libzip-dev libpoppler-cpp-dev        # import: .docx (zip) and PDF text
+  iso-codes                            # ISO 3166 country names for the reports (read at build time)
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

@@ -5,7 +5,7 @@
     var s = el.getAttribute('data-status'), layer = el.getAttribute('data-layer');
     var ok = state.show === 'all' ||
       (state.show === 'mandatory' && layer === 'mandatory') ||
-      (state.show === 'gaps' && (s === 'gap' || s === 'partial')) ||
+      (state.show === 'gaps' && (s === 'gap' || s === 'partial' || s === 'conflict')) ||
       (state.show === 'conflicts' && s === 'conflict') ||
       (state.show === 'changes' && el.getAttribute('data-change') !== 'unchanged');
     return ok && (state.area === 'all' || el.getAttribute('data-area') === state.area);
@@ -15,8 +15,17 @@
     document.querySelectorAll('[data-group]').forEach(function (g) {
       g.classList.toggle('hidden', g.querySelectorAll('[data-status]:not(.hidden)').length === 0);
     });
-    document.querySelectorAll('.filters button[data-show]').forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-show') === state.show); });
-    document.querySelectorAll('.filters button[data-area]').forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-area') === state.area); });
+    // The pressed state is said to assistive technology too, not only shown in colour.
+    document.querySelectorAll('.filters button[data-show]').forEach(function (b) {
+      var on = b.getAttribute('data-show') === state.show;
+      b.classList.toggle('on', on);
+      b.setAttribute('aria-pressed', on ? 'true' : 'false');
+    });
+    document.querySelectorAll('.filters button[data-area]').forEach(function (b) {
+      var on = b.getAttribute('data-area') === state.area;
+      b.classList.toggle('on', on);
+      b.setAttribute('aria-pressed', on ? 'true' : 'false');
+    });
   }
   document.querySelectorAll('.filters button[data-show]').forEach(function (b) {
     b.addEventListener('click', function () { state.show = b.getAttribute('data-show'); apply(); });
@@ -30,11 +39,13 @@
       document.querySelectorAll('details.finding').forEach(function (d) { d.open = open; });
     });
   });
-  // A link to a finding ("cited by") opens it.
+  // A link to a finding ("cited by", a recommendation) opens it, showing it first if a filter hid it.
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
-    if (el && el.tagName === 'DETAILS') el.open = true;
+    if (!el) return;
+    if (el.classList.contains('hidden')) { state.show = 'all'; state.area = 'all'; apply(); }
+    if (el.tagName === 'DETAILS') el.open = true;
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();

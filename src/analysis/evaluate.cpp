@@ -3,6 +3,7 @@
 #include "analysis/offences.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace palermo::analysis {
 
@@ -23,16 +24,26 @@ std::pair<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> win
     end = std::min(whole.size(), start + kPassageBytes);
     std::size_t first_end = absolute.front().second - whole_begin;
     if (end < first_end) end = std::min(whole.size(), first_end + 20);
-    while (start > 0 && start < whole.size() && continuation_byte(whole[start])) ++start;
-    while (end < whole.size() && continuation_byte(whole[end])) --end;
-    if (start > 0) {
-      std::size_t space = whole.find(' ', start);
-      if (space != std::string_view::npos && space < first) start = space + 1;
+    // Cut between words, never inside one ("imprisonm…", "twenty-…"): move each cut to the nearest
+    // white space that keeps the first match inside, looking outwards when inwards would lose it.
+    auto space = [&](std::size_t i) { return whole[i] == ' ' || whole[i] == '\n' || whole[i] == '\t'; };
+    if (start > 0 && !space(start - 1)) {
+      std::size_t s = start;
+      while (s < first && !space(s)) ++s;
+      if (s < first) start = s + 1;
+      else {
+        while (start > 0 && !space(start - 1)) --start;
+      }
     }
-    if (end < whole.size()) {
-      std::size_t space = whole.rfind(' ', end);
-      if (space != std::string_view::npos && space > first_end) end = space;
+    if (end < whole.size() && !space(end)) {
+      std::size_t e = end;
+      while (e > first_end && !space(e)) --e;
+      if (e > first_end) end = e;
+      else {
+        while (end < whole.size() && !space(end)) ++end;
+      }
     }
+    while (end > start && space(end - 1)) --end;
   }
   std::string prefix = start > 0 ? "\xE2\x80\xA6 " : "";
   std::string passage = prefix + std::string(whole.substr(start, end - start)) + (end < whole.size() ? " \xE2\x80\xA6" : "");
@@ -51,8 +62,13 @@ std::string cite_of(const akn::Provision& p) { return p.citation.empty() ? p.eid
 
 std::string shorten(std::string s, std::size_t n) {
   if (s.size() <= n) return s;
-  std::size_t cut = n;
-  while (cut > 0 && continuation_byte(s[cut])) --cut;
+  // At the last space before the limit, so a number or word is never cut ("not exceeding 3…" for 30).
+  std::size_t cut = s.rfind(' ', n);
+  if (cut == std::string::npos || cut < n / 2) {
+    cut = n;
+    while (cut > 0 && continuation_byte(s[cut])) --cut;
+  }
+  while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == ',' || s[cut - 1] == ';')) --cut;
   return s.substr(0, cut) + "\xE2\x80\xA6";
 }
 
@@ -205,6 +221,18 @@ Evidence Evaluator::passage_evidence(std::size_t doc, ByteRange highlight, const
                                      const std::vector<ChainLink>& chain) {
   const DocText& dt = corpus_.doc(doc);
   const akn::Document& d = *dt.doc;
+  // Checks quote by length ("the first 200 bytes"): widen the highlight to whole words, so that it
+  // never ends inside one ("exploiting t|hem"). Bytes of multi-byte characters count as letters.
+  const std::string_view text = dt.text;
+  auto word_byte = [&](std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    return std::isalnum(c) || c >= 0x80;
+  };
+  if (highlight.second > highlight.first && highlight.second <= text.size()) {
+    while (highlight.second < text.size() && word_byte(highlight.second - 1) && word_byte(highlight.second))
+      ++highlight.second;
+    while (highlight.first > 0 && word_byte(highlight.first - 1) && word_byte(highlight.first)) --highlight.first;
+  }
   std::size_t provision = dt.provision_at(highlight.first);
   if (highlight.second > highlight.first)
     provision = dt.common_ancestor(provision, dt.provision_at(highlight.second - 1));
@@ -453,6 +481,7 @@ ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
   f.instrument = o.instrument;
   f.article = o.article;
   f.title = o.title;
+  f.legislated_in = o.legislated_in;
   f.klass = o.klass;
   f.area = o.area;
   area_ = o.area;

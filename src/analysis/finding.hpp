@@ -58,6 +58,7 @@ struct ObligationFinding {
   double confidence = 0.0;
   std::string reason;
   std::string advice;  // drafting advice, shown when not met
+  std::vector<std::string> legislated_in;  // where countries usually legislate it (model::Obligation)
   std::vector<ElementFinding> elements;
   std::vector<ElementFinding> red_flags;
 };

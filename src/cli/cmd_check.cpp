@@ -80,7 +80,9 @@ int cmd_check(int argc, char** argv) {
       cxxopts::value<std::string>()->default_value(""))(
       "model", "read the Protocol model from DIR instead of the built-in one",
       cxxopts::value<std::string>()->default_value(""))(
-      "explain", "list every provision weighed as the trafficking offence, with the signals for and against it")(
+      "detail", "text format: every finding with the statute passages that support it (default: a summary)")(
+      "explain", "list every provision weighed as the trafficking offence, with the signals for and against it; "
+                 "with --detail, followed by the detailed report and the search patterns that matched")(
       "offence", "the trafficking offence is CITATION (repeatable), e.g. --offence \"art 182\"",
       cxxopts::value<std::vector<std::string>>())("h,help", "show this help")(
       "inputs", "statute files or folders", cxxopts::value<std::vector<std::string>>());
@@ -137,17 +139,22 @@ int cmd_check(int argc, char** argv) {
                    known.empty() ? "" : "; offences found: ", known.c_str());
     return exit_usage;
   }
-  if (args.count("explain")) {
-    const std::string explanation = render_explanation(report);
-    return emit("check", args["output"].as<std::string>(), explanation);
-  }
+  const bool detail = args.count("detail") > 0;
+  if (args.count("explain") && !detail) return emit("check", args["output"].as<std::string>(), render_explanation(report));
 
   const std::string output = args["output"].as<std::string>();
   std::string rendered;
   if (format == "md") rendered = report::render_markdown(report);
   else if (format == "json") rendered = report::render_json(report);
   else if (format == "html") rendered = report::render_html(report, *documents);
-  else rendered = report::render_text(report, report::TextOptions{output.empty() && use_colour(1)});
+  else {
+    report::TextOptions text;
+    text.colour = output.empty() && use_colour(1);
+    text.detail = detail;
+    text.patterns = detail && args.count("explain") > 0;
+    if (text.patterns) rendered = render_explanation(report) + "\n";
+    rendered += report::render_text(report, text);
+  }
   if (int rc = emit("check", output, rendered); rc != exit_ok) return rc;
   if (!fail_on.empty() && falls_short(report, fail_on)) return exit_gaps;
   return exit_ok;

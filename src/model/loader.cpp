@@ -28,7 +28,10 @@ const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt"};
 // Languages an element with patterns is expected to cover (pt is welcome but optional).
 const std::vector<std::string> kCoreLanguages = {"en", "fr", "es"};
 const std::vector<std::string> kObligationFields = {"instrument", "article", "title", "class", "area",
-                                                    "statement", "advice"};
+                                                    "statement", "advice", "legislated-in"};
+// Kinds of law an obligation is usually legislated in (the report says where to act from these).
+const std::vector<std::string> kLawKinds = {"offence", "trafficking-act", "penal-code", "criminal-procedure",
+                                            "aml", "mla-extradition", "immigration"};
 const std::vector<std::string> kRequiredObligationFields = {"instrument", "article", "title", "class",
                                                             "area", "statement"};
 
@@ -404,6 +407,22 @@ class ModelBuilder {
           obligation.statement = field.value.text;
         } else if (key == "advice") {
           obligation.advice = field.value.text;
+        } else if (key == "legislated-in") {
+          std::string word;
+          for (std::size_t i = 0; i <= field.value.text.size(); ++i) {
+            const char c = i < field.value.text.size() ? field.value.text[i] : ' ';
+            if (c != ' ' && c != '\n' && c != '\t') {
+              word += c;
+              continue;
+            }
+            if (word.empty()) continue;
+            if (std::find(kLawKinds.begin(), kLawKinds.end(), word) == kLawKinds.end())
+              error(file, field.value, "unknown kind of law '" + word + "' in legislated-in",
+                    did_you_mean(word, kLawKinds) + "the kinds are " + join(kLawKinds));
+            else
+              obligation.legislated_in.push_back(word);
+            word.clear();
+          }
         }
       }
     }

@@ -70,6 +70,9 @@ struct Obligation {
   Area area = Area::definition;
   std::string statement;   // the obligation in our own words
   std::string advice;      // drafting advice when it is missing
+  // The kinds of law where countries usually legislate it (`legislated-in "penal-code aml"`): where a
+  // report tells the drafter to act. "offence": in the trafficking offence itself. Empty: not said.
+  std::vector<std::string> legislated_in;
   std::vector<Element> elements;
   std::vector<Element> red_flags;
   SourceLocation where;

@@ -6,11 +6,30 @@
 #include <fmt/format.h>
 
 #include "report/html_parts.hpp"
+#include "report/countries.hpp"
+#include "report/priorities.hpp"
 #include "report/report.hpp"
 #include "report/summary.hpp"
 #include "report/templates.hpp"
 
 namespace palermo::report {
+
+// ISO 639-2 (FRBRlanguage) to the two-letter tag HTML's lang attribute expects; the code itself when
+// the language has no two-letter tag, "" when unknown.
+std::string html_language(std::string_view iso639_2) {
+  static const std::pair<std::string_view, std::string_view> kTags[] = {
+      {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"por", "pt"}, {"deu", "de"}, {"ger", "de"},
+      {"ita", "it"}, {"nld", "nl"}, {"ell", "el"}, {"gre", "el"}, {"ron", "ro"}, {"rum", "ro"}, {"ara", "ar"},
+      {"rus", "ru"}, {"ukr", "uk"}, {"hrv", "hr"}, {"srp", "sr"}, {"slv", "sl"}, {"slk", "sk"}, {"ces", "cs"},
+      {"pol", "pl"}, {"hun", "hu"}, {"lit", "lt"}, {"lav", "lv"}, {"est", "et"}, {"mlt", "mt"}, {"isl", "is"},
+      {"swe", "sv"}, {"nor", "no"}, {"nob", "nb"}, {"dan", "da"}, {"fin", "fi"}, {"kat", "ka"}, {"ben", "bn"},
+      {"tur", "tr"}, {"zho", "zh"}, {"jpn", "ja"}, {"kin", "rw"}, {"swa", "sw"}, {"hin", "hi"}, {"urd", "ur"}};
+  for (const auto& [code, tag] : kTags)
+    if (iso639_2 == code) return std::string(tag);
+  if (iso639_2.size() == 3 && iso639_2 != "und" && iso639_2 != "mul") return std::string(iso639_2);
+  return {};
+}
+
 
 namespace {
 
@@ -117,6 +136,8 @@ class StatuteView {
       int n = number_of(d);
       s.set("n", std::to_string(n));
       s.set("title", d.title.empty() ? d.path : d.title);
+      // Screen readers and hyphenation need the statute's own language, not the page's English.
+      set_if(s, "lang", html_language(d.frbr.language));
       set_if(s, "preamble", d.preamble);
       mustache::data provisions{mustache::data::type::list};
       add_document(provisions, d, n);
@@ -280,8 +301,25 @@ mustache::data page_basics(const std::string& title_country) {
 }
 
 std::string render_html(const CountryReport& report, const std::vector<akn::Document>& documents) {
-  mustache::data page = page_basics(report.country.empty() ? "Country not stated" : report.country);
+  const std::string name = country_name(report.country);
+  mustache::data page = page_basics(report.country.empty() ? "Country not stated" : name.empty() ? report.country : name);
+  page.set("verdict", verdict(report));
   page.set("headline", mandatory_headline(report));
+  mustache::data recs{mustache::data::type::list};
+  const std::vector<Recommendation> recommended = recommendations(report);
+  for (const Recommendation& r : recommended) {
+    mustache::data item;
+    item.set("number", std::to_string(r.number));
+    item.set("priority", std::string(priority_label(r.priority)));
+    item.set("title", r.finding->title);
+    item.set("article", article_label(*r.finding));
+    item.set("anchor", "ob-" + r.finding->id);
+    item.set("where", r.where);
+    item.set("action", r.action);
+    recs.push_back(item);
+  }
+  page.set("has_recommendations", !recommended.empty());
+  page.set("recommendations", recs);
   if (!report.documents.empty())
     page.set("subtitle", report.documents.size() == 1
                              ? (report.documents[0].title.empty() ? report.documents[0].path : report.documents[0].title)

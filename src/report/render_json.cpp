@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_parts.hpp"
+#include "report/countries.hpp"
+#include "report/priorities.hpp"
 #include "report/report.hpp"
 #include "report/summary.hpp"
 
@@ -55,6 +57,7 @@ json finding_json(const analysis::ObligationFinding& f) {
               {"confidence", f.confidence},
               {"reason", f.reason},
               {"advice", f.advice},
+              {"legislated_in", f.legislated_in},
               {"elements", elements},
               {"red_flags", red_flags}};
 }
@@ -105,8 +108,23 @@ json report_json(const CountryReport& report) {
                           {"decision", c.decision}});
   json findings = json::array();
   for (const auto& f : report.findings) findings.push_back(finding_json(f));
+  json recs = json::array();
+  for (const Recommendation& r : recommendations(report))
+    recs.push_back(json{{"number", r.number},
+                        {"priority", priority_label(r.priority)},
+                        {"obligation", r.finding->id},
+                        {"title", r.finding->title},
+                        {"article", article_label(*r.finding)},
+                        {"status", analysis::to_string(r.finding->status)},
+                        {"missing", r.missing},
+                        {"red_flags", r.red_flags},
+                        {"where", r.where},
+                        {"action", r.action}});
   return json{{"schema", kReportSchema},
               {"country", report.country},
+              {"country_name", country_name(report.country)},
+              {"verdict", verdict(report)},
+              {"recommendations", recs},
               {"generated", report.generated},
               {"model", json{{"version", report.model_version}}},
               {"assessment_note", kAssessmentNote},

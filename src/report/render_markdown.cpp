@@ -2,7 +2,9 @@
 // area with the evidence quoted (> blockquote) and the matched words in bold.
 #include <fmt/format.h>
 
+#include "report/countries.hpp"
 #include "report/markdown.hpp"
+#include "report/priorities.hpp"
 #include "report/report.hpp"
 #include "report/summary.hpp"
 
@@ -18,9 +20,10 @@ std::string md_escape(std::string_view s) {
         out += '\\';
         out += c;
         break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
+      // Backslash escapes, not HTML entities: the Markdown pastes into Word and Google Docs as text.
+      case '<': out += "\\<"; break;
+      case '>': out += "\\>"; break;
+      case '&': out += "\\&"; break;
       case '\n': case '\r': out += ' '; break;
       default: out += c;
     }
@@ -56,8 +59,8 @@ void append_evidence(std::string& out, const analysis::Evidence& e) {
   std::string chain = chain_sentence(e);
   if (!chain.empty()) out += "    " + md_escape(chain) + "\n\n";
   if (!e.pattern.empty())
-    out += fmt::format("    <sub>matched pattern: {}{}</sub>\n\n", md_escape(e.pattern),
-                       e.language.empty() ? "" : " (" + md_escape(e.language) + ")");
+    out += fmt::format("    *Matched pattern{}:* {}\n\n", e.language.empty() ? "" : " (" + md_escape(e.language) + ")",
+                       md_code(e.pattern));
 }
 
 void append_element(std::string& out, const analysis::ElementFinding& el) {
@@ -82,7 +85,8 @@ void append_finding(std::string& out, const analysis::ObligationFinding& f) {
 
 std::string render_markdown(const CountryReport& report) {
   std::string out;
-  out += fmt::format("# Gap report: {}\n\n", md_escape(report.country.empty() ? "country not stated" : report.country));
+  out += fmt::format("# Gap report: {}\n\n", md_escape(country_label(report.country)));
+  out += "**Verdict.** " + md_escape(verdict(report)) + "\n\n";
   out += "**" + mandatory_headline(report) + "**\n\n";
   for (Layer layer : {Layer::optional, Layer::good_practice}) {
     StatusCounts c = count_layer(report, layer);
@@ -92,11 +96,24 @@ std::string render_markdown(const CountryReport& report) {
   }
   out += fmt::format("> {}\n\n", kAssessmentNote);
 
+  const std::vector<Recommendation> recs = recommendations(report);
+  if (!recs.empty()) {
+    out += "## Recommendations\n\nMost urgent first: conflicts with the Protocol, then mandatory obligations, then optional "
+           "ones, then good practice.\n\n";
+    for (const Recommendation& r : recs) {
+      std::string label(priority_label(r.priority));
+      label[0] = static_cast<char>(label[0] - 'a' + 'A');
+      out += fmt::format("{}. **{}: {}** ({}). *Where:* {}. {}\n", r.number, label, md_escape(r.finding->title),
+                         md_escape(article_label(*r.finding)), md_escape(r.where), md_escape(r.action));
+    }
+    out += "\n";
+  }
+
   out += "## What was checked\n\n";
   out += "| # | Document | Type | Language | Expression date | SHA-256 |\n|---|---|---|---|---|---|\n";
   for (std::size_t i = 0; i < report.documents.size(); ++i) {
     const auto& d = report.documents[i];
-    out += fmt::format("| {} | {}<br>{} | {} | {} | {} | {} |\n", i + 1,
+    out += fmt::format("| {} | {} · {} | {} | {} | {} | {} |\n", i + 1,
                        md_cell(d.title.empty() ? d.path : d.title), md_code(d.path), md_cell(d.doc_type),
                        md_cell(d.language), md_cell(d.expression_date.empty() ? "not stated" : d.expression_date),
                        md_code(d.sha256));
@@ -119,7 +136,7 @@ std::string render_markdown(const CountryReport& report) {
   for (Layer layer : kLayers)
     for (const auto& f : report.findings) {
       if (layer_of(f.klass) != layer) continue;
-      out += fmt::format("| {} | {} <br>`{}` | {} | {} | {} | {:.2f} |\n", md_status(f.status), md_cell(f.title),
+      out += fmt::format("| {} | {} · `{}` | {} | {} | {} | {:.2f} |\n", md_status(f.status), md_cell(f.title),
                          f.id, md_cell(article_label(f)), class_label(f.klass), area_heading(f.area),
                          f.confidence);
     }

@@ -20,6 +20,11 @@ inline constexpr const char* kDiffSchema = "palermo-diff/1";
 
 struct TextOptions {
   bool colour = false;  // ANSI colours and bold highlights; the CLI decides (tty and NO_COLOR)
+  // render_text: the summary (verdict, recommendations, one line per obligation) unless `detail`,
+  // which adds every finding's evidence; `patterns` adds the search patterns that matched.
+  bool detail = false;
+  bool patterns = false;
+  std::size_t width = 80;  // columns the text is wrapped to
 };
 
 // ---- one country -------------------------------------------------------------------------------

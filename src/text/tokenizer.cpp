@@ -91,6 +91,9 @@ CharClass fold_code_point(char32_t cp, std::string& out) {
     append_utf8(out, 0x3BC);
     return CharClass::letter;
   }
+  // The soft hyphen PDF conversions leave inside words ("traffick\u00ADing") is part of the word and
+  // folds to nothing, so the word is read, matched and highlighted whole.
+  if (cp == 0xAD) return CharClass::letter;
   if (cp < 0xC0) return CharClass::separator;  // Latin-1 punctuation and symbols: « » ° § NBSP
   if (cp >= 0x100 && cp <= 0x17F) {
     const char base = kLatinExtA[cp - 0x100];

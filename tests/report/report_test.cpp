@@ -3,11 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "report/fixture.hpp"
+#include "report/countries.hpp"
+#include "report/priorities.hpp"
 #include "report/report.hpp"
+#include "report/wrap.hpp"
 #include "util/embedded.hpp"
 
 namespace palermo::report {
@@ -67,9 +72,10 @@ TEST(ReportMarkdown, HeadlineCountsOnlyMandatoryObligations) {
   EXPECT_NE(md.find("via s 3(1): uses the defined term 'exploitation' → s 1"), std::string::npos);
   EXPECT_NE(md.find("**Drafting advice:** Add \"transfers\""), std::string::npos);
   EXPECT_NE(md.find("not its implementation"), std::string::npos);
-  // The hostile passage is inert: no raw tag survives.
+  // The hostile passage is inert: no raw tag survives, and it is escaped the Markdown way (not as
+  // HTML entities, which would paste into a word processor as "&lt;").
   EXPECT_EQ(md.find("<script>"), std::string::npos);
-  EXPECT_NE(md.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(md.find("\\<script\\>"), std::string::npos);
   // Mandatory findings come before the optional and good-practice ones.
   EXPECT_LT(md.find("#### Protocol art 6(6)"), md.find("#### Protocol art 6(3)"));
 }
@@ -110,15 +116,138 @@ TEST(ReportHtml, EveryEvidenceLinkHasItsAnchorAndHostileTextIsEscaped) {
 
 TEST(ReportText, NoAnsiCodesWhenColourIsOff) {
   const CountryReport r = fixture::report();
-  const std::string plain = render_text(r, TextOptions{false});
+  TextOptions detail;
+  detail.detail = true;
+  const std::string plain = render_text(r, detail);
   EXPECT_EQ(plain.find('\x1b'), std::string::npos);
   EXPECT_NE(plain.find("Mandatory obligations: 3 of 6 met, 1 partial, 1 gap, 1 conflict"), std::string::npos);
   EXPECT_NE(plain.find("[[recruits]]"), std::string::npos);
-  EXPECT_NE(plain.find("Drafting advice:"), std::string::npos);
+  EXPECT_NE(plain.find("Where:"), std::string::npos);
   EXPECT_NE(plain.find("red flag: A fine may replace imprisonment"), std::string::npos);
-  const std::string coloured = render_text(r, TextOptions{true});
+  detail.colour = true;
+  const std::string coloured = render_text(r, detail);
   EXPECT_NE(coloured.find("\x1b["), std::string::npos);
   EXPECT_EQ(coloured.find("[[recruits]]"), std::string::npos);
+}
+
+// Issue 10: the terminal report is a summary a reader takes in at a glance, within 80 columns, with
+// the verdict and the conflict named near the top; evidence only with --detail; patterns on request.
+TEST(ReportText, SummaryFitsEightyColumnsAndNamesTheConflictFirst) {
+  const CountryReport r = fixture::report();
+  const std::string summary = render_text(r, TextOptions{});
+  std::istringstream lines(summary);
+  std::string line;
+  int n = 0, conflict_line = -1;
+  while (std::getline(lines, line)) {
+    ++n;
+    EXPECT_LE(display_width(line), 80u) << line;
+    if (conflict_line < 0 && line.find("Sanctions:") != std::string::npos) conflict_line = n;
+  }
+  EXPECT_GT(conflict_line, 0) << summary;
+  EXPECT_LE(conflict_line, 20) << summary;
+  EXPECT_EQ(summary.find("[[recruits]]"), std::string::npos) << "evidence belongs to --detail";
+  EXPECT_NE(summary.find("URGENT"), std::string::npos);
+  TextOptions detail;
+  detail.detail = true;
+  const std::string with_evidence = render_text(r, detail);
+  EXPECT_EQ(with_evidence.find("matched `"), std::string::npos) << "patterns only with --explain";
+  detail.patterns = true;
+  EXPECT_NE(render_text(r, detail).find("matched `"), std::string::npos);
+  std::istringstream detail_lines(with_evidence);
+  while (std::getline(detail_lines, line)) EXPECT_LE(display_width(line), 80u) << line;
+}
+
+TEST(ReportWrap, WrapsAtSpacesCountingCharactersNotBytes) {
+  EXPECT_EQ(wrap_text("aaa bbb ccc", 7, "", ""), "aaa bbb\nccc\n");
+  EXPECT_EQ(wrap_text("été été été", 7, "", ""), "été été\nété\n");
+  EXPECT_EQ(wrap_text("one two", 20, "- ", "  "), "- one two\n");
+  EXPECT_EQ(display_width("\x1b[1mbold\x1b[0m"), 4u);
+  EXPECT_EQ(fit("abcdefgh", 5), "abcd…");
+  EXPECT_EQ(fit("ééééé", 5), "ééééé");
+  // A word longer than the line is cut, never allowed to overflow it.
+  std::istringstream in(wrap_text(std::string(50, 'x'), 20, "", ""));
+  for (std::string line; std::getline(in, line);) EXPECT_LE(display_width(line), 20u) << line;
+}
+
+TEST(ReportCountries, IsoCodesNameTheCountry) {
+  EXPECT_EQ(country_label("na"), "Namibia (na)");
+  EXPECT_EQ(country_label("NA"), "Namibia (NA)");
+  EXPECT_EQ(country_name("nam"), "Namibia");
+  EXPECT_EQ(country_name("bo"), "Bolivia");  // the common name, not "Bolivia, Plurinational State of"
+  EXPECT_EQ(country_label("xz"), "xz");      // user-assigned: no name invented
+  EXPECT_EQ(country_label(""), "(country not stated)");
+  EXPECT_GE(country_names().size(), 249u);
+}
+
+// Issue 10: recommendations in priority order, each saying where to act, advice only for what is missing.
+TEST(ReportRecommendations, ConflictsFirstThenMandatoryThenTheRest) {
+  const CountryReport r = fixture::report();
+  const std::vector<Recommendation> recs = recommendations(r);
+  ASSERT_GE(recs.size(), 4u);
+  EXPECT_EQ(recs[0].priority, Priority::urgent);
+  EXPECT_EQ(recs[0].finding->id, "untoc.11.1.sanctions");
+  for (std::size_t i = 1; i < recs.size(); ++i) {
+    EXPECT_EQ(recs[i].number, static_cast<int>(i) + 1);
+    EXPECT_LE(static_cast<int>(recs[i - 1].priority), static_cast<int>(recs[i].priority)) << recs[i].finding->id;
+  }
+  // A partial finding: only the two missing acts, not the model's advice for all five.
+  auto acts = std::find_if(recs.begin(), recs.end(), [](const Recommendation& x) { return x.finding->id == "tip.3a.acts"; });
+  ASSERT_NE(acts, recs.end());
+  EXPECT_EQ(acts->missing, (std::vector<std::string>{"Transfer", "Receipt"}));
+  EXPECT_NE(acts->action.find("transfer and receipt"), std::string::npos) << acts->action;
+  EXPECT_EQ(acts->priority, Priority::required);
+  // A plain gap keeps the model's advice; every recommendation says where to act.
+  auto compensation = std::find_if(recs.begin(), recs.end(),
+                                   [](const Recommendation& x) { return x.finding->id == "tip.6.6.compensation"; });
+  ASSERT_NE(compensation, recs.end());
+  EXPECT_EQ(compensation->action, "Add a provision allowing courts to order compensation to victims.");
+  for (const Recommendation& x : recs) EXPECT_FALSE(x.where.empty()) << x.finding->id;
+  // Met findings never appear.
+  for (const Recommendation& x : recs) EXPECT_NE(x.finding->status, Status::met) << x.finding->id;
+}
+
+TEST(ReportVerdict, NamesTheOffenceAndTheConflicts) {
+  CountryReport r = fixture::report();
+  const std::string v = verdict(r);
+  EXPECT_NE(v.find("creates a trafficking offence (s 3(1))"), std::string::npos) << v;
+  EXPECT_NE(v.find("meets 3 of 6 mandatory obligations"), std::string::npos) << v;
+  EXPECT_NE(v.find("conflicts with the Protocol on Sanctions"), std::string::npos) << v;
+  r.country = "na";
+  EXPECT_EQ(verdict(r).rfind("Namibia's law", 0), 0u) << verdict(r);
+  r.offences.clear();
+  EXPECT_NE(verdict(r).find("creates no offence palermo recognises as trafficking"), std::string::npos);
+}
+
+// Issue 10: Markdown pastes into Word and Google Docs: no raw HTML tags, no entities.
+TEST(ReportMarkdown, NoHtmlTagsOrEntities) {
+  const std::string md = render_markdown(fixture::report());
+  std::smatch m;
+  EXPECT_FALSE(std::regex_search(md, m, std::regex(R"((^|[^\\])<[A-Za-z/].{0,30})"))) << m.str();
+  EXPECT_FALSE(std::regex_search(md, m, std::regex(".{0,30}&[a-z]+;"))) << m.str();
+  EXPECT_NE(md.find("## Recommendations"), std::string::npos);
+  EXPECT_NE(md.find("**Verdict.**"), std::string::npos);
+}
+
+TEST(ReportJson, LeadsWithVerdictAndRecommendations) {
+  const auto j = nlohmann::json::parse(render_json(fixture::report()));
+  EXPECT_FALSE(j.at("verdict").get<std::string>().empty());
+  ASSERT_TRUE(j.at("recommendations").is_array());
+  EXPECT_EQ(j["recommendations"][0]["priority"], "urgent");
+  EXPECT_EQ(j["recommendations"][0]["obligation"], "untoc.11.1.sanctions");
+  EXPECT_FALSE(j["recommendations"][0]["where"].get<std::string>().empty());
+}
+
+TEST(ReportHtml, AccessibleAndLabelledWithTheStatutesLanguage) {
+  const std::string html = render_html(fixture::report(), fixture::documents());
+  EXPECT_NE(html.find("<a class=\"skip\" href=\"#main\">"), std::string::npos);
+  EXPECT_NE(html.find("<main id=\"main\">"), std::string::npos);
+  EXPECT_NE(html.find("lang=\"en\""), std::string::npos);
+  EXPECT_NE(html.find("aria-pressed"), std::string::npos);
+  EXPECT_NE(html.find("<h4 class=\"title\">"), std::string::npos);  // findings are headings
+  EXPECT_NE(html.find("id=\"recommendations\""), std::string::npos);
+  EXPECT_NE(html.find("@media (max-width: 720px)"), std::string::npos);
+  // "Not met" shows conflicts too: the worst status must never be filtered out with the gaps.
+  EXPECT_NE(html.find("s === 'gap' || s === 'partial' || s === 'conflict'"), std::string::npos);
 }
 
 // Issue 11: a FRBRcountry such as "=HYPERLINK(...)" reached the CSV header as a live formula.
