@@ -1,7 +1,8 @@
 // palermo reports: checklist filters, expand/collapse, open everything for printing. No network access.
 (function () {
-  var state = { show: 'all', area: 'all' };
+  var state = { show: 'all', area: 'all', differ: false };
   function matches(el) {
+    if (state.differ && el.getAttribute('data-same') === '1') return false;
     var s = el.getAttribute('data-status'), layer = el.getAttribute('data-layer');
     var ok = state.show === 'all' ||
       (state.show === 'mandatory' && layer === 'mandatory') ||
@@ -37,6 +38,37 @@
     b.addEventListener('click', function () {
       var open = b.getAttribute('data-expand') === 'open';
       document.querySelectorAll('details.finding').forEach(function (d) { d.open = open; });
+    });
+  });
+  // The comparison grid: rows where every country stands the same can be hidden, and the countries
+  // put in order of mandatory obligations met (the header's data-score), or back in the given order.
+  var grid = document.querySelector('table.heatmap');
+  var differ = document.querySelector('button[data-differ]');
+  if (differ) differ.addEventListener('click', function () {
+    state.differ = !state.differ;
+    differ.classList.toggle('on', state.differ);
+    differ.setAttribute('aria-pressed', state.differ ? 'true' : 'false');
+    apply();
+  });
+  function sortColumns(byScore) {
+    var heads = Array.prototype.slice.call(grid.querySelectorAll('thead th.country'));
+    var order = heads.map(function (h, i) { return i; });
+    var col = function (i) { return +heads[i].getAttribute('data-col'); };
+    var score = function (i) { return +heads[i].getAttribute('data-score'); };
+    order.sort(function (a, b) { return byScore ? (score(b) - score(a)) || (col(a) - col(b)) : col(a) - col(b); });
+    grid.querySelectorAll('tr').forEach(function (row) {
+      var cells = Array.prototype.slice.call(row.querySelectorAll(':scope > td.cell, :scope > th.country'));
+      if (cells.length !== heads.length) return;
+      order.forEach(function (i) { row.appendChild(cells[i]); });
+    });
+  }
+  document.querySelectorAll('button[data-sort]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      sortColumns(b.getAttribute('data-sort') === 'score');
+      document.querySelectorAll('button[data-sort]').forEach(function (o) {
+        o.classList.toggle('on', o === b);
+        o.setAttribute('aria-pressed', o === b ? 'true' : 'false');
+      });
     });
   });
   // A link to a finding ("cited by", a recommendation) opens it, showing it first if a filter hid it.

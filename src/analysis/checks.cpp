@@ -55,6 +55,7 @@ const std::map<std::string, Evaluator::Check>& Evaluator::checks() {
       {"means", &Evaluator::check_means},
       {"no-transnationality", &Evaluator::check_no_transnationality},
       {"every-offence", &Evaluator::check_every_offence},
+      {"child-heavier-penalty", &Evaluator::check_child_heavier_penalty},
   };
   return table;
 }
@@ -145,6 +146,49 @@ ElementFinding Evaluator::check_no_transnationality(const model::Element& e, Ele
   found.status = Status::met;
   found.confidence = kLikely;
   found.reason = "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
+  return found;
+}
+
+// Many laws aggravate trafficking of a child not with words of aggravation but with a limb of its own
+// and a longer term ("... receives a child for the purpose of exploitation ... is liable to imprisonment
+// for not less than ten years and not exceeding twenty-five years", where the adult offence carries
+// twenty): that is the aggravating circumstance of CoE art 24(b) in substance.
+ElementFinding Evaluator::check_child_heavier_penalty(const model::Element& e, ElementFinding f) {
+  ElementFinding found = evaluate_patterns(e, f.red_flag);
+  if (found.status == Status::met) return found;
+  for (const OffenceSite* off : trafficking_offences()) {
+    const DocText& dt = corpus_.doc(off->doc);
+    const ByteRange unit = dt.subtree[off->unit];
+    const auto mentions = penalty::find_penalties(dt.slice(unit));
+    auto years = [](const penalty::PenaltyMention& m) { return m.life ? kLife : m.max_years; };
+    // The heaviest maximum stated in a provision about a child, against a lighter one elsewhere.
+    for (const penalty::PenaltyMention& heavy : mentions) {
+      if (!heavy.imprisonment || years(heavy) <= 0) continue;
+      const std::uint32_t at = unit.first + static_cast<std::uint32_t>(heavy.begin);
+      // The clause holding the penalty: from the provision's start (or the previous full stop) to it.
+      const std::size_t provision = dt.provision_at(at);
+      const ByteRange own = dt.subtree[provision];
+      std::uint32_t clause_start = own.first;
+      const std::string_view before = dt.slice({own.first, at});
+      if (const std::size_t stop = before.rfind(". "); stop != std::string_view::npos)
+        clause_start = own.first + static_cast<std::uint32_t>(stop + 2);
+      if (!lex_.in("child", off->doc, {clause_start, at})) continue;
+      const bool lighter_elsewhere = std::any_of(mentions.begin(), mentions.end(), [&](const penalty::PenaltyMention& m) {
+        return &m != &heavy && m.imprisonment && years(m) > 0 && years(m) < years(heavy) &&
+               !lex_.in("child", off->doc, {unit.first + static_cast<std::uint32_t>(m.begin) > 200 + unit.first
+                                                ? unit.first + static_cast<std::uint32_t>(m.begin) - 200
+                                                : unit.first,
+                                            unit.first + static_cast<std::uint32_t>(m.begin)});
+      });
+      if (!lighter_elsewhere) continue;
+      found.status = Status::met;
+      found.confidence = kLikely;
+      found.evidence = {passage_evidence(off->doc, {clause_start, unit.first + static_cast<std::uint32_t>(heavy.end)}, e.check)};
+      found.reason = "the offence " + (off->info.citation.empty() ? off->info.eid : off->info.citation) +
+                     " punishes trafficking of a child more heavily (" + heavy.text + ")";
+      return found;
+    }
+  }
   return found;
 }
 

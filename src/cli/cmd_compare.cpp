@@ -35,6 +35,9 @@ int cmd_compare(int argc, char** argv) {
   opts.add_options()("format", "text | csv | md | html | json", cxxopts::value<std::string>()->default_value("text"))(
       "o,output", "write to PATH (atomically) instead of stdout", cxxopts::value<std::string>()->default_value(""))(
       "model", "read the Protocol model from DIR instead of the built-in one",
+      cxxopts::value<std::string>()->default_value(""))(
+      "link-reports", "html: link each cell to the country's own report, TEMPLATE with {country} for the code "
+                      "(e.g. \"{country}.html\"), instead of inlining the evidence",
       cxxopts::value<std::string>()->default_value(""))("h,help", "show this help")(
       "inputs", "folders (one per country) or files", cxxopts::value<std::vector<std::string>>());
   opts.parse_positional({"inputs"});
@@ -112,7 +115,11 @@ int cmd_compare(int argc, char** argv) {
   if (format == "csv") rendered = report::render_compare_csv(matrix);
   else if (format == "md") rendered = report::render_compare_md(matrix);
   else if (format == "json") rendered = report::render_compare_json(matrix, reports);
-  else if (format == "html") rendered = report::render_compare_html(matrix, reports);
+  else if (format == "html") {
+    report::CompareHtmlOptions html;
+    html.report_link = args["link-reports"].as<std::string>();
+    rendered = report::render_compare_html(matrix, reports, html);
+  }
   else rendered = report::render_compare_text(matrix, report::TextOptions{output.empty() && use_colour(1)});
   return emit("compare", output, rendered);
 }

@@ -631,7 +631,8 @@ const std::vector<std::string>& known_checks() {
   static const std::vector<std::string> checks = {"offence-exists",  "penalty-threshold",  "fine-in-lieu",
                                                   "child-no-means",  "means-for-children", "child-under-18",
                                                   "victims-restricted", "general-part",
-                                                  "means",           "no-transnationality", "every-offence"};
+                                                  "means",           "no-transnationality", "every-offence",
+                                                  "child-heavier-penalty"};
   return checks;
 }
 

@@ -35,11 +35,14 @@ std::set<EvidenceKey> evidence_keys(const std::vector<analysis::Evidence>& evide
   return keys;
 }
 
+// A regression of any size (met to partial, partial to gap, gap to conflict) is "opened": a drafter
+// must never find one filed under "changed". Closed means met now and not before.
 Change classify(std::optional<Status> before, std::optional<Status> after, bool evidence_differs) {
   if (!before || !after) return Change::changed;
-  bool was_met = *before == Status::met, is_met = *after == Status::met;
-  if (!was_met && *before != Status::not_applicable && is_met) return Change::closed;
-  if (was_met && !is_met && *after != Status::not_applicable) return Change::opened;
+  const bool comparable = *before != Status::not_applicable && *after != Status::not_applicable &&
+                          *before != Status::not_assessed && *after != Status::not_assessed;
+  if (comparable && status_rank(*after) < status_rank(*before)) return Change::opened;
+  if (comparable && *after == Status::met && *before != Status::met) return Change::closed;
   if (*before != *after || evidence_differs) return Change::changed;
   return Change::unchanged;
 }
@@ -149,8 +152,8 @@ constexpr Change kShownChanges[] = {Change::closed, Change::opened, Change::chan
 std::string_view change_heading(Change c) {
   switch (c) {
     case Change::closed: return "Closed by the new text (now met)";
-    case Change::opened: return "Opened by the new text (was met, now worse)";
-    case Change::changed: return "Changed (other status changes, or different evidence)";
+    case Change::opened: return "Opened by the new text (now worse than before)";
+    case Change::changed: return "Changed (better but not yet met, or different evidence)";
     case Change::unchanged: return "Unchanged";
   }
   return "?";
@@ -179,8 +182,11 @@ std::string render_diff_text(const DiffResult& d, const TextOptions& options) {
                          article_label(o.instrument, o.article), class_label(o.klass), style.dim(o.id));
       for (const auto& e : o.elements) {
         if (e.change == Change::unchanged) continue;
-        out += fmt::format("      {}{}: {} → {} ({})\n", e.red_flag ? "red flag: " : "", e.title, st(e.old_status),
-                           st(e.new_status), to_string(e.change));
+        auto est = [&](const std::optional<Status>& s) {
+          return s ? style.status(*s, element_status(*s, e.red_flag, true)) : std::string("—");
+        };
+        out += fmt::format("      {}{}: {} → {} ({})\n", e.red_flag ? "red flag: " : "", e.title, est(e.old_status),
+                           est(e.new_status), to_string(e.change));
         for (const auto* side : {&e.old_evidence, &e.new_evidence}) {
           const char* label = side == &e.old_evidence ? "old" : "new";
           for (const auto& ev : *side)
@@ -203,7 +209,7 @@ std::string render_diff_md(const DiffResult& d) {
   out += "| Side | Document | Expression date | SHA-256 |\n|---|---|---|---|\n";
   for (const auto* docs : {&d.old_documents, &d.new_documents})
     for (const auto& doc : *docs)
-      out += fmt::format("| {} | {}<br>{} | {} | {} |\n", docs == &d.old_documents ? "old" : "new",
+      out += fmt::format("| {} | {} · {} | {} | {} |\n", docs == &d.old_documents ? "old" : "new",
                          md_cell(doc.title), md_code(doc.path), md_cell(doc.expression_date), md_code(doc.sha256));
   out += fmt::format("\nModel version: old {}, new {}\n", md_escape(d.old_model_version), md_escape(d.new_model_version));
   for (Change c : kShownChanges) {
@@ -218,8 +224,22 @@ std::string render_diff_md(const DiffResult& d) {
       if (!o.new_reason.empty()) out += md_escape(o.new_reason) + "\n\n";
       for (const auto& e : o.elements) {
         if (e.change == Change::unchanged) continue;
+        auto est = [&](const std::optional<Status>& s) {
+          return s ? element_status(*s, e.red_flag) : std::string("—");
+        };
         out += fmt::format("- **{}{}**: {} → {} ({})\n", e.red_flag ? "Red flag: " : "", md_escape(e.title),
-                           status_or_dash(e.old_status), status_or_dash(e.new_status), to_string(e.change));
+                           est(e.old_status), est(e.new_status), to_string(e.change));
+        if (!e.old_evidence.empty() && !e.new_evidence.empty() &&
+            e.old_evidence.front().passage != e.new_evidence.front().passage) {
+          std::string redline;
+          for (const WordEdit& w : word_diff(e.old_evidence.front().passage, e.new_evidence.front().passage)) {
+            if (!redline.empty()) redline += ' ';
+            if (w.kind == WordEdit::Kind::keep) redline += md_escape(w.text);
+            else if (w.kind == WordEdit::Kind::del) redline += "~~" + md_escape(w.text) + "~~";
+            else redline += "**" + md_escape(w.text) + "**";
+          }
+          out += "  - what the new text changes (deleted ~~struck~~, added **bold**):\n\n    > " + redline + "\n\n";
+        }
         for (const auto* side : {&e.old_evidence, &e.new_evidence})
           for (const auto& ev : *side)
             out += fmt::format("  - {} {} ({})\n\n    > {}\n\n", side == &e.old_evidence ? "old" : "new",

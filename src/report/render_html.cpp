@@ -240,7 +240,7 @@ mustache::data evidence_data(const analysis::Evidence& e, const std::vector<anal
 mustache::data element_data(const analysis::ElementFinding& el, const std::vector<analysis::DocumentInfo>& documents) {
   mustache::data d;
   d.set("title", el.title);
-  d.set("status", std::string(analysis::to_string(el.status)));
+  d.set("status", element_status(el.status, el.red_flag));
   d.set("status_class", status_class(el.status));
   d.set("confidence", fmt::format("{:.2f}", el.confidence));
   d.set("is_red_flag", el.red_flag);

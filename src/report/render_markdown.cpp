@@ -64,8 +64,8 @@ void append_evidence(std::string& out, const analysis::Evidence& e) {
 }
 
 void append_element(std::string& out, const analysis::ElementFinding& el) {
-  out += fmt::format("- **{}{}**: {} (confidence {:.2f}){}\n", el.red_flag ? "Red flag: " : "", md_escape(el.title),
-                     md_status(el.status), el.confidence, el.reason.empty() ? "" : ". " + md_escape(el.reason));
+  out += fmt::format("- **{}{}**: {} {} (confidence {:.2f}){}\n", el.red_flag ? "Red flag: " : "", md_escape(el.title),
+                     status_symbol(el.status), element_status(el.status, el.red_flag, true), el.confidence, el.reason.empty() ? "" : ". " + md_escape(el.reason));
   for (const auto& e : el.evidence) append_evidence(out, e);
 }
 

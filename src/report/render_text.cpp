@@ -38,13 +38,7 @@ struct Writer {
   void blank() { out += '\n'; }
 };
 
-// How an element's status reads: a red flag is "raised" or "not raised", never "met".
-std::string element_label(const analysis::ElementFinding& el) {
-  if (!el.red_flag) return std::string(status_label(el.status));
-  if (el.status == analysis::Status::conflict) return "RAISED";
-  if (el.status == analysis::Status::not_assessed) return "NOT ASSESSED";
-  return "CLEAR";
-}
+std::string element_label(const analysis::ElementFinding& el) { return element_status(el.status, el.red_flag, true); }
 
 void append_evidence(Writer& w, const analysis::Evidence& e, std::string_view indent) {
   const std::string where = fmt::format("{} [{}] in {}", e.citation.empty() ? e.eid : e.citation, e.eid,

@@ -59,8 +59,16 @@ std::string render_compare_text(const CompareMatrix& matrix, const TextOptions& 
 std::string render_compare_csv(const CompareMatrix& matrix);
 std::string render_compare_md(const CompareMatrix& matrix);
 std::string render_compare_json(const CompareMatrix& matrix, const std::vector<CountryReport>& reports);
-// A heatmap whose cells link to the evidence, inlined below it per country and obligation.
-std::string render_compare_html(const CompareMatrix& matrix, const std::vector<CountryReport>& reports);
+// A heatmap whose cells link to the evidence: inlined below it per country and obligation (in full for
+// up to kFullEvidenceCountries countries, as one line per finding beyond, so that a page for hundreds
+// of countries stays small), or, when `report_link` is given, into each country's own report:
+// "{country}.html" links a cell to "na.html#ob-def.acts".
+struct CompareHtmlOptions {
+  std::string report_link;
+};
+inline constexpr std::size_t kFullEvidenceCountries = 12;
+std::string render_compare_html(const CompareMatrix& matrix, const std::vector<CountryReport>& reports,
+                                const CompareHtmlOptions& options = {});
 
 // ---- before and after --------------------------------------------------------------------------
 enum class Change { closed, opened, changed, unchanged };

@@ -118,6 +118,60 @@ int status_rank(Status s) {
   return 0;
 }
 
+std::string element_status(Status s, bool red_flag, bool upper) {
+  std::string out;
+  if (red_flag && s == Status::conflict) out = "raised";
+  else if (red_flag && s == Status::met) out = "clear";
+  else out = std::string(analysis::to_string(s));
+  if (upper)
+    for (char& c : out) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return out;
+}
+
+std::vector<WordEdit> word_diff(std::string_view before, std::string_view after) {
+  auto split = [](std::string_view s) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < s.size();) {
+      while (i < s.size() && s[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < s.size() && s[j] != ' ') ++j;
+      if (j > i) words.push_back(s.substr(i, j - i));
+      i = j;
+    }
+    return words;
+  };
+  const auto a = split(before), b = split(after);
+  // Longest common subsequence of words; passages are a few hundred words at most, and longer texts
+  // are compared as wholes (all deleted, all inserted) rather than at quadratic cost.
+  constexpr std::size_t kMaxWords = 2000;
+  std::vector<WordEdit> out;
+  auto push = [&](WordEdit::Kind kind, std::string_view word) {
+    if (!out.empty() && out.back().kind == kind) out.back().text += " " + std::string(word);
+    else out.push_back({kind, std::string(word)});
+  };
+  if (a.size() > kMaxWords || b.size() > kMaxWords) {
+    for (auto w : a) push(WordEdit::Kind::del, w);
+    for (auto w : b) push(WordEdit::Kind::ins, w);
+    return out;
+  }
+  std::vector<std::vector<std::uint16_t>> lcs(a.size() + 1, std::vector<std::uint16_t>(b.size() + 1, 0));
+  for (std::size_t i = a.size(); i-- > 0;)
+    for (std::size_t j = b.size(); j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? static_cast<std::uint16_t>(lcs[i + 1][j + 1] + 1) : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      push(WordEdit::Kind::keep, a[i]);
+      ++i, ++j;
+    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      push(WordEdit::Kind::ins, b[j++]);
+    } else {
+      push(WordEdit::Kind::del, a[i++]);
+    }
+  }
+  return out;
+}
+
 namespace {
 // Moves an offset back to the start of the UTF-8 sequence it falls in, so a highlight never splits a
 // character (the analysis counts bytes; a window trimmed by another module may cut anywhere).

@@ -44,6 +44,17 @@ std::string mandatory_headline(const analysis::CountryReport& report);
 std::string_view status_symbol(analysis::Status s);
 // Short upper-case label for the text report: "MET", "PARTIAL", "GAP", "CONFLICT", "N/A".
 std::string_view status_label(analysis::Status s);
+// An element's status as a reader should read it: a red flag is "raised" (conflict) or "clear" (absent),
+// never "met"; other elements read as their status. Upper-case for the terminal with `upper`.
+std::string element_status(analysis::Status s, bool red_flag, bool upper = false);
+
+// A word-level redline between two texts: the words of each, marked kept, deleted or inserted, in reading order.
+struct WordEdit {
+  enum class Kind { keep, del, ins } kind;
+  std::string text;  // one or more words with the spaces between them
+};
+std::vector<WordEdit> word_diff(std::string_view before, std::string_view after);
+
 // Ordering by how well the law does: met 3, partial 2, gap 1, conflict 0, not applicable 3.
 int status_rank(analysis::Status s);
 

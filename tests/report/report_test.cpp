@@ -1,5 +1,6 @@
 // Renderer tests on the Arcadia fixture: JSON shape and ids, the mandatory-only headline, HTML anchors
 // and escaping, plain text without ANSI codes, CSV quoting, and diff classification.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "report/countries.hpp"
 #include "report/priorities.hpp"
 #include "report/report.hpp"
+#include "report/summary.hpp"
 #include "report/wrap.hpp"
 #include "util/embedded.hpp"
 
@@ -367,6 +369,65 @@ TEST(Diff, ClassifiesClosedOpenedChangedUnchanged) {
   EXPECT_EQ(html.find("<!-- palermo: template"), std::string::npos);
   EXPECT_NE(html.find("data-change=\"opened\""), std::string::npos);
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+}
+
+// Issue 10: every regression is "opened" (a drafter scanning what a bill opens must see it), a red flag
+// reads "raised" or "clear", and a changed passage comes with a word-level redline.
+TEST(Diff, RegressionsAreOpenedRedFlagsReadRaisedOrClearAndChangesAreRedlined) {
+  const CountryReport before = fixture::report();
+  CountryReport after = fixture::report();
+  after.findings[0].status = Status::gap;  // acts: partial -> gap, a regression short of "met"
+  after.findings[0].elements[0].status = Status::gap;
+  after.findings[0].elements[0].evidence[0].passage = "A person who recruits, transports or harbours a child";
+  const DiffResult d = diff_reports(before, after);
+  ASSERT_EQ(d.obligations.front().id, "tip.3a.acts");
+  EXPECT_EQ(d.obligations.front().change, Change::opened);
+  EXPECT_EQ(d.obligations.front().elements[0].change, Change::opened);
+  EXPECT_EQ(element_status(Status::conflict, true), "raised");
+  EXPECT_EQ(element_status(Status::met, true), "clear");
+  EXPECT_EQ(element_status(Status::met, false), "met");
+  const std::string html = render_diff_html(d);
+  EXPECT_NE(html.find("<ins>a child</ins>"), std::string::npos) << html.substr(html.find("redline") == std::string::npos ? 0 : html.find("redline"), 600);
+  EXPECT_NE(html.find("<del>"), std::string::npos);
+  EXPECT_NE(render_diff_md(d).find("**a child**"), std::string::npos);
+  const auto edits = word_diff("a b c d", "a x c d e");
+  std::string joined;
+  for (const WordEdit& w : edits) joined += (w.kind == WordEdit::Kind::keep ? "=" : w.kind == WordEdit::Kind::del ? "-" : "+") + w.text + "|";
+  EXPECT_EQ(joined, "=a|+x|-b|=c d|+e|");
+}
+
+// Issue 10: a comparison of 200 countries stays under 5 MB, keeps its header row and obligation
+// column in view, and every cell's link has its target on the page.
+TEST(CompareHtml, TwoHundredCountriesStaySmallWithFixedHeadersAndWorkingLinks) {
+  std::vector<CountryReport> reports;
+  for (int i = 0; i < 200; ++i) {
+    CountryReport r = fixture::report();
+    r.country = fmt::format("q{:03}", i);
+    reports.push_back(std::move(r));
+  }
+  reports[0].country = "na";
+  const CompareMatrix m = build_matrix(reports);
+  const std::string html = render_compare_html(m, reports);
+  EXPECT_LT(html.size(), 5u * 1000 * 1000);
+  EXPECT_NE(html.find("position: sticky"), std::string::npos);
+  EXPECT_NE(html.find("title=\"Namibia\""), std::string::npos);  // names, not only codes
+  EXPECT_NE(html.find("data-sort=\"score\""), std::string::npos);
+  EXPECT_NE(html.find("data-differ"), std::string::npos);
+  std::set<std::string> ids;
+  std::regex id_re(R"re(\bid="([^"]+)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), id_re); it != std::sregex_iterator(); ++it)
+    ids.insert((*it)[1]);
+  std::regex href_re(R"re(href="#([^"]+)")re");
+  std::size_t links = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), href_re); it != std::sregex_iterator(); ++it, ++links)
+    EXPECT_TRUE(ids.count((*it)[1])) << "no target for #" << (*it)[1];
+  EXPECT_GT(links, 200u * 6);
+  // Linked to each country's own report instead: nothing inlined, cells point into "na.html".
+  CompareHtmlOptions linked;
+  linked.report_link = "{country}.html";
+  const std::string small = render_compare_html(m, reports, linked);
+  EXPECT_NE(small.find("href=\"na.html#ob-tip.3a.acts\""), std::string::npos);
+  EXPECT_LT(small.size(), html.size());
 }
 
 TEST(Templates, AllEmbeddedAndOfficialReportsNeverEmpty) {
