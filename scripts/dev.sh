@@ -63,7 +63,10 @@ reports() {
       "$bin" check "${acts[@]}" --format "$fmt" -o "$out/$cc.$fmt"
     done
     local headline
-    headline=$(sed -n 's/^ *"headline": "\(.*\)",\{0,1\}$/\1/p' "$out/$cc.json" | head -n 1)
+    headline=$(sed -n 's/^ *"verdict": "\(.*\)",\{0,1\}$/\1/p' "$out/$cc.json" | head -n 1)
+    local name
+    name=$(sed -n 's/^ *"country_name": "\(.*\)",\{0,1\}$/\1/p' "$out/$cc.json" | head -n 1)
+    [ -n "$name" ] || name=$cc
     local extra="" n=0 bill
     for bill in "${bills[@]}"; do
       n=$((n + 1))
@@ -87,22 +90,26 @@ reports() {
       done
       extra+=" · with $(basename "$bill" .akn.xml): <a href=\"$cc-$tag.html\">report</a>, <a href=\"$cc-$tag-diff.html\">what the bill changes</a>"
     done
-    rows+="<tr><td><a href=\"$cc.html\"><strong>$cc</strong></a> (<a href=\"$cc.md\">md</a>, <a href=\"$cc.json\">json</a>)$extra</td><td>$headline</td></tr>"$'\n'
+    rows+="<tr><td><a href=\"$cc.html\"><strong>$name</strong></a> ($cc) (<a href=\"$cc.md\">md</a>, <a href=\"$cc.json\">json</a>)$extra</td><td>$headline</td></tr>"$'\n'
   done
-  for fmt in html md csv json; do
+  for fmt in md csv json; do
     "$bin" compare corpus/*/ --format "$fmt" -o "$out/compare.$fmt"
   done
+  # The page links each cell into the country's own report written above.
+  "$bin" compare corpus/*/ --format html --link-reports '{country}.html' -o "$out/compare.html"
   cat >"$out/index.html" <<EOF
 <!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>palermo: gap reports for corpus/</title>
-<style>body{font:15px/1.5 Arial,sans-serif;max-width:960px;margin:40px auto;color:#1d2330}
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>palermo: gap reports for corpus/</title>
+<style>body{font:15px/1.5 Arial,sans-serif;max-width:960px;margin:40px auto;padding:0 12px;color:#1d2330;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee7;padding:8px;text-align:left}
 a{color:#1f4e8c}</style></head><body>
 <h1>palermo: gap reports for the bundled corpus</h1>
 <p>Generated $(date -u +%Y-%m-%dT%H:%M:%SZ) by <code>bash scripts/dev.sh reports</code> with $("$bin" --version).
-All countries in corpus/ are fictional. palermo assesses legislation as written, not its implementation.</p>
+Countries xa to xe are fictional statutes written for the tests; the others are real statutes imported by palermo
+(sources and licences in corpus/REAL-COUNTRIES.md). palermo assesses legislation as written, not its implementation.</p>
 <p><a href="compare.html"><strong>Compare all countries</strong></a> (<a href="compare.md">md</a>, <a href="compare.csv">csv</a>, <a href="compare.json">json</a>)</p>
-<table><thead><tr><th>Country</th><th>Mandatory obligations</th></tr></thead><tbody>
+<table><thead><tr><th>Country</th><th>Verdict</th></tr></thead><tbody>
 $rows</tbody></table></body></html>
 EOF
   echo "palermo: reports written to reports/generated/ (open reports/generated/index.html)" >&2

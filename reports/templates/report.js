@@ -81,6 +81,18 @@
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();
-  window.addEventListener('beforeprint', function () { document.querySelectorAll('details').forEach(function (d) { d.open = true; }); });
+  // Printing gives the verdict, recommendations and checklist; the evidence and the statute text only
+  // when asked for (they run to dozens of pages).
+  var printEvidence = document.querySelector('button[data-print]');
+  if (printEvidence) printEvidence.addEventListener('click', function () {
+    var on = !document.body.classList.contains('print-evidence');
+    document.body.classList.toggle('print-evidence', on);
+    printEvidence.setAttribute('aria-pressed', on ? 'true' : 'false');
+    printEvidence.classList.toggle('on', on);
+  });
+  window.addEventListener('beforeprint', function () {
+    if (!document.body.classList.contains('print-evidence')) return;
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  });
   apply();
 })();

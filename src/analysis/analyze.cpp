@@ -17,6 +17,27 @@ namespace palermo::analysis {
 
 namespace {
 
+// The model's wording cites "section [X]"; a law that numbers articles ("art 4") or paragraphs
+// ("§ 232") reads better in its own style, so the drafter can paste the wording in.
+std::string in_numbering_style(std::string advice, const std::vector<Offence>& offences) {
+  const Offence* offence = nullptr;
+  for (const Offence& o : offences)
+    if (o.trafficking) {
+      offence = &o;
+      break;
+    }
+  if (offence == nullptr) return advice;
+  const std::string_view cite = offence->citation;
+  std::string word;
+  if (cite.rfind("art", 0) == 0) word = "article";
+  else if (cite.rfind("\xC2\xA7", 0) == 0) word = "\xC2\xA7";
+  else if (cite.rfind("reg", 0) == 0) word = "regulation";
+  else return advice;
+  for (std::size_t at = advice.find("section [X]"); at != std::string::npos; at = advice.find("section [X]", at + 1))
+    advice.replace(at, 7, word);
+  return advice;
+}
+
 std::string now_iso8601() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -110,6 +131,7 @@ CountryReport analyze(const std::vector<akn::Document>& documents, const model::
     ObligationFinding f = evaluator.evaluate(o);
     // Text palermo could not read gets no verdict, in either direction.
     if (!any_assessed) not_assessed(f, report.not_assessed);
+    f.advice = in_numbering_style(std::move(f.advice), report.offences);
     report.findings.push_back(std::move(f));
   }
   return report;
