@@ -78,6 +78,38 @@ void not_assessed(ObligationFinding& f, const std::vector<std::string>& document
     }
 }
 
+// The kinds of law, as the model's `legislated-in` names them, that a title names.
+const char* const kLawKinds[] = {"trafficking-act", "penal-code", "criminal-procedure", "aml", "mla-extradition",
+                                 "immigration"};
+
+// Nothing of the obligation was found, and it usually sits in kinds of law none of the documents is:
+// the documents cannot answer it. Obligations of the offence itself, or of an anti-trafficking act,
+// are always answerable when such a law was given.
+bool answerable_elsewhere_only(const ObligationFinding& f, const std::vector<DocumentInfo>& documents) {
+  if (f.status != Status::gap || f.legislated_in.empty()) return false;
+  for (const ElementFinding& e : f.elements)
+    if (e.status != Status::gap || !e.evidence.empty()) return false;
+  for (const std::string& kind : f.legislated_in) {
+    if (kind == "offence") return false;
+    for (const DocumentInfo& d : documents)
+      if (std::find(d.kinds.begin(), d.kinds.end(), kind) != d.kinds.end()) return false;
+  }
+  return true;
+}
+
+void not_in_documents(ObligationFinding& f) {
+  std::string kinds;
+  for (const std::string& k : f.legislated_in) kinds += (kinds.empty() ? "" : ", ") + k;
+  const std::string reason = "not found in the documents checked, and usually legislated in a kind of law (" + kinds +
+                             ") none of them is: add that law, or run with --complete to count it as a gap";
+  f.status = Status::not_in_documents;
+  f.reason = reason;
+  for (ElementFinding& e : f.elements) {
+    e.status = Status::not_in_documents;
+    e.reason = reason;
+  }
+}
+
 }  // namespace
 
 CountryReport analyze(const std::vector<akn::Document>& documents, const model::Model& model,
@@ -118,6 +150,18 @@ CountryReport analyze(const std::vector<akn::Document>& documents, const model::
     }
   }
   Lexicons lexicons(corpus, model);
+  for (std::size_t i = 0; i < corpus.docs().size(); ++i) {
+    const DocText& dt = corpus.doc(i);
+    if (!dt.assessed || dt.doc->title.empty()) continue;
+    for (DocumentInfo& info : report.documents) {
+      if (info.path != dt.doc->path) continue;
+      for (const char* kind : kLawKinds)
+        if (lexicons.in_text(std::string("law-") + kind, i, dt.doc->title) &&
+            std::find(info.kinds.begin(), info.kinds.end(), kind) == info.kinds.end())
+          info.kinds.push_back(kind);
+    }
+  }
+  report.complete = options.complete;
   Definitions definitions = find_definitions(corpus);
   OffenceSearch search = find_offences(corpus, lexicons, definitions, options.offences);
   std::vector<OffenceSite>& offences = search.offences;
@@ -132,6 +176,7 @@ CountryReport analyze(const std::vector<akn::Document>& documents, const model::
     // Text palermo could not read gets no verdict, in either direction.
     if (!any_assessed) not_assessed(f, report.not_assessed);
     f.advice = in_numbering_style(std::move(f.advice), report.offences);
+    if (!options.complete && any_assessed && answerable_elsewhere_only(f, report.documents)) not_in_documents(f);
     report.findings.push_back(std::move(f));
   }
   return report;

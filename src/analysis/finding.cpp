@@ -10,6 +10,7 @@ std::string_view to_string(Status s) {
     case Status::conflict: return "conflict";
     case Status::not_applicable: return "not applicable";
     case Status::not_assessed: return "not assessed";
+    case Status::not_in_documents: return "not in documents";
   }
   return "?";
 }

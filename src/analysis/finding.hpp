@@ -12,8 +12,12 @@ namespace palermo::analysis {
 
 // not_assessed: palermo could not read the documents (a language the model has no patterns for):
 // no verdict is given, in either direction.
-enum class Status { met, partial, gap, conflict, not_applicable, not_assessed };
-std::string_view to_string(Status s);  // "met", "partial", "gap", "conflict", "not applicable", "not assessed"
+// not_in_documents: nothing was found, and the obligation usually sits in a kind of law (penal code,
+// extradition law, ...) that was not among the documents checked: "not found in the documents
+// checked", kept apart from gaps unless the user declares the documents complete (--complete).
+enum class Status { met, partial, gap, conflict, not_applicable, not_assessed, not_in_documents };
+// "met", "partial", "gap", "conflict", "not applicable", "not assessed", "not in documents"
+std::string_view to_string(Status s);
 
 // One step in the chain that carries evidence into an offence:
 // "s 3(1) uses the defined term 'exploitation'" -> "defined in s 1".
@@ -98,6 +102,8 @@ struct OffenceCandidate {
 struct DocumentInfo {
   std::string path, title, country, doc_type, language, expression_date, expression_uri, sha256, dialect;
   std::size_t provisions = 0;
+  // The kinds of law its title names ("penal-code", "trafficking-act", ...; see legislated-in).
+  std::vector<std::string> kinds;
 };
 
 struct CountryReport {
@@ -112,6 +118,9 @@ struct CountryReport {
   // Citations given with --offence that match no provision of the documents.
   std::vector<std::string> unresolved_offences;
   std::vector<ObligationFinding> findings;  // in model order
+  // The user declared the documents the whole of the relevant law (--complete): nothing is "not in
+  // the documents checked", every absence is a gap.
+  bool complete = false;
 };
 
 }  // namespace palermo::analysis

@@ -80,6 +80,8 @@ int cmd_check(int argc, char** argv) {
       cxxopts::value<std::string>()->default_value(""))(
       "model", "read the Protocol model from DIR instead of the built-in one",
       cxxopts::value<std::string>()->default_value(""))(
+      "complete", "the documents are the whole of the relevant law: an obligation usually legislated in a kind "
+                  "of law not given (penal code, extradition law, ...) is a gap, not 'not in the documents checked'")(
       "detail", "text format: every finding with the statute passages that support it (default: a summary)")(
       "explain", "list every provision weighed as the trafficking offence, with the signals for and against it; "
                  "with --detail, followed by the detailed report and the search patterns that matched")(
@@ -129,6 +131,7 @@ int cmd_check(int argc, char** argv) {
   analysis::CheckOptions options;
   options.country = args["country"].as<std::string>();
   if (args.count("offence")) options.offences = args["offence"].as<std::vector<std::string>>();
+  options.complete = args.count("complete") > 0;
   const analysis::CountryReport report = analysis::analyze(*documents, *model, options);
   if (!report.unresolved_offences.empty()) {
     std::string known;

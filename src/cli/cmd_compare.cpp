@@ -36,6 +36,8 @@ int cmd_compare(int argc, char** argv) {
       "o,output", "write to PATH (atomically) instead of stdout", cxxopts::value<std::string>()->default_value(""))(
       "model", "read the Protocol model from DIR instead of the built-in one",
       cxxopts::value<std::string>()->default_value(""))(
+      "complete", "each country's documents are the whole of its relevant law: what they lack is a gap, not "
+                  "'not in the documents checked'")(
       "link-reports", "html: link each cell to the country's own report, TEMPLATE with {country} for the code "
                       "(e.g. \"{country}.html\"), instead of inlining the evidence",
       cxxopts::value<std::string>()->default_value(""))("h,help", "show this help")(
@@ -107,7 +109,9 @@ int cmd_compare(int argc, char** argv) {
   if (!model) return exit_input;
 
   std::vector<analysis::CountryReport> reports;
-  for (const auto& c : countries) reports.push_back(analysis::analyze(c.documents, *model));
+  analysis::CheckOptions options;
+  options.complete = args.count("complete") > 0;
+  for (const auto& c : countries) reports.push_back(analysis::analyze(c.documents, *model, options));
   const report::CompareMatrix matrix = report::build_matrix(reports);
 
   const std::string output = args["output"].as<std::string>();

@@ -623,6 +623,12 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"role-officials", "provisions about the duties, powers and training of officials"},
       {"role-prevention", "provisions about prevention"},
       {"role-cooperation", "provisions about international cooperation"},
+      {"law-trafficking-act", "titles of laws against trafficking (which kinds of law were checked)"},
+      {"law-penal-code", "titles of penal and criminal codes"},
+      {"law-criminal-procedure", "titles of criminal procedure and evidence laws"},
+      {"law-aml", "titles of laws on money laundering, proceeds of crime and organised crime"},
+      {"law-mla-extradition", "titles of laws on extradition and mutual legal assistance"},
+      {"law-immigration", "titles of immigration, border and aliens laws"},
   };
   return uses;
 }

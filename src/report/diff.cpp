@@ -39,8 +39,10 @@ std::set<EvidenceKey> evidence_keys(const std::vector<analysis::Evidence>& evide
 // must never find one filed under "changed". Closed means met now and not before.
 Change classify(std::optional<Status> before, std::optional<Status> after, bool evidence_differs) {
   if (!before || !after) return Change::changed;
-  const bool comparable = *before != Status::not_applicable && *after != Status::not_applicable &&
-                          *before != Status::not_assessed && *after != Status::not_assessed;
+  auto verdict = [](Status s) {  // a verdict on the law, not "could not tell"
+    return s != Status::not_applicable && s != Status::not_assessed && s != Status::not_in_documents;
+  };
+  const bool comparable = verdict(*before) && verdict(*after);
   if (comparable && status_rank(*after) < status_rank(*before)) return Change::opened;
   if (comparable && *after == Status::met && *before != Status::met) return Change::closed;
   if (*before != *after || evidence_differs) return Change::changed;

@@ -26,7 +26,9 @@ std::string_view priority_label(Priority p) {
 
 namespace {
 
-bool needs_action(Status s) { return s == Status::gap || s == Status::partial || s == Status::conflict; }
+bool needs_action(Status s) {
+  return s == Status::gap || s == Status::partial || s == Status::conflict || s == Status::not_in_documents;
+}
 
 Priority priority_of(const ObligationFinding& f) {
   if (f.status == Status::conflict) return Priority::urgent;
@@ -42,7 +44,8 @@ Priority priority_of(const ObligationFinding& f) {
 int rank_of(const ObligationFinding& f) {
   const int layer = static_cast<int>(layer_of(f.klass));
   if (f.status == Status::conflict) return layer;  // 0..2: every conflict before any gap
-  return 3 + layer * 2 + (f.status == Status::gap ? 0 : 1);  // gaps before partials in each layer
+  // In each layer: gaps, then partials, then what the documents could not answer.
+  return 3 + layer * 3 + (f.status == Status::gap ? 0 : f.status == Status::partial ? 1 : 2);
 }
 
 std::string cite(const analysis::Evidence& e) { return e.citation.empty() ? e.eid : e.citation; }
@@ -84,6 +87,8 @@ std::string kinds_of_law(const ObligationFinding& f) {
 // Where to act, most specific first: the provision that conflicts; the provision that already does
 // part of the job; the trafficking offence for what belongs in it; else a new provision in the act.
 std::string where_to_act(const analysis::CountryReport& r, const ObligationFinding& f) {
+  if (f.status == Status::not_in_documents)
+    return fmt::format("usually {}, which was not among the documents checked", kinds_of_law(f));
   if (f.status == Status::conflict)
     for (const ElementFinding& flag : f.red_flags)
       if (flag.status == Status::conflict && !flag.evidence.empty())
@@ -149,6 +154,8 @@ std::vector<Recommendation> recommendations(const analysis::CountryReport& repor
     if (f->status == Status::conflict) {
       rec.action = "Remove the conflict: " + join(flags_lower, " and ") + ".";
       if (!rec.missing.empty()) rec.action += " Then provide " + join(missing_lower, " and ") + ".";
+    } else if (f->status == Status::not_in_documents) {
+      rec.action = "Check that law (or give it to palermo); if it does not provide this: " + f->advice;
     } else if (nothing_met || rec.missing.empty()) {
       rec.action = f->advice;
     } else {
@@ -192,6 +199,8 @@ std::string verdict(const analysis::CountryReport& report) {
   if (mandatory.partial > 0) rest.push_back(fmt::format("{} partly", mandatory.partial));
   if (mandatory.gap > 0) rest.push_back(fmt::format("{} not at all", mandatory.gap));
   if (!rest.empty()) sentence += " (" + join(rest, ", ") + ")";
+  if (mandatory.not_in_documents > 0)
+    sentence += fmt::format("; {} more usually sit in laws not among the documents checked", mandatory.not_in_documents);
   const std::vector<std::string> conflicts = conflict_names(report);
   if (conflicts.empty()) return sentence + "; nothing in it conflicts with the Protocol.";
   return sentence + fmt::format("; it conflicts with the Protocol on {}.", join(conflicts, " and "));

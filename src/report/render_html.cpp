@@ -219,6 +219,7 @@ std::string percent(int part, int whole) {
 std::string status_class(Status s) {
   if (s == Status::not_applicable) return "not-applicable";
   if (s == Status::not_assessed) return "not-assessed";
+  if (s == Status::not_in_documents) return "not-in-documents";
   return std::string(analysis::to_string(s));
 }
 

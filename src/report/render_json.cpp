@@ -14,7 +14,7 @@ using json = nlohmann::ordered_json;
 json counts_json(const StatusCounts& c) {
   return json{{"total", c.total},     {"met", c.met},           {"partial", c.partial},
               {"gap", c.gap},         {"conflict", c.conflict}, {"not_applicable", c.not_applicable},
-              {"not_assessed", c.not_assessed}};
+              {"not_assessed", c.not_assessed}, {"not_in_documents", c.not_in_documents}};
 }
 
 json evidence_json(const analysis::Evidence& e) {
@@ -72,7 +72,8 @@ json document_json(const analysis::DocumentInfo& d) {
               {"expression_uri", d.expression_uri},
               {"sha256", d.sha256},
               {"dialect", d.dialect},
-              {"provisions", d.provisions}};
+              {"provisions", d.provisions},
+              {"kinds", d.kinds}};
 }
 
 json report_json(const CountryReport& report) {

@@ -123,11 +123,11 @@ void append_obligation_lines(Writer& w, const CountryReport& report) {
     for (const auto& f : report.findings) {
       if (layer_of(f.klass) != layer) continue;
       const std::string article = article_label(f);
-      const std::size_t room = w.options.width > article.size() + 16 ? w.options.width - article.size() - 16 : 10;
+      const std::size_t room = w.options.width > article.size() + 18 ? w.options.width - article.size() - 18 : 10;
       std::string title = fit(f.title, room);
       const std::size_t pad = room > display_width(title) ? room - display_width(title) : 0;
       w.line(fmt::format("  {} {} {}{} {}", w.style.status(f.status, status_symbol(f.status)),
-                         w.style.status(f.status, fmt::format("{:<9}", status_label(f.status))), title,
+                         w.style.status(f.status, fmt::format("{:<11}", status_label(f.status))), title,
                          std::string(pad, ' '), w.style.dim(article)));
     }
   }

@@ -49,6 +49,7 @@ void StatusCounts::add(Status s) {
     case Status::conflict: ++conflict; ++total; break;
     case Status::not_applicable: ++not_applicable; break;
     case Status::not_assessed: ++not_assessed; break;
+    case Status::not_in_documents: ++not_in_documents; break;
   }
 }
 
@@ -75,6 +76,7 @@ std::string headline(std::string_view label, const StatusCounts& c) {
                                 c.conflict == 1 ? "conflict" : "conflicts");
   if (c.not_applicable > 0) out += fmt::format(" ({} not applicable)", c.not_applicable);
   if (c.not_assessed > 0) out += fmt::format(" ({} not assessed)", c.not_assessed);
+  if (c.not_in_documents > 0) out += fmt::format(" ({} not in the documents checked)", c.not_in_documents);
   return out;
 }
 
@@ -90,6 +92,7 @@ std::string_view status_symbol(Status s) {
     case Status::conflict: return "✕";
     case Status::not_applicable: return "·";
     case Status::not_assessed: return "–";
+    case Status::not_in_documents: return "◌";
   }
   return "?";
 }
@@ -102,6 +105,7 @@ std::string_view status_label(Status s) {
     case Status::conflict: return "CONFLICT";
     case Status::not_applicable: return "N/A";
     case Status::not_assessed: return "NOT ASSESSED";
+    case Status::not_in_documents: return "NOT IN DOCS";
   }
   return "?";
 }
@@ -114,6 +118,7 @@ int status_rank(Status s) {
     case Status::conflict: return 0;
     case Status::not_applicable: return 3;
     case Status::not_assessed: return 3;  // no verdict, so never the worst
+    case Status::not_in_documents: return 3;
   }
   return 0;
 }

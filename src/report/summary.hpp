@@ -29,6 +29,7 @@ std::string area_heading(model::Area area);  // "Definition", "Criminalization",
 struct StatusCounts {
   int total = 0, met = 0, partial = 0, gap = 0, conflict = 0, not_applicable = 0;
   int not_assessed = 0;  // no verdict: the documents are in a language the model cannot read
+  int not_in_documents = 0;  // not answerable: the kind of law it sits in was not among the documents
   void add(analysis::Status s);
 };
 
@@ -40,7 +41,8 @@ StatusCounts count_area(const analysis::CountryReport& report, Layer layer, mode
 std::string headline(std::string_view label, const StatusCounts& counts);
 std::string mandatory_headline(const analysis::CountryReport& report);
 
-// Grid symbols for the comparison matrix: ● met, ◐ partial, ○ gap, ✕ conflict, · not applicable.
+// Grid symbols for the comparison matrix: ● met, ◐ partial, ○ gap, ✕ conflict, · not applicable,
+// – not assessed, ◌ not in the documents checked.
 std::string_view status_symbol(analysis::Status s);
 // Short upper-case label for the text report: "MET", "PARTIAL", "GAP", "CONFLICT", "N/A".
 std::string_view status_label(analysis::Status s);

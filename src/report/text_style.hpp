@@ -25,6 +25,7 @@ struct TextStyle {
       case analysis::Status::conflict: return "1;35";
       case analysis::Status::not_applicable: return "2";
       case analysis::Status::not_assessed: return "2";
+      case analysis::Status::not_in_documents: return "2";
     }
     return "0";
   }

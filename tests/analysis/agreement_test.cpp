@@ -98,6 +98,9 @@ bool agrees(const Label& l, Status got) {
     if (a == g) return true;
     // "na": no trafficking offence to carry the red flag; palermo says met (nothing found) or n/a.
     if (a == "na" && (got == Status::met || got == Status::not_applicable)) return true;
+    // "Not in the documents checked": nothing in the text, and the law that usually holds it was not
+    // given. The label, read on the same text, says gap: both say the text lacks it.
+    if (a == "gap" && got == Status::not_in_documents) return true;
   }
   return false;
 }

@@ -118,3 +118,40 @@ TEST(CheckOnSharedStatutes, NoHighlightStartsOrEndsInsideAWord) {
   }
   EXPECT_GT(highlights, 500u);  // the statutes give hundreds; none at all would mean nothing was checked
 }
+
+// Issue 10: an obligation that usually sits in another kind of law (money laundering in the AML law
+// or the penal code) is "not in the documents checked" when no such law was given, apart from the
+// gaps and out of the headline; --complete declares the documents the whole law and makes it a gap.
+TEST(CheckNotInDocuments, ObligationsOfLawsNotGivenAreKeptApartUnlessComplete) {
+  const std::string act = "corpus/na/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
+  auto status_of = [](const nlohmann::json& report, const std::string& id) {
+    for (const auto& f : report["findings"])
+      if (f["id"] == id) return f["status"].get<std::string>();
+    return std::string("absent");
+  };
+  const auto run = run_palermo("check --format json " + shell_quote(act));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["documents"][0]["kinds"], nlohmann::json::array({"trafficking-act"}));
+  EXPECT_EQ(status_of(report, "crim.laundering"), "not in documents");
+  EXPECT_EQ(status_of(report, "cooperation.mutual-legal-assistance"), "not in documents");
+  // What an anti-trafficking act should hold stays a gap: the act was given and lacks it.
+  EXPECT_EQ(status_of(report, "prevention.policies"), "gap");
+  const auto& mandatory = report["summary"]["mandatory"];
+  EXPECT_GT(mandatory["not_in_documents"].get<int>(), 0);
+  bool recommended = false;
+  for (const auto& r : report["recommendations"])
+    if (r["obligation"] == "crim.laundering") {
+      recommended = true;
+      EXPECT_NE(r["where"].get<std::string>().find("not among the documents checked"), std::string::npos) << r["where"];
+    }
+  EXPECT_TRUE(recommended);
+
+  const auto complete = nlohmann::json::parse(run_palermo("check --complete --format json " + shell_quote(act)).out);
+  EXPECT_EQ(status_of(complete, "crim.laundering"), "gap");
+  EXPECT_EQ(complete["summary"]["mandatory"]["not_in_documents"], 0);
+  EXPECT_EQ(complete["summary"]["mandatory"]["total"].get<int>(),
+            mandatory["total"].get<int>() + mandatory["not_in_documents"].get<int>());
+  const auto text = run_palermo("check " + shell_quote(act));
+  EXPECT_NE(text.out.find("NOT IN DOCS"), std::string::npos);
+}
