@@ -98,7 +98,7 @@ reports() {
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee7;padding:8px;text-align:left}
 a{color:#1f4e8c}</style></head><body>
 <h1>palermo: gap reports for the bundled corpus</h1>
-<p>Generated $(date -u +%Y-%m-%dT%H:%M:%SZ) by <code>bash scripts/dev.sh reports</code> with $("$bin" --version).
+<p>Generated $(date -u +%Y-%m-%dT%H:%M:%SZ) by <code>bash scripts/dev.sh reports</code> with $("$bin" --version | head -n 1).
 All countries in corpus/ are fictional. palermo assesses legislation as written, not its implementation.</p>
 <p><a href="compare.html"><strong>Compare all countries</strong></a> (<a href="compare.md">md</a>, <a href="compare.csv">csv</a>, <a href="compare.json">json</a>)</p>
 <table><thead><tr><th>Country</th><th>Mandatory obligations</th></tr></thead><tbody>
