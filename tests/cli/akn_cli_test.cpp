@@ -1,6 +1,8 @@
 // Command-line tests of `palermo show` and `palermo validate`: exit codes, stdout and stderr.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include "cli/run_palermo.hpp"
 
 #include <sys/wait.h>
@@ -79,6 +81,7 @@ TEST(ShowCli, UsageErrorsExit2) {
 }
 
 TEST(ValidateCli, DuplicateIdsExit3) {
+  SKIP_WITHOUT_SHARED(kShared);
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
   PalermoRun r = palermo("validate " + quoted(file));
   EXPECT_EQ(r.exit_code, 3);
@@ -86,6 +89,7 @@ TEST(ValidateCli, DuplicateIdsExit3) {
 }
 
 TEST(ValidateCli, CleanSamplePassesTheSchema) {
+  SKIP_WITHOUT_SHARED(kShared);
   // Schema-valid per xmllint, and free of eId, reference and term problems (one note on its eId scheme).
   const std::string file = kShared + "/akn/samples/uk/ukpga-2026-2-section-22.akn.xml";
   PalermoRun r = palermo("validate " + quoted(file) + " --schema " + quoted(kShared + "/akn/schema/akomantoso30.xsd"));
@@ -95,6 +99,7 @@ TEST(ValidateCli, CleanSamplePassesTheSchema) {
 }
 
 TEST(ValidateCli, JsonListsProblems) {
+  SKIP_WITHOUT_SHARED(kShared);
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
   PalermoRun r = palermo("validate " + quoted(file) + " --format json");
   EXPECT_EQ(r.exit_code, 3);
