@@ -7,7 +7,14 @@ find_package(Git QUIET)
 if(GIT_FOUND)
   execute_process(COMMAND ${GIT_EXECUTABLE} -C ${ROOT} rev-parse --short=12 HEAD
                   OUTPUT_VARIABLE head RESULT_VARIABLE rc OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
-  if(rc EQUAL 0 AND NOT head STREQUAL "")
+  # Sources unpacked inside some other repository are not that repository's commit.
+  execute_process(COMMAND ${GIT_EXECUTABLE} -C ${ROOT} rev-parse --show-toplevel
+                  OUTPUT_VARIABLE toplevel OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  file(REAL_PATH "${ROOT}" root_real)
+  if(NOT toplevel STREQUAL "")
+    file(REAL_PATH "${toplevel}" toplevel)
+  endif()
+  if(rc EQUAL 0 AND NOT head STREQUAL "" AND toplevel STREQUAL root_real)
     set(commit ${head})
     # Edited but uncommitted sources build a binary that matches no commit: say so.
     execute_process(COMMAND ${GIT_EXECUTABLE} -C ${ROOT} diff --quiet HEAD -- RESULT_VARIABLE dirty ERROR_QUIET)
