@@ -388,8 +388,10 @@ std::string render_zsh_completion(const ProgramHelp& program) {
     for (const HelpOption& o : options) {
       const std::string desc = "[" + zsh_bracketed(without_default(o.description)) + "]";
       std::string action;
+      // The message zsh shows over the values: cxxopts calls every value "arg", so name the option instead.
+      const std::string message = o.argument == "arg" ? o.long_name : o.argument;
       if (!o.argument.empty())
-        action = ":" + zsh_bracketed(o.argument) + ":" + (o.values.empty() ? "_files" : "(" + join(o.values, " ") + ")");
+        action = ":" + zsh_bracketed(message) + ":" + (o.values.empty() ? "_files" : "(" + join(o.values, " ") + ")");
       if (o.short_name.empty())
         out += indent + "'--" + o.long_name + desc + action + "' \\\n";
       else

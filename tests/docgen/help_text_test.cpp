@@ -178,8 +178,8 @@ TEST(Completion, ZshEscapesDescriptionsAndOffersValues) {
   const std::string zsh = render_zsh_completion(sample_program());
   EXPECT_EQ(zsh.rfind("#compdef palermo\n", 0), 0u);
   EXPECT_NE(zsh.find("'check:check one country'\\''s statutes'"), std::string::npos) << zsh;
-  EXPECT_NE(zsh.find("'--format[text | csv | md | html | json]:arg:(text csv md html json)'"), std::string::npos) << zsh;
-  EXPECT_NE(zsh.find("'(-o --output)'{-o,--output}'[write to PATH (atomically) instead of stdout]:arg:_files'"),
+  EXPECT_NE(zsh.find("'--format[text | csv | md | html | json]:format:(text csv md html json)'"), std::string::npos) << zsh;
+  EXPECT_NE(zsh.find("'(-o --output)'{-o,--output}'[write to PATH (atomically) instead of stdout]:output:_files'"),
             std::string::npos)
       << zsh;
   EXPECT_NE(zsh.find("'1:subcommand:(list show lint)'"), std::string::npos) << zsh;
