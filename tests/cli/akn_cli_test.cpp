@@ -34,6 +34,7 @@ TEST(ShowCli, HelpExitsZero) {
 }
 
 TEST(ShowCli, IdentityAndContents) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Combating of Trafficking in Persons Act, 2018"), std::string::npos);
@@ -45,6 +46,7 @@ TEST(ShowCli, IdentityAndContents) {
 }
 
 TEST(ShowCli, OneProvisionInFull) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_1");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("s 3(1)  [sec_3__subsec_1]", 0), 0u) << r.out;
@@ -53,6 +55,7 @@ TEST(ShowCli, OneProvisionInFull) {
 }
 
 TEST(ShowCli, DefinitionsAndReferrersOfSection1) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_1 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"citation\": \"s 1\""), std::string::npos);
@@ -60,6 +63,7 @@ TEST(ShowCli, DefinitionsAndReferrersOfSection1) {
 }
 
 TEST(ShowCli, UnknownEidSuggestsCloseMatches) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_9");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("no provision has the eId 'sec_3__subsec_9'"), std::string::npos);
