@@ -3,6 +3,7 @@
 // (OUTDIR/completions/) from that text. CMake runs it after every link of palermo, so what is
 // installed always says what the binary says. Not installed itself.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
     }
   }
 
+  // The folder is installed as it stands: a page left from a command that no longer exists must go.
+  std::filesystem::remove_all(outdir / "man");
   std::filesystem::create_directories(outdir / "man");
   std::filesystem::create_directories(outdir / "completions");
   write(outdir / "man" / "palermo.1", docgen::render_program_man(program, version));
