@@ -2,7 +2,10 @@
 # The project's one entry point for set-up. Two uses, both from README.md:
 #   bash scripts/dev.sh reports   install what is missing, build, write the gap reports for corpus/ into reports/
 #   bash scripts/dev.sh test      install what is missing, build, run every test (what CI runs)
-# Other verbs: deps (install only), build (deps + build), bench (deps + build + benchmarks).
+# Other verbs: deps (install only), build (deps + build), bench (deps + build + benchmarks),
+#   install   deps + build, then install palermo, its man pages, completions and docs under PREFIX
+#             (default /usr/local; e.g. PREFIX=$HOME/.local bash scripts/dev.sh install)
+#   package   deps + build, then the Debian package build/palermo_VERSION_ARCH.deb (apt install ./that.deb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -23,6 +26,7 @@ PACKAGES=(
   libzip-dev libpoppler-cpp-dev        # import: .docx (zip) and PDF text
   iso-codes                            # ISO 3166 country names for the reports (read at build time)
   libgtest-dev libgmock-dev libbenchmark-dev
+  dpkg-dev                             # package: dpkg-shlibdeps finds the .deb's Depends
 )
 
 deps() {
@@ -105,7 +109,7 @@ reports() {
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee7;padding:8px;text-align:left}
 a{color:#1f4e8c}</style></head><body>
 <h1>palermo: gap reports for the bundled corpus</h1>
-<p>Generated $(date -u +%Y-%m-%dT%H:%M:%SZ) by <code>bash scripts/dev.sh reports</code> with $("$bin" --version).
+<p>Generated $(date -u +%Y-%m-%dT%H:%M:%SZ) by <code>bash scripts/dev.sh reports</code> with $("$bin" --version | head -n 1).
 Countries xa to xe are fictional statutes written for the tests; the others are real statutes imported by palermo
 (sources and licences in corpus/REAL-COUNTRIES.md). palermo assesses legislation as written, not its implementation.</p>
 <p><a href="compare.html"><strong>Compare all countries</strong></a> (<a href="compare.md">md</a>, <a href="compare.csv">csv</a>, <a href="compare.json">json</a>)</p>
@@ -125,11 +129,31 @@ bench() {
   "$BUILD/palermo_bench"
 }
 
+# Named so as not to hide the `install` command from this script.
+install_to_prefix() {
+  build
+  local prefix=${PREFIX:-/usr/local} sudo=""
+  # Only a prefix this user cannot write to needs root.
+  if [ "$(id -u)" -ne 0 ] && ! { mkdir -p "$prefix" 2>/dev/null && [ -w "$prefix" ]; }; then sudo="sudo"; fi
+  $sudo cmake --install "$BUILD" --prefix "$prefix"
+  echo "palermo: installed $prefix/bin/palermo (man palermo; completions for bash, zsh and fish)" >&2
+}
+
+package() {
+  build
+  (cd "$BUILD" && cpack -G DEB)
+  local deb
+  deb=$(ls -t "$BUILD"/palermo_*.deb | head -n 1)
+  echo "palermo: built $deb; install it with: sudo apt install $deb" >&2
+}
+
 case "${1:-}" in
   deps) deps ;;
   build) build ;;
   reports) reports ;;
   test) tests ;;
   bench) bench ;;
-  *) echo "usage: bash scripts/dev.sh reports|test|build|deps|bench" >&2; exit 2 ;;
+  install) install_to_prefix ;;
+  package) package ;;
+  *) echo "usage: bash scripts/dev.sh reports|test|build|deps|bench|install|package" >&2; exit 2 ;;
 esac

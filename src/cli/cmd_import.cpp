@@ -41,7 +41,7 @@ int cmd_import(int argc, char** argv) {
                            "page (.html) -- into Akoma Ntoso 3.0 XML. Parts, chapters, sections, articles and their\n"
                            "numbered subdivisions are recognised when their numbering runs in sequence; all other text\n"
                            "is kept where it stood. check, compare, diff, show and index read these formats directly.");
-  options.positional_help("FILE").show_positional_help();
+  options.positional_help("FILE");
   options.add_options()("lang", "language as ISO 639-2 (eng, fra, spa, por ...); detected when not given",
                         cxxopts::value<std::string>()->default_value(""))(
       "country", "country as ISO 3166-1 alpha-2 (na, fr ...); from a file named cc_... when not given",

@@ -36,7 +36,8 @@ const char* const kUsage =
     "\n"
     "  --model DIR   use the *.pal files in DIR instead of the built-in model\n"
     "  --format F    text (default) or json\n"
-    "  --quiet       lint: print errors only, not warnings\n";
+    "  -q, --quiet   lint: print errors only, not warnings\n"
+    "  -h, --help    show this help\n";
 
 // Languages with at least one pattern anywhere in the obligation, in a fixed order.
 std::vector<std::string> languages_of(const Obligation& o) {

@@ -275,7 +275,7 @@ std::pair<const Document*, std::size_t> locate(const Document& doc, const std::s
 int cmd_show(int argc, char** argv) {
   cxxopts::Options options("palermo show",
                            "Show a document's identity and table of contents, or one provision in full.");
-  options.positional_help("FILE [EID]").show_positional_help();
+  options.positional_help("FILE [EID]");
   options.add_options()("format", "output format: text or json", cxxopts::value<std::string>()->default_value("text"))(
       "all", "list every provision in the table of contents, not only headed ones")("h,help", "show this help")(
       "file", "Akoma Ntoso XML file", cxxopts::value<std::string>())(

@@ -19,7 +19,7 @@ int cmd_validate(int argc, char** argv) {
                            "Report problems in an Akoma Ntoso file: duplicate eIds, eIds that break the OASIS naming\n"
                            "convention, hierarchical elements missing nums, internal references that resolve to\n"
                            "nothing, terms with no definition; with --schema, XML Schema errors too.");
-  options.positional_help("FILE").show_positional_help();
+  options.positional_help("FILE");
   options.add_options()("schema", "validate against this local XML Schema (e.g. akomantoso30.xsd)",
                         cxxopts::value<std::string>())(
       "format", "output format: text or json", cxxopts::value<std::string>()->default_value("text"))(

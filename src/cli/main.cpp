@@ -7,6 +7,8 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "model/model.hpp"
+#include "palermo_git_commit.hpp"  // generated at build time by cmake/git_commit.cmake
 
 namespace palermo::cli {
 
@@ -29,13 +31,30 @@ static void print_help() {
   std::printf(
       "palermo %s: checks national anti-trafficking legislation (Akoma Ntoso XML, or text, Word, PDF, HTML) against the UN\n"
       "Trafficking in Persons Protocol and the UNTOC articles that apply with it.\n\n"
-      "usage: palermo COMMAND [ARGS...]\n       palermo COMMAND --help\n\ncommands:\n",
+      "usage: palermo COMMAND [ARGS...]\n       palermo COMMAND --help\n       palermo --version\n\ncommands:\n",
       PALERMO_VERSION);
   for (const auto& c : commands()) std::printf("  %-9s %s\n", c.name, c.summary);
   std::printf(
+      "\noptions:\n"
+      "  -h, --help     show this help\n"
+      "  -V, --version  show the versions of palermo and of its built-in Protocol model, and the git commit\n"
+      "                 it was built from\n"
       "\nexit codes: 0 success, 1 gaps found (check --fail-on), 2 bad usage,\n"
       "            3 unreadable or invalid input, 4 internal error, 5 output could not be written\n"
       "palermo assesses legislation as written, not its implementation.\n");
+}
+
+// The first line ("palermo X.Y.Z") is what scripts read; keep its form. The model version says which
+// reading of the Protocol the findings come from, the commit which source built the binary.
+static int print_version() {
+  std::printf("palermo %s\n", PALERMO_VERSION);
+  auto model = palermo::model::load_model("");
+  if (model)
+    std::printf("model %s (%s)\n", model.value().version.c_str(), model.value().name.c_str());
+  else
+    std::printf("model unavailable: %s\n", model.errors().at(0).format().c_str());
+  std::printf("commit %s\n", PALERMO_GIT_COMMIT);
+  return model ? exit_ok : exit_input;
 }
 
 }  // namespace palermo::cli
@@ -48,8 +67,7 @@ int main(int argc, char** argv) {
     return argc < 2 ? exit_usage : exit_ok;
   }
   if (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0) {
-    std::printf("palermo %s\n", PALERMO_VERSION);
-    return exit_ok;
+    return print_version();
   }
   for (const auto& c : commands()) {
     if (std::strcmp(argv[1], c.name) == 0) {

@@ -1,6 +1,8 @@
 // Tests of `validate` (naming convention, nums, references, terms) and of XML Schema validation.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -21,6 +23,7 @@ std::vector<Problem> of_kind(const std::vector<Problem>& all, const std::string&
 }
 
 TEST(Validate, FindsTheDuplicateXmlIdsInTheOasisExample) {
+  SKIP_WITHOUT_SHARED(kSamples);
   auto doc = read_document(kSamples + "/examples_v3/sameXmlId.xml");
   ASSERT_TRUE(doc.ok());
   auto duplicates = of_kind(validate(doc.value()), "duplicate-eid");
@@ -69,6 +72,7 @@ TEST(Validate, ReportsEachKindOfProblemWithItsLine) {
 }
 
 TEST(Validate, TraffickingStatutesHaveResolvableReferencesAndDefinedTerms) {
+  SKIP_WITHOUT_SHARED(kShared);
   for (const char* file : {"na_act_2018_1_combating-of-trafficking-in-persons.akn.xml",
                            "tz_act_2008_6_anti-trafficking-in-persons.akn.xml",
                            "ug_act_2009_7_prevention-of-trafficking-in-persons.akn.xml"}) {
@@ -82,6 +86,7 @@ TEST(Validate, TraffickingStatutesHaveResolvableReferencesAndDefinedTerms) {
 }
 
 TEST(Validate, UkPublisherSchemeIsOneNoteNotThousandsOfErrors) {
+  SKIP_WITHOUT_SHARED(kSamples);
   auto doc = read_document(kSamples + "/uk/ukpga-2026-2-section-22.akn.xml");
   ASSERT_TRUE(doc.ok());
   auto naming = of_kind(validate(doc.value()), "eid-convention");
@@ -90,6 +95,7 @@ TEST(Validate, UkPublisherSchemeIsOneNoteNotThousandsOfErrors) {
 }
 
 TEST(SchemaValidation, CleanUkSamplesPass) {
+  SKIP_WITHOUT_SHARED(kSamples);
   // Checked first with: xmllint --noout --nonet --schema akomantoso30.xsd FILE -> "validates".
   for (const char* file : {"uk/ukpga-2026-2-section-22.akn.xml", "uk/nia-2022-21-enacted.akn.xml",
                            "uk/anaw-2020-3-section-2-welsh.akn.xml", "uk/eudr-2020-2089-article-1-2020-12-11.akn.xml"}) {
@@ -100,6 +106,7 @@ TEST(SchemaValidation, CleanUkSamplesPass) {
 }
 
 TEST(SchemaValidation, ReportsSchemaErrorsWithLines) {
+  SKIP_WITHOUT_SHARED(kSamples);
   // xmllint reports its first error at line 4647: a duplicate eId on a <term>.
   auto problems = validate_against_schema(kSamples + "/uk/asp-2025-11-2025-08-07.akn.xml", kSchema);
   ASSERT_TRUE(problems.ok());
@@ -110,6 +117,7 @@ TEST(SchemaValidation, ReportsSchemaErrorsWithLines) {
 }
 
 TEST(SchemaValidation, MissingSchemaIsADiagnostic) {
+  SKIP_WITHOUT_SHARED(kSamples);
   auto problems = validate_against_schema(kSamples + "/uk/nia-2022-21-enacted.akn.xml", "/nonexistent/schema.xsd");
   ASSERT_FALSE(problems.ok());
   EXPECT_EQ(problems.errors().at(0).file, "/nonexistent/schema.xsd");

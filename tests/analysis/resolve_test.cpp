@@ -1,6 +1,8 @@
 // Citation resolution against the real Namibian act: relative citations resolve from where they stand.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include "analysis/citations.hpp"
 #include "grammars/citation/citation.hpp"
 #include "support.hpp"
@@ -37,12 +39,14 @@ std::size_t at(const std::string& eid) {
 }  // namespace
 
 TEST(Resolve, SectionAnywhereWithSubdivisions) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   EXPECT_EQ(eids(resolve(cite("section 3(1)(a)"), namibia(), at("sec_10"))),
             (std::vector<std::string>{"sec_3__subsec_1__para_a"}));
   EXPECT_EQ(eids(resolve(cite("section 12(2)"), namibia(), at("sec_9"))), (std::vector<std::string>{"sec_12__subsec_2"}));
 }
 
 TEST(Resolve, SubsectionIsASiblingOfTheCitingOne) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   // s 3(4): "A person convicted of an offence under subsection (1), (2) or (3)"
   EXPECT_EQ(eids(resolve(cite("subsection (1), (2) or (3)"), namibia(), at("sec_3__subsec_4"))),
             (std::vector<std::string>{"sec_3__subsec_1", "sec_3__subsec_2", "sec_3__subsec_3"}));
@@ -52,11 +56,13 @@ TEST(Resolve, SubsectionIsASiblingOfTheCitingOne) {
 }
 
 TEST(Resolve, ParagraphWithinTheCurrentSubsection) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   EXPECT_EQ(eids(resolve(cite("paragraph (c)"), namibia(), at("sec_3__subsec_1__para_a"))),
             (std::vector<std::string>{"sec_3__subsec_1__para_c"}));
 }
 
 TEST(Resolve, RangesAndWholeUnits) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   auto range = eids(resolve(cite("sections 3 to 5"), namibia(), 0));
   EXPECT_EQ(range, (std::vector<std::string>{"sec_3", "sec_4", "sec_5"}));
   auto this_section = resolve(cite("this section"), namibia(), at("sec_3__subsec_2"));

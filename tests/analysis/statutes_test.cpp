@@ -3,6 +3,8 @@
 // provision that shows it; comments say why where the law leaves room for argument.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include "support.hpp"
 
 using namespace palermo::analysis;
@@ -33,6 +35,7 @@ void expect_met_within(const CountryReport& r, const std::string& obligation_id,
 // ---- Namibia, Combating of Trafficking in Persons Act 1 of 2018 ---------------------------------
 
 TEST(Namibia, OffenceIsSection3WithItsPenalty) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   const Offence* o = trafficking_offence(r);
   ASSERT_NE(o, nullptr);
@@ -46,6 +49,7 @@ TEST(Namibia, OffenceIsSection3WithItsPenalty) {
 }
 
 TEST(Namibia, ActsMeansAndPurposeWithPinpoints) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   for (const char* act : {"recruitment", "transportation", "transfer", "harbouring", "receipt"})
     expect_met_within(r, "def.acts", act, "sec_3__subsec_1");
@@ -68,6 +72,7 @@ TEST(Namibia, ActsMeansAndPurposeWithPinpoints) {
 }
 
 TEST(Namibia, ConsentChildrenAndAge) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   expect_met_within(r, "def.consent", "irrelevant", "sec_11");  // s 11: exclusion of defences
   // s 3(2): "... of a child ... is trafficking in persons even if this does not involve any of the means"
@@ -78,6 +83,7 @@ TEST(Namibia, ConsentChildrenAndAge) {
 }
 
 TEST(Namibia, CriminalizationArticle5) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   expect_met_within(r, "crim.offence", "offence", "sec_3");
   EXPECT_EQ(element(r, "crim.offence", "victims-restricted").status, Status::met);  // "a person"
@@ -94,6 +100,7 @@ TEST(Namibia, CriminalizationArticle5) {
 }
 
 TEST(Namibia, PenaltyThresholdMetButFineMayReplaceImprisonment) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   const ElementFinding& threshold = element(r, "sanctions.serious-crime", "threshold");
   EXPECT_EQ(threshold.status, Status::met);
@@ -108,6 +115,7 @@ TEST(Namibia, PenaltyThresholdMetButFineMayReplaceImprisonment) {
 }
 
 TEST(Namibia, VictimProvisionsOfArticles6To8) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   expect_met_within(r, "victims.compensation", "compensation", "sec_26");        // s 26 Compensation
   expect_met_within(r, "victims.residence", "residence", "sec_15");              // temporary residence permit
@@ -115,6 +123,7 @@ TEST(Namibia, VictimProvisionsOfArticles6To8) {
 }
 
 TEST(Namibia, TheProtocolReproducedInTheScheduleIsNeverEvidence) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   for (const ObligationFinding& o : r.findings)
     for (const auto* list : {&o.elements, &o.red_flags})
@@ -123,6 +132,7 @@ TEST(Namibia, TheProtocolReproducedInTheScheduleIsNeverEvidence) {
 }
 
 TEST(Namibia, NothingIsMetWithoutEvidenceAndPassagesHighlightTheWords) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   for (const ObligationFinding& o : r.findings)
     for (const ElementFinding& e : o.elements) {
@@ -143,6 +153,7 @@ TEST(Namibia, NothingIsMetWithoutEvidenceAndPassagesHighlightTheWords) {
 // ---- Uganda, Prevention of Trafficking in Persons Act 7 of 2009 ----------------------------------
 
 TEST(Uganda, OffenceIsSection2NotTheAncillaryOffences) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kUganda);
   const Offence* o = trafficking_offence(r);
   ASSERT_NE(o, nullptr);
@@ -154,6 +165,7 @@ TEST(Uganda, OffenceIsSection2NotTheAncillaryOffences) {
 }
 
 TEST(Uganda, DefinitionChildrenAndPenalty) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kUganda);
   expect_met_within(r, "def.acts", "recruitment", "sec_2__subsec_1");
   expect_met_within(r, "def.means", "abduction", "sec_2__subsec_1__para_a");
@@ -167,6 +179,7 @@ TEST(Uganda, DefinitionChildrenAndPenalty) {
 }
 
 TEST(Uganda, Article5) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kUganda);
   expect_met_within(r, "crim.attempt", "attempt", "sec_7");  // s 7(a) "attempts to traffic in persons"
   // The Act has no aiding-and-abetting clause; accomplices are reached by the Penal Code Act's
@@ -179,6 +192,7 @@ TEST(Uganda, Article5) {
 // ---- Tanzania, Anti-Trafficking in Persons Act 6 of 2008 -----------------------------------------
 
 TEST(Tanzania, OffenceFineInLieuAndChildren) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kTanzania);
   const Offence* o = trafficking_offence(r);
   ASSERT_NE(o, nullptr);
@@ -206,6 +220,7 @@ TEST(Tanzania, OffenceFineInLieuAndChildren) {
 // ---- France, Code pénal arts 225-4-1 to 225-4-9 (extract) -----------------------------------------
 
 TEST(France, Article225_4_1) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kFrance);
   const Offence* o = trafficking_offence(r);
   ASSERT_NE(o, nullptr);
@@ -224,6 +239,7 @@ TEST(France, Article225_4_1) {
 }
 
 TEST(France, MinorsAndTheGeneralPart) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kFrance);
   // 225-4-1 II: trafficking of a minor "est constituée même si elle n'est commise dans aucune des
   // circonstances prévues aux 1° à 4° du I".
@@ -238,6 +254,7 @@ TEST(France, MinorsAndTheGeneralPart) {
 }
 
 TEST(Report, DocumentsAndModelAreDescribed) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
   ASSERT_EQ(r.documents.size(), 1u);
   EXPECT_EQ(r.country, "na");
@@ -254,6 +271,7 @@ namespace {
 // The model must not find trafficking law where there is none: a 4 MB financial-services act has
 // offences, transfers and receipts of money, but no offence against persons.
 TEST(UnrelatedLaw, FinancialServicesActHasNoTraffickingFindings) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   auto doc = akn::read_document(std::string(PALERMO_SHARED_DIR) + "/akn/samples/uk/ukpga-2023-29-2024-11-01.akn.xml");
   ASSERT_TRUE(doc.ok());
   auto model = model::load_model("");

@@ -1,6 +1,8 @@
 // Command-line tests of `palermo show` and `palermo validate`: exit codes, stdout and stderr.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include "cli/run_palermo.hpp"
 
 #include <sys/wait.h>
@@ -32,6 +34,7 @@ TEST(ShowCli, HelpExitsZero) {
 }
 
 TEST(ShowCli, IdentityAndContents) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Combating of Trafficking in Persons Act, 2018"), std::string::npos);
@@ -43,6 +46,7 @@ TEST(ShowCli, IdentityAndContents) {
 }
 
 TEST(ShowCli, OneProvisionInFull) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_1");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("s 3(1)  [sec_3__subsec_1]", 0), 0u) << r.out;
@@ -51,6 +55,7 @@ TEST(ShowCli, OneProvisionInFull) {
 }
 
 TEST(ShowCli, DefinitionsAndReferrersOfSection1) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_1 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"citation\": \"s 1\""), std::string::npos);
@@ -58,6 +63,7 @@ TEST(ShowCli, DefinitionsAndReferrersOfSection1) {
 }
 
 TEST(ShowCli, UnknownEidSuggestsCloseMatches) {
+  SKIP_WITHOUT_SHARED(kNamibia);
   PalermoRun r = palermo("show " + quoted(kNamibia) + " sec_3__subsec_9");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("no provision has the eId 'sec_3__subsec_9'"), std::string::npos);
@@ -79,6 +85,7 @@ TEST(ShowCli, UsageErrorsExit2) {
 }
 
 TEST(ValidateCli, DuplicateIdsExit3) {
+  SKIP_WITHOUT_SHARED(kShared);
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
   PalermoRun r = palermo("validate " + quoted(file));
   EXPECT_EQ(r.exit_code, 3);
@@ -86,6 +93,7 @@ TEST(ValidateCli, DuplicateIdsExit3) {
 }
 
 TEST(ValidateCli, CleanSamplePassesTheSchema) {
+  SKIP_WITHOUT_SHARED(kShared);
   // Schema-valid per xmllint, and free of eId, reference and term problems (one note on its eId scheme).
   const std::string file = kShared + "/akn/samples/uk/ukpga-2026-2-section-22.akn.xml";
   PalermoRun r = palermo("validate " + quoted(file) + " --schema " + quoted(kShared + "/akn/schema/akomantoso30.xsd"));
@@ -95,6 +103,7 @@ TEST(ValidateCli, CleanSamplePassesTheSchema) {
 }
 
 TEST(ValidateCli, JsonListsProblems) {
+  SKIP_WITHOUT_SHARED(kShared);
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
   PalermoRun r = palermo("validate " + quoted(file) + " --format json");
   EXPECT_EQ(r.exit_code, 3);

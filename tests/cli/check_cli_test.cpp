@@ -1,6 +1,8 @@
 // Command-line tests of `palermo check`, `compare` and `diff`: formats, exit codes, -o, --fail-on.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include "cli/run_palermo.hpp"
 
 #include <sys/wait.h>
@@ -29,6 +31,7 @@ using Outcome = palermo::testing::PalermoRun;
 Outcome run(const std::string& args, const std::string& env = "") { return palermo::testing::run_palermo(args, env); }
 
 TEST(CheckCli, NamibiaAsJsonFollowsTheSchema) {
+  SKIP_WITHOUT_SHARED(kNamibiaAct);
   const Outcome o = run("check '" + kNamibiaAct + "' --format json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const auto j = nlohmann::json::parse(o.out);

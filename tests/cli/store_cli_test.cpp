@@ -1,6 +1,8 @@
 // `palermo index` and `palermo search` as a user runs them, including an index run killed midway.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include "cli/run_palermo.hpp"
 #include <signal.h>
 #include <sqlite3.h>
@@ -52,6 +54,7 @@ std::string integrity(const std::string& db_path) {
 }
 
 TEST(IndexCli, IndexesEverySampleStatuteAndSearchesThem) {
+  SKIP_WITHOUT_SHARED(kShared);
   const std::string db = temp_db("all");
   CommandResult idx = run("index --quiet --db " + db + " " + kShared + "/akn/samples " + kShared + "/statutes/akn");
   ASSERT_EQ(idx.status, 0) << idx.out;
@@ -76,6 +79,7 @@ TEST(IndexCli, BadQueryAndMissingIndexAreClearErrors) {
 }
 
 TEST(IndexCli, InterruptedRunLeavesAConsistentDatabase) {
+  SKIP_WITHOUT_SHARED(kShared);
   const std::string db = temp_db("killed");
   // Start a long run over every sample, kill it hard partway, then check the file.
   pid_t pid = fork();

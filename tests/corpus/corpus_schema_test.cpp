@@ -2,6 +2,9 @@
 // schema (libxml2's XSD validator, independently of palermo's reader) and reads into a provision tree.
 #include <gtest/gtest.h>
 
+#include "file_test_names.hpp"
+#include "shared_files.hpp"
+
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -94,11 +97,8 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 std::string test_name(const testing::TestParamInfo<std::string>& info) {
-  std::string name = std::filesystem::path(info.param).filename().string();
-  name = name.substr(0, name.find(".akn.xml"));
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  return name;
+  static const std::vector<std::string> labels = file_test_names::unique_labels(corpus_documents());
+  return labels.at(info.index);
 }
 
 TEST(CorpusFiles, EveryCountryFolderHoldsDocumentsAndAProfile) {
@@ -134,6 +134,7 @@ TEST(CorpusFiles, EveryCountryFolderHoldsDocumentsAndAProfile) {
 class CorpusDocument : public testing::TestWithParam<std::string> {};
 
 TEST_P(CorpusDocument, ValidatesAgainstAkomaNtoso30Schema) {
+  SKIP_WITHOUT_SHARED(shared_dir() + "/akn/schema/akomantoso30.xsd");
   const AknSchema& schema = AknSchema::instance();
   ASSERT_TRUE(schema.loaded()) << "akomantoso30.xsd did not load:\n" << joined(schema.load_errors());
   const std::vector<std::string> errors = schema.validate(GetParam());

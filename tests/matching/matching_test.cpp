@@ -2,6 +2,8 @@
 // language and matched against provisions of the real statutes in /work/shared/statutes/text.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +12,8 @@
 
 namespace palermo {
 namespace {
+
+const std::string kStatuteTexts = std::string(PALERMO_SHARED_DIR) + "/statutes/text";
 
 std::string read_statute(const std::string& name) {
   std::ifstream in(std::string(PALERMO_SHARED_DIR) + "/statutes/text/" + name, std::ios::binary);
@@ -55,6 +59,7 @@ struct Statute {
 };
 
 TEST(Matching, NamibiaAbuseOfVulnerability) {
+  SKIP_WITHOUT_SHARED(kStatuteTexts);
   Statute na("na_act_2018_1_combating-of-trafficking-in-persons.txt", text::Language::english);
   ASSERT_GT(na.paragraphs.size(), 30u);  // one paragraph per section
   const auto found = na.evidence("abuse NEAR/5 vulnerab*");
@@ -69,6 +74,7 @@ TEST(Matching, NamibiaAbuseOfVulnerability) {
 }
 
 TEST(Matching, UgandaActsOfTrafficking) {
+  SKIP_WITHOUT_SHARED(kStatuteTexts);
   Statute ug("ug_act_2009_7_prevention-of-trafficking-in-persons.txt", text::Language::english);
   const auto acts = ug.evidence("recruit* AND (transport* OR transfer*) AND harbour*");
   ASSERT_FALSE(acts.empty());
@@ -80,6 +86,7 @@ TEST(Matching, UgandaActsOfTrafficking) {
 }
 
 TEST(Matching, FrenchCodePenal) {
+  SKIP_WITHOUT_SHARED(kStatuteTexts);
   Statute fr("fr_code-penal_traite-des-etres-humains_extract.txt", text::Language::french);
   EXPECT_FALSE(fr.evidence("\"traite des êtres humains\"").empty());
   EXPECT_EQ(fr.evidence("\"traite des etres humains\"").size(), fr.evidence("\"Traite des Êtres humains\"").size());

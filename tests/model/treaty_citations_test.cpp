@@ -2,6 +2,8 @@
 // article table built into palermo (model/treaty_articles.cpp) agrees with those texts.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include <fstream>
 #include <map>
 #include <regex>
@@ -14,12 +16,14 @@
 namespace palermo::model {
 namespace {
 
+const std::string kTreaties = std::string(PALERMO_SHARED_DIR) + "/treaties";
+
 // The treaties' markdown marks an article with a heading "### Article  6", a numbered paragraph
 // with "3.   " at the start of a line and a lettered subparagraph with "b) " at the start of a line
 // (roman sub-items are "(i)" and are not cited by the model). Citations become paths: "6",
 // "6(3)", "6(3)(b)", and "3(a)" for a subparagraph directly under its article.
 std::set<std::string> citable_paths(const std::string& file) {
-  std::ifstream in(std::string(PALERMO_SHARED_DIR) + "/treaties/" + file);
+  std::ifstream in(kTreaties + "/" + file);
   EXPECT_TRUE(in.good()) << file;
   static const std::regex article(R"(^###\s+Article\s+(\d+)\b.*)");
   static const std::regex paragraph(R"(^\s*(\d+)\.\s.*)");
@@ -70,6 +74,7 @@ std::string cited_path(const std::string& article) {
 }
 
 TEST(TreatyCitations, TheTextsHaveTheExpectedNumberOfArticles) {
+  SKIP_WITHOUT_SHARED(kTreaties);
   auto count_articles = [](const std::string& file) {
     int n = 0;
     for (const auto& path : citable_paths(file))
@@ -87,6 +92,7 @@ TEST(TreatyCitations, TheTextsHaveTheExpectedNumberOfArticles) {
 }
 
 TEST(TreatyCitations, BuiltInTableAgreesWithTheTexts) {
+  SKIP_WITHOUT_SHARED(kTreaties);
   for (const auto& [instrument, file] : treaty_files()) {
     ASSERT_TRUE(has_article_table(instrument)) << instrument;
     auto paths = citable_paths(file);
@@ -104,6 +110,7 @@ TEST(TreatyCitations, BuiltInTableAgreesWithTheTexts) {
 }
 
 TEST(TreatyCitations, EveryArticleTheModelCitesExistsInTheTreatyText) {
+  SKIP_WITHOUT_SHARED(kTreaties);
   auto loaded = load_model("");
   ASSERT_TRUE(loaded.ok()) << loaded.errors().front().format();
   std::map<std::string, std::set<std::string>> texts;

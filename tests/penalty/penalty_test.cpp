@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -112,6 +114,7 @@ TEST(Penalty, Spanish) {
 }
 
 TEST(Penalty, WholeFrenchExtractFindsEveryPenalty) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   std::string text = read(std::string(PALERMO_SHARED_DIR) + "/statutes/text/fr_code-penal_traite-des-etres-humains_extract.txt");
   ASSERT_FALSE(text.empty());
   auto all = find_penalties(text);

@@ -2,6 +2,8 @@
 // meet across inflections and languages.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -60,6 +62,7 @@ bool any_hit(const std::vector<Hit>& hits, const std::string& country, const std
 }
 
 TEST_F(StoreTest, NearQueryFindsAbuseOfVulnerabilityInNamibia) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   put(kNamibia);
   auto hits = search("abuse NEAR/5 vulnerability");
   ASSERT_FALSE(hits.empty());
@@ -69,6 +72,7 @@ TEST_F(StoreTest, NearQueryFindsAbuseOfVulnerabilityInNamibia) {
 }
 
 TEST_F(StoreTest, StemmingMeetsInflections) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   put(kNamibia);
   // The query says "recruitment"; the offence says "recruits".
   auto hits = search("recruitment");
@@ -80,6 +84,7 @@ TEST_F(StoreTest, StemmingMeetsInflections) {
 }
 
 TEST_F(StoreTest, FrenchQueryFindsFrenchCodeWithoutAccents) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   put(kNamibia);
   put(kFrance);
   // Art 225-4-1 speaks of "travail ou à des services forcés": the query's accents are folded away.
@@ -91,6 +96,7 @@ TEST_F(StoreTest, FrenchQueryFindsFrenchCodeWithoutAccents) {
 }
 
 TEST_F(StoreTest, ServitudeAcrossLanguagesAndCountryFilter) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   put(kNamibia);
   put(kFrance);
   put(kUganda);
@@ -105,6 +111,7 @@ TEST_F(StoreTest, ServitudeAcrossLanguagesAndCountryFilter) {
 }
 
 TEST_F(StoreTest, ReindexingReplacesTheExpression) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   put(kNamibia);
   auto first = store_->counts();
   ASSERT_TRUE(first.ok());
@@ -126,6 +133,7 @@ TEST_F(StoreTest, ReindexingReplacesTheExpression) {
 }
 
 TEST_F(StoreTest, UnrelatedActDoesNotAnswerTraffickingQuery) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   put(std::string(PALERMO_SHARED_DIR) + "/akn/samples/uk/ukpga-2023-29-2024-11-01.akn.xml");
   EXPECT_TRUE(search("\"trafficking in persons\"").empty());
   EXPECT_FALSE(search("\"financial services\"").empty());
@@ -139,6 +147,7 @@ namespace {
 
 // A phrase whose last word is a prefix: the earlier words are stemmed as indexed, the last is not.
 TEST_F(StoreTest, PhraseWithPrefixLastWord) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   put(kNamibia);
   EXPECT_FALSE(search("\"forced lab*\"").empty());
   EXPECT_FALSE(search("recruit*").empty());
@@ -152,6 +161,7 @@ namespace {
 
 // A batch commits once; a document that fails inside it is rolled back alone.
 TEST_F(StoreTest, BatchKeepsEveryDocumentAndCommitsOnce) {
+  SKIP_WITHOUT_SHARED(kStatutes);
   ASSERT_FALSE(store_->begin_batch().has_value());
   put(kNamibia);
   put(kFrance);

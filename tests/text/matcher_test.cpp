@@ -2,6 +2,8 @@
 // here; tests/matching/ covers parse() + match end to end).
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include <sstream>
 
 #include "text/matcher.hpp"
@@ -190,6 +192,7 @@ TEST(IndexedText, PositionsByTermAndPrefix) {
 }
 
 TEST(Matcher, AbuseNearVulnerabilityInNamibiasAct) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   const std::string text = testing::read_shared("statutes/text/na_act_2018_1_combating-of-trafficking-in-persons.txt");
   ASSERT_FALSE(text.empty());
   Doc d(text, Language::english);

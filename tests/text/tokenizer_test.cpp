@@ -1,6 +1,8 @@
 // Tests of folding, tokenizing and stemming, on words taken from the real statutes in /work/shared.
 #include <gtest/gtest.h>
 
+#include "shared_files.hpp"
+
 #include <map>
 #include <set>
 
@@ -104,6 +106,7 @@ TEST(Tokenize, GarbageBytesNeverCrashAndOffsetsStayInside) {
 }
 
 TEST(Tokenize, WholeStatuteOffsetsRoundTrip) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   const std::string text = read_shared("statutes/text/fr_code-penal_traite-des-etres-humains_extract.txt");
   ASSERT_FALSE(text.empty());
   Tokenizer tok(Language::french);
@@ -141,6 +144,7 @@ std::map<std::string, std::string> terms_in(const std::string& text, Language la
 }
 
 TEST(Stemming, EnglishRecruitFormsMeetInTheStatutes) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   const std::string text = read_shared("statutes/text/na_act_2018_1_combating-of-trafficking-in-persons.txt") +
                            read_shared("statutes/text/tz_act_2008_6_anti-trafficking-in-persons.txt") +
                            read_shared("statutes/text/ug_act_2009_7_prevention-of-trafficking-in-persons.txt");
@@ -157,6 +161,7 @@ TEST(Stemming, EnglishRecruitFormsMeetInTheStatutes) {
 }
 
 TEST(Stemming, FrenchFormsMeetInTheCodePenal) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   const std::string text = read_shared("statutes/text/fr_code-penal_traite-des-etres-humains_extract.txt");
   const auto terms = terms_in(text, Language::french, {"exploitation", "vulnérabilité", "vulnérables", "êtres",
                                                         "forcé", "travail", "recruter"});
@@ -174,6 +179,7 @@ TEST(Stemming, FrenchFormsMeetInTheCodePenal) {
 }
 
 TEST(Stemming, SpanishFormsMeetInTheSamples) {
+  SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   const std::string text = xml_text(read_shared("akn/samples/examples_v2/Act_Salvador_Ley_912_2005.xml")) +
                            xml_text(read_shared("akn/samples/examples_v2/Bill_UN_2012_ES.xml"));
   const auto terms = terms_in(text, Language::spanish, {"publicación", "publicado", "reformas", "reformado",
