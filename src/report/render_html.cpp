@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "report/html_parts.hpp"
+#include "analysis/citations.hpp"
+#include "grammars/citation/citation.hpp"
 #include "report/countries.hpp"
 #include "report/priorities.hpp"
 #include "report/report.hpp"
@@ -95,6 +97,38 @@ std::string marked_html(std::string_view text, Spans spans) {
   return out;
 }
 
+// A cross-reference or a defined term in a provision's text, linked to the provision it points to.
+struct Link {
+  std::size_t begin, end;
+  std::string href;   // "#doc1-sec_4"
+  std::string title;  // "section 4", "defined in s 1"
+};
+
+// The text with evidence marked and links laid over it: links never overlap one another, and a mark
+// that crosses a link's edge is split there, so the HTML stays well nested.
+std::string linked_html(std::string_view text, const Spans& marks, std::vector<Link> links) {
+  std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.begin < b.begin; });
+  std::string out;
+  std::size_t at = 0;
+  auto marks_in = [&](std::size_t from, std::size_t to) {
+    Spans clipped;
+    for (auto [b, e] : marks) {
+      const std::size_t cb = std::max(b, from), ce = std::min(e, to);
+      if (ce > cb) clipped.emplace_back(cb - from, ce - from);
+    }
+    return clipped;
+  };
+  for (const Link& l : links) {
+    if (l.begin < at || l.end <= l.begin || l.end > text.size()) continue;
+    out += marked_html(text.substr(at, l.begin - at), marks_in(at, l.begin));
+    out += "<a class=\"xref\" href=\"" + html_escape(l.href) + "\" title=\"" + html_escape(l.title) + "\">" +
+           marked_html(text.substr(l.begin, l.end - l.begin), marks_in(l.begin, l.end)) + "</a>";
+    at = l.end;
+  }
+  out += marked_html(text.substr(at), marks_in(at, text.size()));
+  return out;
+}
+
 // A document or a component of a documentCollection, with the number its anchors use.
 struct Located {
   const akn::Document* doc = nullptr;
@@ -139,6 +173,7 @@ class StatuteView {
       // Screen readers and hyphenation need the statute's own language, not the page's English.
       set_if(s, "lang", html_language(d.frbr.language));
       set_if(s, "preamble", d.preamble);
+      s.set("toc", contents(d, n));
       mustache::data provisions{mustache::data::type::list};
       add_document(provisions, d, n);
       s.set("provisions", provisions);
@@ -168,6 +203,60 @@ class StatuteView {
     }
   }
 
+  // Cross-references as the statute writes them ("section 4", "article 225-4-1"), resolved within it,
+  // and the defined terms its markup tags (<term refersTo>), each linked to the provision it points to.
+  std::vector<Link> links_in(const akn::Document& d, int n, std::size_t index) {
+    const akn::Provision& p = d.provisions[index];
+    std::vector<Link> links;
+    for (const citation::Citation& c : citation::find_citations(p.text)) {
+      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
+          c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::this_section ||
+          c.kind == citation::Kind::this_subsection || c.kind == citation::Kind::this_article)
+        continue;
+      const auto targets = analysis::resolve(c, d, index);
+      if (targets.empty() || targets.front() == index) continue;
+      const akn::Provision& t = d.provisions[targets.front()];
+      if (t.eid.empty()) continue;
+      links.push_back({c.begin, c.end, "#" + provision_anchor(n, t.eid),
+                       "to " + (t.citation.empty() ? t.eid : t.citation)});
+    }
+    for (const akn::TermMark& use : d.term_uses) {
+      if (use.provision != index || use.text.empty()) continue;
+      const auto def = std::find_if(d.definitions.begin(), d.definitions.end(),
+                                    [&](const akn::TermMark& x) { return x.refers_to == use.refers_to; });
+      if (def == d.definitions.end() || def->provision == index) continue;
+      const akn::Provision& t = d.provisions[def->provision];
+      if (t.eid.empty()) continue;
+      // The term's first occurrence not already inside a link.
+      for (std::size_t at = p.text.find(use.text); at != std::string::npos; at = p.text.find(use.text, at + 1)) {
+        const std::size_t end = at + use.text.size();
+        const bool taken = std::any_of(links.begin(), links.end(), [&](const Link& l) { return at < l.end && l.begin < end; });
+        if (taken) continue;
+        links.push_back({at, end, "#" + provision_anchor(n, t.eid),
+                         "defined in " + (t.citation.empty() ? t.eid : t.citation)});
+        break;
+      }
+    }
+    return links;
+  }
+
+  // The statute's table of contents: its parts, chapters and sections, down to two levels.
+  mustache::data contents(const akn::Document& d, int n) {
+    mustache::data list{mustache::data::type::list};
+    std::size_t entries = 0;
+    for (std::size_t i = 0; i < d.provisions.size() && entries < 600; ++i) {
+      const akn::Provision& p = d.provisions[i];
+      if (p.depth > 1 || p.eid.empty() || (p.heading.empty() && p.citation.empty() && p.num.empty())) continue;
+      mustache::data e;
+      e.set("anchor", provision_anchor(n, p.eid));
+      e.set("label", (p.citation.empty() ? p.num : p.citation) + (p.heading.empty() ? "" : " " + p.heading));
+      e.set("indent", p.depth == 0 ? "0" : "1.2");
+      list.push_back(e);
+      ++entries;
+    }
+    return list;
+  }
+
   void add_document(mustache::data& out, const akn::Document& d, int n) {
     for (std::size_t root : d.roots()) add_provision(out, d, n, root);
     for (const auto& c : d.components) add_document(out, c, n);
@@ -183,7 +272,7 @@ class StatuteView {
     set_if(item, "cite", p.citation.empty() ? p.num : p.citation);
     set_if(item, "head", p.heading);
     set_if(item, "eid", p.eid);
-    set_if(item, "text_html", marked_html(p.text, m ? m->text_spans : Spans{}));
+    set_if(item, "text_html", linked_html(p.text, m ? m->text_spans : Spans{}, links_in(d, n, index)));
     item.set("indent", fmt::format("{:.1f}", std::min(p.depth, 6) * 1.4));
     if (m) {
       item.set("cited", true);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -154,4 +155,25 @@ TEST(CheckNotInDocuments, ObligationsOfLawsNotGivenAreKeptApartUnlessComplete) {
             mandatory["total"].get<int>() + mandatory["not_in_documents"].get<int>());
   const auto text = run_palermo("check " + shell_quote(act));
   EXPECT_NE(text.out.find("NOT IN DOCS"), std::string::npos);
+}
+
+// Issue 10: the statute text in the HTML report has a table of contents, and its cross-references
+// ("section 3(1)(b)") link to the provisions they cite; every in-page link has its target.
+TEST(CheckHtml, StatuteTextHasContentsAndLinkedCrossReferences) {
+  const auto run = run_palermo("check --format html corpus/na/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string& html = run.out;
+  EXPECT_NE(html.find("<nav class=\"toc\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"xref\" href=\"#doc1-sec_3__subsec_1__para_b\""), std::string::npos);
+  std::set<std::string> ids;
+  for (std::size_t at = html.find(" id=\""); at != std::string::npos; at = html.find(" id=\"", at + 1)) {
+    const std::size_t end = html.find('"', at + 5);
+    ids.insert(html.substr(at + 5, end - at - 5));
+  }
+  std::size_t links = 0;
+  for (std::size_t at = html.find("href=\"#"); at != std::string::npos; at = html.find("href=\"#", at + 1), ++links) {
+    const std::size_t end = html.find('"', at + 7);
+    EXPECT_TRUE(ids.count(html.substr(at + 7, end - at - 7))) << "no target for " << html.substr(at, end - at);
+  }
+  EXPECT_GT(links, 100u);
 }
