@@ -1,12 +1,21 @@
 // palermo reports: checklist filters, expand/collapse, open everything for printing. No network access.
 (function () {
-  var state = { show: 'all', area: 'all', differ: false };
+  var state = { show: 'all', area: 'all', differ: false, query: '' };
+  function shows(el, show) {
+    var s = el.getAttribute('data-status'), layer = el.getAttribute('data-layer');
+    return show === 'all' ||
+      (show === 'mandatory' && layer === 'mandatory') ||
+      (show === 'gaps' && (s === 'gap' || s === 'partial' || s === 'conflict' || s === 'not in documents')) ||
+      (show === 'conflicts' && s === 'conflict') ||
+      (show === 'changes' && el.getAttribute('data-change') !== 'unchanged');
+  }
   function matches(el) {
     if (state.differ && el.getAttribute('data-same') === '1') return false;
+    if (state.query && el.textContent.toLowerCase().indexOf(state.query) < 0) return false;
     var s = el.getAttribute('data-status'), layer = el.getAttribute('data-layer');
     var ok = state.show === 'all' ||
       (state.show === 'mandatory' && layer === 'mandatory') ||
-      (state.show === 'gaps' && (s === 'gap' || s === 'partial' || s === 'conflict')) ||
+      (state.show === 'gaps' && (s === 'gap' || s === 'partial' || s === 'conflict' || s === 'not in documents')) ||
       (state.show === 'conflicts' && s === 'conflict') ||
       (state.show === 'changes' && el.getAttribute('data-change') !== 'unchanged');
     return ok && (state.area === 'all' || el.getAttribute('data-area') === state.area);
@@ -16,6 +25,19 @@
     document.querySelectorAll('[data-group]').forEach(function (g) {
       g.classList.toggle('hidden', g.querySelectorAll('[data-status]:not(.hidden)').length === 0);
     });
+    // Each filter says how many findings it would show in the current area and search.
+    var all = document.querySelectorAll('[data-status]');
+    document.querySelectorAll('.filters button[data-show]').forEach(function (b) {
+      var n = 0, show = b.getAttribute('data-show');
+      all.forEach(function (el) {
+        if ((state.area === 'all' || el.getAttribute('data-area') === state.area) &&
+            (!state.query || el.textContent.toLowerCase().indexOf(state.query) >= 0) && shows(el, show)) n++;
+      });
+      var c = b.querySelector('.count');
+      if (c) c.textContent = '(' + n + ')';
+    });
+    var shown = document.querySelector('[data-shown]');
+    if (shown) shown.textContent = document.querySelectorAll('[data-status]:not(.hidden)').length + ' of ' + all.length + ' shown';
     // The pressed state is said to assistive technology too, not only shown in colour.
     document.querySelectorAll('.filters button[data-show]').forEach(function (b) {
       var on = b.getAttribute('data-show') === state.show;
@@ -31,6 +53,8 @@
   document.querySelectorAll('.filters button[data-show]').forEach(function (b) {
     b.addEventListener('click', function () { state.show = b.getAttribute('data-show'); apply(); });
   });
+  var search = document.querySelector('input[data-search]');
+  if (search) search.addEventListener('input', function () { state.query = search.value.trim().toLowerCase(); apply(); });
   document.querySelectorAll('.filters button[data-area]').forEach(function (b) {
     b.addEventListener('click', function () { state.area = b.getAttribute('data-area'); apply(); });
   });
