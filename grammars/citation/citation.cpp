@@ -2,6 +2,10 @@
 // flattens each "of" chain into label paths from the outermost unit down.
 #include "grammars/citation/citation.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
 #include "grammars/citation/grammar_def.hpp"
 
 namespace palermo::citation {
@@ -10,6 +14,46 @@ namespace grammar {
 BOOST_SPIRIT_INSTANTIATE(chain_type, iterator_type, context_type)
 chain_type const& chain() { return chain_rule; }
 }  // namespace grammar
+
+std::vector<NamedLaw> find_named_laws(std::string_view text) {
+  std::vector<NamedLaw> out;
+  const char* const base = text.data();
+  const char* const last = base + text.size();
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (c < 'A' || c > 'Z' || (pos > 0 && grammar_words::is_word_byte(text[pos - 1]))) continue;
+    const char* it = base + pos;
+    if (!boost::spirit::x3::parse(it, last, grammar::named::title)) continue;
+    std::string_view found = text.substr(pos, static_cast<std::size_t>(it - (base + pos)));
+    std::size_t begin = pos;
+    // "Subject to the Prevention of Organised Crime Act": the title starts after the last "the ".
+    if (const std::size_t the = found.rfind(" the "); the != std::string_view::npos) {
+      begin += the + 5;
+      found.remove_prefix(the + 5);
+    }
+    if (found.rfind("The ", 0) == 0) {
+      begin += 4;
+      found.remove_prefix(4);
+    }
+    // At least one word of title before the kind of instrument ("this Act" and "the Code" are not).
+    const std::size_t words = static_cast<std::size_t>(std::count(found.begin(), found.end(), ' '));
+    const bool has_year = !found.empty() && std::isdigit(static_cast<unsigned char>(found.back()));
+    // "This Act", "Such Code", "Principal Act": a reference to a law already named, not a title.
+    static constexpr std::string_view kDeterminers[] = {"This ", "That ", "Such ", "Said ", "Principal ", "Each ",
+                                                        "Any ", "Every ", "Another ", "An ", "A ", "Which ",
+                                                        "State ", "Provincial ", "Central ", "Federal ", "Amending ",
+                                                        "Parent ", "Relevant ", "Other "};
+    const bool determiner = words == 1 && std::any_of(std::begin(kDeterminers), std::end(kDeterminers),
+                                                      [&](std::string_view d) { return found.rfind(d, 0) == 0; });
+    if (determiner || words < (has_year ? 2u : 1u) || found.size() > 160) {
+      pos = static_cast<std::size_t>(it - base);
+      continue;
+    }
+    out.push_back({begin, static_cast<std::size_t>(it - base), std::string(found)});
+    pos = static_cast<std::size_t>(it - base);
+  }
+  return out;
+}
 
 std::string_view to_string(Kind k) {
   switch (k) {

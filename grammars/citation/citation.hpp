@@ -36,4 +36,13 @@ struct Citation {
 // Every citation in `text`, in order, non-overlapping.
 std::vector<Citation> find_citations(std::string_view text);
 
+// Another law named by its title in running text: "the Prevention of Organised Crime Act, 2004",
+// "the Immoral Traffic (Prevention) Act, 1956", "the Criminal Procedure Code". English titles
+// (capitalised words ending in Act, Code, Ordinance, Decree or Proclamation, with the year if given).
+struct NamedLaw {
+  std::size_t begin = 0, end = 0;  // byte range in the text searched
+  std::string title;               // "Prevention of Organised Crime Act, 2004" (a leading "the" dropped)
+};
+std::vector<NamedLaw> find_named_laws(std::string_view text);
+
 }  // namespace palermo::citation

@@ -208,4 +208,20 @@ auto const chain_rule_def = segment[push_segment] >> *(((kw("of") | kw("du") | k
 
 BOOST_SPIRIT_DEFINE(article_number, numbered_items, part_items, label_items, segment, chain_rule)
 
+// The title of another law, as English drafting names one: capitalised words, with the small words
+// titles use between them, ending in the kind of instrument, then the year if one follows. Parsed
+// without a skipper: the spaces between the words are part of the rule.
+namespace named {
+auto const space = +x3::lit(' ');
+auto const law_word = (x3::lit("Act") | x3::lit("Code") | x3::lit("Ordinance") | x3::lit("Decree") |
+                       x3::lit("Proclamation")) >> !x3::alnum;
+auto const cap_word = x3::upper >> *(x3::alnum | x3::char_('\'') | x3::char_('-'));
+auto const joiner = (x3::lit("of") | x3::lit("and") | x3::lit("for") | x3::lit("on") | x3::lit("in") |
+                     x3::lit("against") | x3::lit("the") | x3::lit("to")) >> !x3::alnum;
+auto const bracketed = x3::lit('(') >> cap_word >> *(space >> (cap_word | joiner)) >> x3::lit(')');
+auto const piece = !law_word >> (cap_word | bracketed | joiner);
+auto const year = -x3::lit(',') >> space >> x3::repeat(4)[x3::digit] >> !x3::alnum;
+auto const title = !law_word >> cap_word >> *(space >> piece) >> space >> law_word >> -year;
+}  // namespace named
+
 }  // namespace palermo::citation::grammar

@@ -2,7 +2,12 @@
 // offences, definitions, scopes), then evaluates every obligation in model order.
 #include "analysis/analyze.hpp"
 
+#include "grammars/citation/citation.hpp"
+
 #include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
 #include <chrono>
 #include <ctime>
 
@@ -97,6 +102,57 @@ bool answerable_elsewhere_only(const ObligationFinding& f, const std::vector<Doc
   return true;
 }
 
+// Titles compared loosely: lower case, without a leading "the" or a trailing year.
+std::string title_key(std::string_view title) {
+  std::string key;
+  for (char c : title) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  while (!key.empty() && (std::isdigit(static_cast<unsigned char>(key.back())) || key.back() == ' ' || key.back() == ','))
+    key.pop_back();
+  return key;
+}
+
+// Other laws the documents name by title, with the kinds of law their titles say they are.
+std::vector<NamedLaw> named_laws(const Corpus& corpus, Lexicons& lexicons, const std::vector<DocumentInfo>& documents) {
+  std::vector<NamedLaw> out;
+  std::set<std::string> own;
+  for (const DocumentInfo& d : documents) own.insert(title_key(d.title));
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < corpus.docs().size(); ++i) {
+    const DocText& dt = corpus.doc(i);
+    if (!dt.assessed) continue;
+    for (const citation::NamedLaw& n : citation::find_named_laws(dt.text)) {
+      const std::string key = title_key(n.title);
+      if (own.count(key)) continue;
+      auto [it, fresh] = index.emplace(key, out.size());
+      if (fresh) {
+        NamedLaw law;
+        law.title = n.title;
+        const std::size_t p = dt.provision_at(static_cast<std::uint32_t>(n.begin));
+        law.document = dt.doc->path;
+        law.eid = dt.doc->provisions[p].eid;
+        law.citation = dt.doc->provisions[p].citation;
+        for (const char* kind : kLawKinds)
+          if (lexicons.in_text(std::string("law-") + kind, i, n.title)) law.kinds.push_back(kind);
+        out.push_back(std::move(law));
+      }
+      NamedLaw& law = out[it->second];
+      ++law.mentions;
+      if (law.title.size() < n.title.size()) law.title = n.title;  // the fullest form, with its year
+    }
+  }
+  // "Protection Act" cut from "Child Care and Protection Act" by a line break: keep the longer.
+  std::erase_if(out, [&](const NamedLaw& a) {
+    const std::string ka = title_key(a.title);
+    return std::any_of(out.begin(), out.end(), [&](const NamedLaw& b) {
+      const std::string kb = title_key(b.title);
+      return kb.size() > ka.size() && kb.compare(kb.size() - ka.size(), ka.size(), ka) == 0;
+    });
+  });
+  std::stable_sort(out.begin(), out.end(), [](const NamedLaw& a, const NamedLaw& b) { return a.mentions > b.mentions; });
+  return out;
+}
+
 void not_in_documents(ObligationFinding& f) {
   std::string kinds;
   for (const std::string& k : f.legislated_in) kinds += (kinds.empty() ? "" : ", ") + k;
@@ -162,6 +218,7 @@ CountryReport analyze(const std::vector<akn::Document>& documents, const model::
     }
   }
   report.complete = options.complete;
+  report.named_laws = named_laws(corpus, lexicons, report.documents);
   Definitions definitions = find_definitions(corpus);
   OffenceSearch search = find_offences(corpus, lexicons, definitions, options.offences);
   std::vector<OffenceSite>& offences = search.offences;

@@ -106,6 +106,16 @@ struct DocumentInfo {
   std::vector<std::string> kinds;
 };
 
+// Another law the documents name ("the Prevention of Organised Crime Act, 2004"): a suggested input
+// when an obligation usually sits in a kind of law that was not checked.
+struct NamedLaw {
+  std::string title;
+  std::vector<std::string> kinds;  // the kinds of law its title names, as DocumentInfo::kinds
+  std::string document;            // where it is first named: the document's path
+  std::string eid, citation;       // ... and provision
+  int mentions = 0;
+};
+
 struct CountryReport {
   std::string country;
   std::string model_version;
@@ -121,6 +131,8 @@ struct CountryReport {
   // The user declared the documents the whole of the relevant law (--complete): nothing is "not in
   // the documents checked", every absence is a gap.
   bool complete = false;
+  // Laws the documents name that are not among them, most mentioned first.
+  std::vector<NamedLaw> named_laws;
 };
 
 }  // namespace palermo::analysis

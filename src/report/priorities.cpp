@@ -87,8 +87,15 @@ std::string kinds_of_law(const ObligationFinding& f) {
 // Where to act, most specific first: the provision that conflicts; the provision that already does
 // part of the job; the trafficking offence for what belongs in it; else a new provision in the act.
 std::string where_to_act(const analysis::CountryReport& r, const ObligationFinding& f) {
-  if (f.status == Status::not_in_documents)
+  if (f.status == Status::not_in_documents) {
+    // A law the documents themselves name, of a kind this obligation usually sits in.
+    for (const analysis::NamedLaw& law : r.named_laws)
+      for (const std::string& kind : law.kinds)
+        if (legislated_in(f, kind))
+          return fmt::format("usually {}: check the {} (named in {}), which was not among the documents checked",
+                             kinds_of_law(f), law.title, law.citation.empty() ? law.eid : law.citation);
     return fmt::format("usually {}, which was not among the documents checked", kinds_of_law(f));
+  }
   if (f.status == Status::conflict)
     for (const ElementFinding& flag : f.red_flags)
       if (flag.status == Status::conflict && !flag.evidence.empty())
@@ -155,7 +162,7 @@ std::vector<Recommendation> recommendations(const analysis::CountryReport& repor
       rec.action = "Remove the conflict: " + join(flags_lower, " and ") + ".";
       if (!rec.missing.empty()) rec.action += " Then provide " + join(missing_lower, " and ") + ".";
     } else if (f->status == Status::not_in_documents) {
-      rec.action = "Check that law (or give it to palermo); if it does not provide this: " + f->advice;
+      rec.action = "If that law does not already provide it: " + f->advice;
     } else if (nothing_met || rec.missing.empty()) {
       rec.action = f->advice;
     } else {
@@ -163,6 +170,16 @@ std::vector<Recommendation> recommendations(const analysis::CountryReport& repor
     }
     out.push_back(std::move(rec));
   }
+  return out;
+}
+
+std::string named_laws_line(const analysis::CountryReport& report, std::size_t limit) {
+  std::string out;
+  for (std::size_t i = 0; i < report.named_laws.size() && i < limit; ++i) {
+    const auto& law = report.named_laws[i];
+    out += (out.empty() ? "" : "; ") + law.title + " (" + (law.citation.empty() ? law.eid : law.citation) + ")";
+  }
+  if (report.named_laws.size() > limit) out += fmt::format("; and {} more", report.named_laws.size() - limit);
   return out;
 }
 

@@ -36,6 +36,10 @@ std::vector<Recommendation> recommendations(const analysis::CountryReport& repor
 // it meets, and the conflicts by name. "Not assessed" when palermo could not read the documents.
 std::string verdict(const analysis::CountryReport& report);
 
+// "Prevention of Organised Crime Act, 2004 (s 7); Immigration Control Act (s 12)": the laws the
+// documents name but that were not checked, at most `limit` of them, most mentioned first.
+std::string named_laws_line(const analysis::CountryReport& report, std::size_t limit = 5);
+
 // The titles of the findings in conflict with the Protocol, with their articles, for headlines.
 std::vector<std::string> conflict_names(const analysis::CountryReport& report);
 

@@ -409,6 +409,7 @@ std::string render_html(const CountryReport& report, const std::vector<akn::Docu
     recs.push_back(item);
   }
   page.set("has_recommendations", !recommended.empty());
+  if (!report.named_laws.empty()) page.set("named_laws", named_laws_line(report, 20));
   page.set("recommendations", recs);
   if (!report.documents.empty())
     page.set("subtitle", report.documents.size() == 1

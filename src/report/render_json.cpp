@@ -109,6 +109,10 @@ json report_json(const CountryReport& report) {
                           {"decision", c.decision}});
   json findings = json::array();
   for (const auto& f : report.findings) findings.push_back(finding_json(f));
+  json named_laws = json::array();
+  for (const analysis::NamedLaw& law : report.named_laws)
+    named_laws.push_back(json{{"title", law.title}, {"kinds", law.kinds}, {"document", law.document},
+                              {"eid", law.eid}, {"citation", law.citation}, {"mentions", law.mentions}});
   json recs = json::array();
   for (const Recommendation& r : recommendations(report))
     recs.push_back(json{{"number", r.number},
@@ -125,6 +129,7 @@ json report_json(const CountryReport& report) {
               {"country", report.country},
               {"country_name", country_name(report.country)},
               {"verdict", verdict(report)},
+              {"named_laws", named_laws},
               {"recommendations", recs},
               {"generated", report.generated},
               {"model", json{{"version", report.model_version}}},

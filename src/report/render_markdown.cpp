@@ -118,6 +118,8 @@ std::string render_markdown(const CountryReport& report) {
                        md_cell(d.language), md_cell(d.expression_date.empty() ? "not stated" : d.expression_date),
                        md_code(d.sha256));
   }
+  if (!report.named_laws.empty())
+    out += "\nLaws the documents name that were not checked (suggested inputs): " + md_escape(named_laws_line(report, 20)) + "\n";
   out += fmt::format("\nModel version {} · generated {}\n\n", md_escape(report.model_version),
                      md_escape(report.generated));
 

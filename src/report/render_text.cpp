@@ -101,6 +101,8 @@ void append_headline(Writer& w, const CountryReport& report) {
     w.line(fmt::format("  [{}] {}{}", i + 1, d.title.empty() ? d.path : d.title,
                        d.expression_date.empty() ? "" : ", as at " + d.expression_date));
   }
+  if (!report.named_laws.empty())
+    w.para("Laws they name that were not checked: " + named_laws_line(report), "  ", "    ");
   for (const std::string& d : report.not_assessed)
     w.para("Not assessed: " + d + " — the model has no wording for its language; no verdict is given", "  ", "    ");
   for (const auto& o : report.offences) {

@@ -98,3 +98,18 @@ TEST(Citation, SoftHyphenKeepsOffsetsInTheOriginalText) {
   EXPECT_EQ(labels(c), (std::vector<Labels>{{"12", "2"}}));
   EXPECT_EQ(c.text, "sec\xC2\xADtion 12(2)");
 }
+
+// Issue 10: the laws a statute names by title become suggested inputs.
+TEST(NamedLaws, TitlesOfOtherLawsWithTheirYears) {
+  const std::string text =
+      "Subject to the Prevention of Organised Crime Act, 2004 (Act No. 29 of 2004), and the Immoral Traffic "
+      "(Prevention) Act, 1956, as read with the Criminal Procedure Code. This Act applies; the Principal Act is "
+      "amended; a State Act may provide. Section 4 of the Act.";
+  std::vector<std::string> titles;
+  for (const auto& n : palermo::citation::find_named_laws(text)) {
+    titles.push_back(n.title);
+    EXPECT_EQ(text.substr(n.begin, n.end - n.begin), n.title);
+  }
+  EXPECT_EQ(titles, (std::vector<std::string>{"Prevention of Organised Crime Act, 2004",
+                                              "Immoral Traffic (Prevention) Act, 1956", "Criminal Procedure Code"}));
+}
