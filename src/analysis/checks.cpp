@@ -2,8 +2,10 @@
 // matching cannot decide — penalties, the child provisions, the general part. One function per
 // check, found by name in a table; the words they look for come from the model's lexicons.
 #include <algorithm>
+#include <cmath>
 
 #include "analysis/citations.hpp"
+#include "analysis/confidence.hpp"
 #include "analysis/evaluate.hpp"
 #include "grammars/citation/citation.hpp"
 
@@ -11,20 +13,15 @@ namespace palermo::analysis {
 
 namespace {
 
-// Confidence levels the checks give, from the firmest reading to the most tentative.
-constexpr double kCertain = 0.9;     // the words stand in the offence itself
-constexpr double kFirm = 0.85;       // a clear reading of the offence's own penalty or definition
-constexpr double kLikely = 0.75;     // evidence one step removed (a definition, a general part)
-constexpr double kProbable = 0.7;    // an absence, after looking where it would stand
-constexpr double kTentative = 0.6;   // a reading a lawyer should confirm
-constexpr double kWeak = 0.4;        // nothing to check against (no offence found)
+using namespace confidence;  // the levels every finding takes (confidence.hpp)
 
-constexpr double kLife = 999;        // Offence::max_years for life imprisonment
+// Life imprisonment compared with terms in years: longer than any of them.
+constexpr double kLife = kLifeYears;
 constexpr double kSeriousCrimeYears = 4;  // UNTOC art 2(b)
 constexpr std::uint32_t kQuoteBytes = 240;  // how much of an offence a check quotes
 
 std::string years_text(double y) {
-  if (y >= kLife) return "life";
+  if (std::isinf(y)) return "life";
   if (y < 1 && y > 0) return std::to_string(static_cast<int>(y * 12 + 0.5)) + " months";
   double rounded = static_cast<double>(static_cast<int>(y));
   return (rounded == y ? std::to_string(static_cast<int>(y)) : std::to_string(y)) + " years";
@@ -32,7 +29,7 @@ std::string years_text(double y) {
 
 // "life imprisonment", "7 years of imprisonment".
 std::string imprisonment_text(double max) {
-  return max >= kLife ? std::string("life imprisonment") : years_text(max) + " of imprisonment";
+  return std::isinf(max) ? std::string("life imprisonment") : years_text(max) + " of imprisonment";
 }
 
 ByteRange quote(const DocText& dt, std::size_t provision, std::uint32_t bytes = kQuoteBytes) {
@@ -241,7 +238,7 @@ ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementF
     for (const OffenceSite& other : offences_) {
       if (!lex_.in("offence-name", other.doc, corpus_.doc(other.doc).subtree[other.unit])) continue;
       f.status = Status::partial;
-      f.confidence = 0.5;
+      f.confidence = kGuess;
       f.evidence.push_back(passage_evidence(other.doc, quote(corpus_.doc(other.doc), other.words, 200), e.check));
       f.reason = "an offence naming trafficking exists in " + f.evidence.back().citation +
                  ", but it does not combine the acts with a purpose of exploitation";
@@ -682,7 +679,7 @@ ElementFinding Evaluator::check_victims_restricted(const model::Element& e, Elem
   }
   if (!f.evidence.empty()) {
     f.status = Status::conflict;
-    f.confidence = 0.8;
+    f.confidence = kSound;
     f.reason = "the offence protects only women and/or children: " + describe(f.evidence.front());
   } else {
     f.status = Status::met;
@@ -762,7 +759,7 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
   };
   if (direct || !rules.empty()) {
     f.status = Status::met;
-    f.confidence = direct ? kCertain : 0.8;
+    f.confidence = direct ? kCertain : kSound;
     f.evidence.push_back(direct ? direct->evidence : general_link(*rules.front()));
     f.reason = e.title + ": " + describe(f.evidence.front());
     if (!direct && rules.size() > 1) f.evidence.push_back(general_link(*rules[1]));
@@ -779,14 +776,14 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
         !under_general_part(h.item->doc, h.item->provision) && !cites_trafficking_offence(h.item->doc, h.item->provision))
       continue;
     f.status = Status::partial;
-    f.confidence = 0.55;
+    f.confidence = kDoubtful;
     f.evidence.push_back(in_offence ? h.evidence : general_link(h));
     f.reason = e.title + ": reached only in part, by " + describe(f.evidence.front());
     return f;
   }
   if (elsewhere) {
     f.status = Status::partial;
-    f.confidence = 0.55;
+    f.confidence = kDoubtful;
     f.reason = e.title + ": only " + describe(elsewhere->evidence) + ", which does not say that it applies to the trafficking offence";
     f.evidence.push_back(elsewhere->evidence);
     return f;

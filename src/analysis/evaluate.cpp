@@ -1,4 +1,5 @@
 // Pattern evidence, element and obligation statuses (see evaluate.hpp; computed checks: checks.cpp).
+#include "analysis/confidence.hpp"
 #include "analysis/evaluate.hpp"
 #include "analysis/offences.hpp"
 
@@ -394,7 +395,7 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     }
     if (hits.empty() && !excluded.empty()) {
       f.status = Status::met;
-      f.confidence = 0.85;
+      f.confidence = confidence::kFirm;
       f.reason = "the offence expressly excludes " + title + ": " + describe(excluded.front().evidence);
       for (auto& h : excluded) f.evidence.push_back(std::move(h.evidence));
       return f;
@@ -416,7 +417,7 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
 
   if (e.scope != model::Scope::anywhere && !offence_found) {
     f.status = Status::gap;
-    f.confidence = 0.6;
+    f.confidence = confidence::kTentative;
     f.reason = "no provision creating a trafficking offence was found";
     return f;
   }
@@ -435,7 +436,7 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
   // Wording that reaches the element only in part ("forced labour" for servitude), in the scope.
   if (auto partly = search_partial(e, items_for(e.scope), 2); !partly.empty()) {
     f.status = Status::partial;
-    f.confidence = 0.55;
+    f.confidence = confidence::kDoubtful;
     f.reason = e.title + ": reached only in part, by " + describe(partly.front().evidence) +
                (e.explanation.empty() ? "" : " (" + e.explanation + ")");
     for (auto& h : partly) f.evidence.push_back(std::move(h.evidence));
@@ -449,7 +450,7 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     if (outside.size() > 2) outside.resize(2);
     if (!outside.empty()) {
       f.status = Status::partial;
-      f.confidence = 0.6;
+      f.confidence = confidence::kTentative;
       f.reason = e.title + ": only " + describe(outside.front().evidence) + ", outside the offence " + cites +
                  (e.scope == model::Scope::offence_terms ? " and the terms it uses" : "");
       for (auto& h : outside) f.evidence.push_back(std::move(h.evidence));
@@ -457,7 +458,7 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     }
   }
   f.status = Status::gap;
-  f.confidence = 0.7;
+  f.confidence = confidence::kProbable;
   switch (e.scope) {
     case model::Scope::offence: f.reason = "no evidence of \u2018" + title + "\u2019 in the offence " + cites; break;
     case model::Scope::offence_terms:

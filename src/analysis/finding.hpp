@@ -74,7 +74,8 @@ struct Offence {
   // No offence in the law is built like trafficking; this one (moving or dealing in persons) is the
   // closest and stands in for it, so its acts, penalty and red flags are assessed.
   bool substitute = false;
-  // Normalised penalty (grammars/penalty): years of imprisonment; -1 when not stated; life = 999.
+  // Normalised penalty (grammars/penalty): years of imprisonment; -1 when not stated or for life
+  // imprisonment, which `life` says.
   double min_years = -1, max_years = -1;
   bool life = false;
   bool fine = false;           // a fine is available

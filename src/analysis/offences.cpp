@@ -347,7 +347,7 @@ void read_penalty(Corpus& corpus, Lexicons& lex, OffenceSite& site, const std::v
   std::string_view penalty_words = corpus.doc(site.penalty_doc).slice(site.penalty_range);
   for (const penalty::PenaltyMention& m : penalty::find_penalties(penalty_words))
     if (m.imprisonment && (m.life || m.max_years >= 0)) {
-      site.basic_max_years = m.life ? 999 : m.max_years;
+      site.basic_max_years = m.life ? kLifeYears : m.max_years;
       break;
     }
   // The first maximum is the basic offence's, unless the first is for a summary trial of the same
@@ -358,9 +358,9 @@ void read_penalty(Corpus& corpus, Lexicons& lex, OffenceSite& site, const std::v
           ? pdt.subtree[pdt.common_ancestor(pdt.provision_at(site.penalty_range.first), pdt.provision_at(site.penalty_range.second - 1))]
           : site.penalty_range;
   if (lex.in("summary-procedure", site.penalty_doc, penalty_provision))
-    site.basic_max_years = site.penalty.life ? 999 : site.penalty.max_years;
+    site.basic_max_years = site.penalty.life ? kLifeYears : site.penalty.max_years;
   site.info.min_years = site.penalty.min_years;
-  site.info.max_years = site.penalty.life ? 999 : site.penalty.max_years;
+  site.info.max_years = site.penalty.life ? -1 : site.penalty.max_years;  // life: see info.life
   site.info.life = site.penalty.life;
   site.info.fine = site.penalty.fine;
   site.info.fine_in_lieu = site.penalty.fine_in_lieu;

@@ -3,6 +3,7 @@
 // (grammars/penalty, following a citation when the penalty stands elsewhere). The words it relies
 // on come from the model's lexicons (protocol-model/05-lexicon.pal), never from lists in C++.
 #pragma once
+#include <limits>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ struct OffencePart {
   std::string role;           // "definition", "penalty"
 };
 
+// A life term where maxima are compared: longer than any term in years. Never stored in a report
+// (Offence::life says it there).
+inline constexpr double kLifeYears = std::numeric_limits<double>::infinity();
+
 struct OffenceSite {
   Offence info;              // what the report shows
   std::size_t doc = 0;
@@ -38,7 +43,7 @@ struct OffenceSite {
   ByteRange core{0, 0};
   std::vector<OffencePart> parts;  // the definition of the crime's name, when the offence punishes it by name
   penalty::Penalty penalty;   // over every mention (first and repeat convictions, aggravated forms)
-  double basic_max_years = -1; // the first stated maximum: the basic offence, first conviction (999: life)
+  double basic_max_years = -1; // the first stated maximum: the basic offence, first conviction (kLifeYears: life)
   std::size_t penalty_doc = 0;
   ByteRange penalty_range{0, 0};  // where the penalty words stand (flattened text of penalty_doc)
   bool penalty_by_reference = false;  // read from a provision the offence cites
