@@ -110,7 +110,7 @@ void BM_Compare_200Countries(benchmark::State& state) {
   for (auto _ : state) {
     std::vector<analysis::CountryReport> reports;
     reports.reserve(countries.size());
-    for (const SyntheticCountry& c : countries) reports.push_back(analysis::analyze(c.documents, model, {c.code}));
+    for (const SyntheticCountry& c : countries) reports.push_back(analysis::analyze(c.documents, model, analysis::CheckOptions{.country = c.code}));
     const report::CompareMatrix matrix = report::build_matrix(reports);
     const std::string html = report::render_compare_html(matrix, reports);
     html_bytes = html.size();

@@ -233,12 +233,11 @@ Result<std::vector<Problem>> validate_against_schema(const std::string& path, co
   CollectedErrors schema_errors;
   std::unique_ptr<xmlSchemaParserCtxt, SchemaParserCtxtFree> parser(xmlSchemaNewParserCtxt(xsd_path.c_str()));
   if (!parser)
-    return Diagnostic{Diagnostic::Severity::error, xsd_path, 0, 0, "cannot create a schema parser", "", ""};
+    return Diagnostic{.file = xsd_path, .message = "cannot create a schema parser"};
   xmlSchemaSetParserStructuredErrors(parser.get(), collect_schema_error, &schema_errors);
   std::unique_ptr<xmlSchema, SchemaFree> schema(xmlSchemaParse(parser.get()));
   if (!schema) {
-    Diagnostic d{Diagnostic::Severity::error, xsd_path, 0, 0, "the schema could not be loaded",
-                 "give --schema a local XML Schema file (e.g. akomantoso30.xsd with its xml.xsd beside it)", ""};
+    Diagnostic d{.file = xsd_path, .message = "the schema could not be loaded", .hint = "give --schema a local XML Schema file (e.g. akomantoso30.xsd with its xml.xsd beside it)"};
     if (!schema_errors.problems.empty()) {
       d.line = schema_errors.problems.front().line;
       d.message += ": " + schema_errors.problems.front().message;
@@ -247,13 +246,12 @@ Result<std::vector<Problem>> validate_against_schema(const std::string& path, co
   }
   std::unique_ptr<xmlSchemaValidCtxt, SchemaValidCtxtFree> validator(xmlSchemaNewValidCtxt(schema.get()));
   if (!validator)
-    return Diagnostic{Diagnostic::Severity::error, xsd_path, 0, 0, "cannot create a schema validator", "", ""};
+    return Diagnostic{.file = xsd_path, .message = "cannot create a schema validator"};
   CollectedErrors validity;
   xmlSchemaSetValidStructuredErrors(validator.get(), collect_schema_error, &validity);
   int rc = xmlSchemaValidateDoc(validator.get(), parsed.value().get());
   if (rc < 0)
-    return Diagnostic{Diagnostic::Severity::error, path, 0, 0, "internal error while validating against the schema",
-                      "", ""};
+    return Diagnostic{.file = path, .message = "internal error while validating against the schema"};
   return std::move(validity.problems);
 }
 

@@ -100,23 +100,18 @@ std::string source_line(std::string_view bytes, int line) {
 
 Result<XmlDocPtr> parse_xml_safely(std::string_view bytes, const std::string& name) {
   if (bytes.empty() || only_whitespace(bytes))
-    return Diagnostic{Diagnostic::Severity::error, name, 0, 0, "the file is empty",
-                      "give palermo an Akoma Ntoso XML file (.xml or .akn.xml)", ""};
+    return Diagnostic{.file = name, .message = "the file is empty", .hint = "give palermo an Akoma Ntoso XML file (.xml or .akn.xml)"};
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
-    return Diagnostic{Diagnostic::Severity::error, name, 0, 0, "the file is larger than 2 GB",
-                      "split the collection into one file per document", ""};
+    return Diagnostic{.file = name, .message = "the file is larger than 2 GB", .hint = "split the collection into one file per document"};
   if (auto at = find_entity_declaration(bytes); at != std::string_view::npos) {
     auto [line, column] = line_and_column(bytes, at);
-    return Diagnostic{Diagnostic::Severity::error, name, line, column,
-                      "the DOCTYPE declares entities; palermo never expands entities (they can read local "
-                      "files or exhaust memory)",
-                      "remove the DOCTYPE and write the characters out, then re-export the document",
-                      source_line(bytes, line)};
+    return Diagnostic{.file = name, .line = line, .column = column, .message = "the DOCTYPE declares entities; palermo never expands entities (they can read local "
+                      "files or exhaust memory)", .hint = "remove the DOCTYPE and write the characters out, then re-export the document", .excerpt = source_line(bytes, line)};
   }
 
   ParserCtxtPtr ctxt(xmlNewParserCtxt());
   if (!ctxt)
-    return Diagnostic{Diagnostic::Severity::error, name, 0, 0, "out of memory creating the XML parser", "", ""};
+    return Diagnostic{.file = name, .message = "out of memory creating the XML parser"};
   FirstError first;
   ctxt->_private = &first;
   ctxt->sax->serror = collect_first_error;  // per-parser, so no global libxml2 state is touched
@@ -154,17 +149,14 @@ Result<XmlDocPtr> parse_xml_safely(std::string_view bytes, const std::string& na
     } else {
       message = "XML is not well-formed: " + first.message;
     }
-    return Diagnostic{Diagnostic::Severity::error, name, first.line, first.column, message, hint,
-                      source_line(bytes, first.line)};
+    return Diagnostic{.file = name, .line = first.line, .column = first.column, .message = message, .hint = hint, .excerpt = source_line(bytes, first.line)};
   }
   // Belt and braces: a DOCTYPE that slipped past the prolog scan must still declare no entities.
   if (doc->intSubset != nullptr) {
     for (xmlNode* n = doc->intSubset->children; n != nullptr; n = n->next) {
       if (n->type == XML_ENTITY_DECL) {
         int line = static_cast<int>(xmlGetLineNo(reinterpret_cast<xmlNode*>(doc->intSubset)));
-        return Diagnostic{Diagnostic::Severity::error, name, line > 0 ? line : 0, 0,
-                          "the DOCTYPE declares entities; palermo never expands entities",
-                          "remove the DOCTYPE and write the characters out", ""};
+        return Diagnostic{.file = name, .line = line > 0 ? line : 0, .message = "the DOCTYPE declares entities; palermo never expands entities", .hint = "remove the DOCTYPE and write the characters out"};
       }
     }
   }

@@ -14,7 +14,7 @@ struct CheckOptions {
   std::string country;  // overrides FRBRcountry when not empty
   // Citations of the trafficking offence named by the user ("art 182", "s 279.01"): they are the
   // trafficking offences, whatever the detection would say.
-  std::vector<std::string> offences;
+  std::vector<std::string> offences{};
   // The documents are the whole of the relevant law: an obligation found in none of them is a gap even
   // when it usually sits in a kind of law not among them (otherwise "not in the documents checked").
   bool complete = false;

@@ -104,14 +104,14 @@ struct DocumentInfo {
   std::string path, title, country, doc_type, language, expression_date, expression_uri, sha256, dialect;
   std::size_t provisions = 0;
   // The kinds of law its title names ("penal-code", "trafficking-act", ...; see legislated-in).
-  std::vector<std::string> kinds;
+  std::vector<std::string> kinds{};
 };
 
 // Another law the documents name ("the Prevention of Organised Crime Act, 2004"): a suggested input
 // when an obligation usually sits in a kind of law that was not checked.
 struct NamedLaw {
   std::string title;
-  std::vector<std::string> kinds;  // the kinds of law its title names, as DocumentInfo::kinds
+  std::vector<std::string> kinds{};  // the kinds of law its title names, as DocumentInfo::kinds
   std::string document;            // where it is first named: the document's path
   std::string eid, citation;       // ... and provision
   int mentions = 0;

@@ -700,23 +700,20 @@ Result<Model> load_model(const std::string& dir, std::vector<Diagnostic>* warnin
     }
     std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     if (sources.empty())
-      return Diagnostic{Diagnostic::Severity::error, "protocol-model", 0, 0,
-                        "this build of palermo carries no model files", "pass --model DIR", ""};
+      return Diagnostic{.file = "protocol-model", .message = "this build of palermo carries no model files", .hint = "pass --model DIR"};
     return load_model_sources(sources, warnings);
   }
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    return Diagnostic{Diagnostic::Severity::error, dir, 0, 0, "not a folder (or not readable)",
-                      "--model and `model lint` take a folder holding *.pal files", ""};
+    return Diagnostic{.file = dir, .message = "not a folder (or not readable)", .hint = "--model and `model lint` take a folder holding *.pal files"};
   std::vector<std::string> paths;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".pal") paths.push_back(entry.path().filename().string());
-  if (ec) return Diagnostic{Diagnostic::Severity::error, dir, 0, 0, "cannot list the folder: " + ec.message(), "", ""};
+  if (ec) return Diagnostic{.file = dir, .message = "cannot list the folder: " + ec.message()};
   std::sort(paths.begin(), paths.end());
   if (paths.empty())
-    return Diagnostic{Diagnostic::Severity::error, dir, 0, 0, "no *.pal files in this folder",
-                      "a model is a folder of *.pal files (see protocol-model/LANGUAGE.md)", ""};
+    return Diagnostic{.file = dir, .message = "no *.pal files in this folder", .hint = "a model is a folder of *.pal files (see protocol-model/LANGUAGE.md)"};
   std::vector<Diagnostic> errors;
   for (const auto& name : paths) {
     std::string path = (fs::path(dir) / name).string();

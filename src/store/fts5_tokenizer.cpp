@@ -85,11 +85,10 @@ fts5_api* fts5_api_of(sqlite3* db) {
 std::optional<Diagnostic> register_fts5_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (api == nullptr)
-    return Diagnostic{Diagnostic::Severity::error, "", 0, 0, "this SQLite library has no FTS5",
-                      "install Debian's libsqlite3 (it is built with FTS5)", ""};
+    return Diagnostic{.file = "", .message = "this SQLite library has no FTS5", .hint = "install Debian's libsqlite3 (it is built with FTS5)"};
   static fts5_tokenizer callbacks = {create, destroy, tokenize};
   if (api->xCreateTokenizer(api, "palermo", nullptr, &callbacks, nullptr) != SQLITE_OK)
-    return Diagnostic{Diagnostic::Severity::error, "", 0, 0, "cannot register the palermo tokenizer with FTS5", "", ""};
+    return Diagnostic{.file = "", .message = "cannot register the palermo tokenizer with FTS5"};
   return std::nullopt;
 }
 

@@ -11,10 +11,8 @@ Result<Database> Database::open(const std::string& path, bool read_only) {
   db.path_ = path;
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : "out of memory";
-    return Diagnostic{Diagnostic::Severity::error, path, 0, 0, "cannot open the index database: " + msg,
-                      read_only ? "build it first with 'palermo index FILE...' or name another with --db"
-                                : "check that the folder exists and is writable, or choose another path with --db",
-                      ""};
+    return Diagnostic{.file = path, .message = "cannot open the index database: " + msg, .hint = read_only ? "build it first with 'palermo index FILE...' or name another with --db"
+                                : "check that the folder exists and is writable, or choose another path with --db"};
   }
   sqlite3_busy_timeout(raw, 5000);
   return db;
@@ -39,7 +37,7 @@ Result<Statement> Database::prepare(std::string_view sql) {
 }
 
 Diagnostic Database::error(std::string_view what) const {
-  return Diagnostic{Diagnostic::Severity::error, path_, 0, 0, std::string("database: ") + std::string(what), "", ""};
+  return Diagnostic{.file = path_, .message = std::string("database: ") + std::string(what)};
 }
 
 Statement& Statement::bind(int index, std::string_view text) {

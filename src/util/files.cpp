@@ -26,7 +26,7 @@ std::uint64_t max_input_bytes() {
 
 Result<std::string> read_file(const std::string& path) {
   auto refuse = [&](std::string message, std::string hint) {
-    return Diagnostic{Diagnostic::Severity::error, path, 0, 0, std::move(message), std::move(hint), ""};
+    return Diagnostic{.file = path, .message = std::move(message), .hint = std::move(hint)};
   };
   // stat follows symlinks: a link to a regular file is read, a link to a device is not.
   struct stat st {};

@@ -11,12 +11,14 @@ namespace palermo {
 struct Diagnostic {
   enum class Severity { error, warning, note };
   Severity severity = Severity::error;
-  std::string file;     // may be empty when there is no file (e.g. a query typed on the command line)
+  // Built by field name (Diagnostic{.file = path, .line = 3, .message = "..."}): every field has a
+  // default, so a diagnostic names only what it knows, and reordering the fields cannot swap them.
+  std::string file{};   // may be empty when there is no file (e.g. a query typed on the command line)
   int line = 0;         // 1-based; 0 when unknown
   int column = 0;       // 1-based; 0 when unknown
-  std::string message;  // what is wrong
-  std::string hint;     // what to do about it (may be empty)
-  std::string excerpt;  // the offending source line, shown with a caret under `column` (may be empty)
+  std::string message{};  // what is wrong
+  std::string hint{};     // what to do about it (may be empty)
+  std::string excerpt{};  // the offending source line, shown with a caret under `column` (may be empty)
 
   // "FILE:LINE:COL: error: message" followed by the excerpt and caret and the hint, one per line.
   std::string format() const;

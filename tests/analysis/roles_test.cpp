@@ -65,7 +65,8 @@ TEST(Roles, EveryRoleTheModelNamesIsOneTheAnalysisClassifies) {
         for (const std::string& role : e.roles) {
           const auto& known = model::provision_roles();
           EXPECT_NE(std::find(known.begin(), known.end(), role), known.end()) << o.id << "/" << e.id << ": " << role;
-          if (role != "offence")
+          if (role != "offence") {
             EXPECT_TRUE(project_model().lexicons.count("role-" + role)) << "no lexicon role-" << role;
+          }
         }
 }

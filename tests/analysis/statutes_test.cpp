@@ -45,7 +45,9 @@ TEST(Namibia, OffenceIsSection3WithItsPenalty) {
   EXPECT_TRUE(o->fine_in_lieu);
   // Only s 3 has the shape of art 3; s 4 (facilitating) and s 9 (carriers) are ancillary offences.
   for (const Offence& other : r.offences)
-    if (other.eid != "sec_3") EXPECT_FALSE(other.trafficking) << other.eid;
+    if (other.eid != "sec_3") {
+      EXPECT_FALSE(other.trafficking) << other.eid;
+    }
 }
 
 TEST(Namibia, ActsMeansAndPurposeWithPinpoints) {
@@ -136,7 +138,9 @@ TEST(Namibia, NothingIsMetWithoutEvidenceAndPassagesHighlightTheWords) {
   const CountryReport& r = report_for(kNamibia);
   for (const ObligationFinding& o : r.findings)
     for (const ElementFinding& e : o.elements) {
-      if (e.status == Status::met) EXPECT_FALSE(e.evidence.empty()) << o.id << "/" << e.id;
+      if (e.status == Status::met) {
+        EXPECT_FALSE(e.evidence.empty()) << o.id << "/" << e.id;
+      }
       for (const Evidence& ev : e.evidence) {
         EXPECT_LE(ev.passage.size(), 480u) << o.id << "/" << e.id;
         for (const auto& [b, end] : ev.highlights) {
@@ -161,7 +165,9 @@ TEST(Uganda, OffenceIsSection2NotTheAncillaryOffences) {
   // s 6 (promoting trafficking) and s 7 (offences related to trafficking) list acts but no means:
   // their fine-or-imprisonment penalties are not the trafficking offence's penalty.
   for (const Offence& other : r.offences)
-    if (other.eid == "sec_6" || other.eid == "sec_7") EXPECT_FALSE(other.trafficking);
+    if (other.eid == "sec_6" || other.eid == "sec_7") {
+      EXPECT_FALSE(other.trafficking);
+    }
 }
 
 TEST(Uganda, DefinitionChildrenAndPenalty) {

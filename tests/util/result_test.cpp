@@ -32,7 +32,7 @@ TEST(Result, CarriesValueOrErrors) {
   Result<int> good(5);
   ASSERT_TRUE(good.ok());
   EXPECT_EQ(*good, 5);
-  Result<int> bad(Diagnostic{Diagnostic::Severity::error, "f.xml", 2, 3, "broken", "", ""});
+  Result<int> bad(Diagnostic{.file = "f.xml", .line = 2, .column = 3, .message = "broken"});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.errors().at(0).line, 2);
 }
