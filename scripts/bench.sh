@@ -74,3 +74,15 @@ floor_index=$MEDIAN_MS
 measure "palermo index" "rm -f '$WORK/p.db'*; '$PALERMO' index --quiet --db '$WORK/p.db' '$SAMPLES'; [ \$? -le 3 ]"
 index=$MEDIAN_MS
 echo "  ratio index/sqlite3-fts5: $(ratio "$index" "$floor_index")x (target < 2x)"
+
+# Import: a statute as published in plain text turned into Akoma Ntoso, against libxml2 reading the
+# same statute as published in Akoma Ntoso (the cost of starting from text rather than from XML).
+RW=rw_act_2018_51_trafficking-in-persons-and-exploitation-of-others
+echo
+echo "3. import one statute from text ($RW, $(du -k "$SHARED/statutes/text/$RW.txt" | cut -f1) kB)"
+measure "xmllint --noout (the published AKN)" "xmllint --noout --nonet '$SHARED/statutes/akn/$RW.akn.xml'"
+floor_import=$MEDIAN_MS
+measure "palermo import (text to AKN)" "'$PALERMO' import -q '$SHARED/statutes/text/$RW.txt' -o '$WORK/rw.akn.xml'"
+import_ms=$MEDIAN_MS
+echo "  ratio import/xmllint: $(ratio "$import_ms" "$floor_import")x"
+
