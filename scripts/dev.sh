@@ -25,6 +25,7 @@ PACKAGES=(
   libkainjow-mustache-dev              # report templates (Mustache)
   libzip-dev libpoppler-cpp-dev        # import: .docx (zip) and PDF text
   iso-codes                            # ISO 3166 country names for the reports (read at build time)
+  chromium python3                     # the browser check of the HTML reports (tests/browser)
   libgtest-dev libgmock-dev libbenchmark-dev
   dpkg-dev                             # package: dpkg-shlibdeps finds the .deb's Depends
 )
