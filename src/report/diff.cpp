@@ -231,17 +231,10 @@ std::string render_diff_md(const DiffResult& d) {
         };
         out += fmt::format("- **{}{}**: {} → {} ({})\n", e.red_flag ? "Red flag: " : "", md_escape(e.title),
                            est(e.old_status), est(e.new_status), to_string(e.change));
-        if (!e.old_evidence.empty() && !e.new_evidence.empty() &&
-            e.old_evidence.front().passage != e.new_evidence.front().passage) {
-          std::string redline;
-          for (const WordEdit& w : word_diff(e.old_evidence.front().passage, e.new_evidence.front().passage)) {
-            if (!redline.empty()) redline += ' ';
-            if (w.kind == WordEdit::Kind::keep) redline += md_escape(w.text);
-            else if (w.kind == WordEdit::Kind::del) redline += "~~" + md_escape(w.text) + "~~";
-            else redline += "**" + md_escape(w.text) + "**";
-          }
+        const std::string redline = element_redline(
+            e.old_evidence, e.new_evidence, {"~~", "~~", "**", "**", [](std::string_view s) { return md_escape(s); }});
+        if (!redline.empty())
           out += "  - what the new text changes (deleted ~~struck~~, added **bold**):\n\n    > " + redline + "\n\n";
-        }
         for (const auto* side : {&e.old_evidence, &e.new_evidence})
           for (const auto& ev : *side)
             out += fmt::format("  - {} {} ({})\n\n    > {}\n\n", side == &e.old_evidence ? "old" : "new",

@@ -52,17 +52,9 @@ std::string render_diff_html(const DiffResult& d) {
         ed.set("new_status", e.new_status ? element_status(*e.new_status, e.red_flag) : std::string("absent"));
         ed.set("is_red_flag", e.red_flag);
         // A redline of the provision as it stood and as it stands, word by word.
-        if (!e.old_evidence.empty() && !e.new_evidence.empty() &&
-            e.old_evidence.front().passage != e.new_evidence.front().passage) {
-          std::string html;
-          for (const WordEdit& w : word_diff(e.old_evidence.front().passage, e.new_evidence.front().passage)) {
-            if (!html.empty()) html += ' ';
-            if (w.kind == WordEdit::Kind::keep) html += html_escape(w.text);
-            else if (w.kind == WordEdit::Kind::del) html += "<del>" + html_escape(w.text) + "</del>";
-            else html += "<ins>" + html_escape(w.text) + "</ins>";
-          }
-          ed.set("redline_html", html);
-        }
+        set_if(ed, "redline_html",
+               element_redline(e.old_evidence, e.new_evidence,
+                               {"<del>", "</del>", "<ins>", "</ins>", [](std::string_view s) { return html_escape(s); }}));
         mustache::data old_ev{mustache::data::type::list}, new_ev{mustache::data::type::list};
         for (const auto& ev : e.old_evidence) old_ev.push_back(evidence_data(ev, d.old_documents));
         for (const auto& ev : e.new_evidence) new_ev.push_back(evidence_data(ev, d.new_documents));

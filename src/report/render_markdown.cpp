@@ -156,9 +156,7 @@ std::string render_markdown(const CountryReport& report) {
   }
 
   for (Layer layer : kLayers) {
-    bool any = false;
-    for (const auto& f : report.findings) any = any || layer_of(f.klass) == layer;
-    if (!any) continue;
+    if (!has_layer(report, layer)) continue;
     out += fmt::format("\n## {}\n\n", layer_heading(layer));
     for (model::Area area : kAreas) {
       bool header = false;

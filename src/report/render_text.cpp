@@ -117,9 +117,7 @@ void append_headline(Writer& w, const CountryReport& report) {
 
 void append_obligation_lines(Writer& w, const CountryReport& report) {
   for (Layer layer : kLayers) {
-    bool any = false;
-    for (const auto& f : report.findings) any = any || layer_of(f.klass) == layer;
-    if (!any) continue;
+    if (!has_layer(report, layer)) continue;
     w.blank();
     w.line(w.style.bold(std::string(layer_heading(layer))));
     for (const auto& f : report.findings) {
@@ -169,9 +167,7 @@ std::string render_text(const CountryReport& report, const TextOptions& options)
   }
 
   for (Layer layer : kLayers) {
-    bool any = false;
-    for (const auto& f : report.findings) any = any || layer_of(f.klass) == layer;
-    if (!any) continue;
+    if (!has_layer(report, layer)) continue;
     w.blank();
     w.line(w.style.rule(std::string(layer_heading(layer))));
     for (model::Area area : kAreas) {

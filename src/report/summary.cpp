@@ -60,6 +60,11 @@ StatusCounts count_layer(const analysis::CountryReport& report, Layer layer) {
   return c;
 }
 
+bool has_layer(const analysis::CountryReport& report, Layer layer) {
+  return std::any_of(report.findings.begin(), report.findings.end(),
+                     [&](const analysis::ObligationFinding& f) { return layer_of(f.klass) == layer; });
+}
+
 StatusCounts count_area(const analysis::CountryReport& report, Layer layer, model::Area area) {
   StatusCounts c;
   for (const auto& f : report.findings)
@@ -173,6 +178,20 @@ std::vector<WordEdit> word_diff(std::string_view before, std::string_view after)
     } else {
       push(WordEdit::Kind::del, a[i++]);
     }
+  }
+  return out;
+}
+
+std::string element_redline(const std::vector<analysis::Evidence>& before, const std::vector<analysis::Evidence>& after,
+                            const RedlineMarks& marks) {
+  if (before.empty() || after.empty() || before.front().passage == after.front().passage) return {};
+  std::string out;
+  for (const WordEdit& w : word_diff(before.front().passage, after.front().passage)) {
+    if (!out.empty()) out += ' ';
+    const std::string text = marks.escape(w.text);
+    if (w.kind == WordEdit::Kind::keep) out += text;
+    else if (w.kind == WordEdit::Kind::del) out += std::string(marks.del_open) + text + std::string(marks.del_close);
+    else out += std::string(marks.ins_open) + text + std::string(marks.ins_close);
   }
   return out;
 }

@@ -34,6 +34,8 @@ struct StatusCounts {
 };
 
 StatusCounts count_layer(const analysis::CountryReport& report, Layer layer);
+// Whether the report has any finding of that layer (a section to print).
+bool has_layer(const analysis::CountryReport& report, Layer layer);
 StatusCounts count_area(const analysis::CountryReport& report, Layer layer, model::Area area);
 
 // "Mandatory obligations: 18 of 27 met, 5 partial, 3 gaps, 1 conflict" (not-applicable ones are left
@@ -56,6 +58,17 @@ struct WordEdit {
   std::string text;  // one or more words with the spaces between them
 };
 std::vector<WordEdit> word_diff(std::string_view before, std::string_view after);
+
+// How a format marks a redline: deleted words between del_open/del_close, inserted ones between
+// ins_open/ins_close, every word through `escape`.
+struct RedlineMarks {
+  std::string_view del_open, del_close, ins_open, ins_close;
+  std::function<std::string(std::string_view)> escape;
+};
+// The redline of an element's first old and first new passage; "" when there is nothing to compare
+// (evidence on one side only, or the same words).
+std::string element_redline(const std::vector<analysis::Evidence>& before, const std::vector<analysis::Evidence>& after,
+                            const RedlineMarks& marks);
 
 // Ordering by how well the law does: met 3, partial 2, gap 1, conflict 0, not applicable 3.
 int status_rank(analysis::Status s);
