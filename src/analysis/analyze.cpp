@@ -8,7 +8,11 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <ctime>
 
 #include "analysis/corpus.hpp"
@@ -237,6 +241,32 @@ CountryReport analyze(const std::vector<akn::Document>& documents, const model::
     report.findings.push_back(std::move(f));
   }
   return report;
+}
+
+std::vector<CountryReport> analyze_countries(const std::vector<const std::vector<akn::Document>*>& countries,
+                                             const model::Model& model, const CheckOptions& options, unsigned threads) {
+  std::vector<CountryReport> reports(countries.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, countries.size())));
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto work = [&] {
+    for (std::size_t i = next++; i < countries.size(); i = next++) {
+      try {
+        reports[i] = analyze(*countries[i], model, options);
+      } catch (...) {
+        std::lock_guard<std::mutex> hold(failure_lock);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  return reports;
 }
 
 }  // namespace palermo::analysis

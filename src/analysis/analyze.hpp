@@ -26,4 +26,10 @@ struct CheckOptions {
 CountryReport analyze(const std::vector<akn::Document>& documents, const model::Model& model,
                       const CheckOptions& options = {});
 
+// One report per country, in the order given, analysed on up to `threads` threads (0: one per core).
+// Each analysis has its own tokenizers and caches; the model is only read, so they run side by side.
+std::vector<CountryReport> analyze_countries(const std::vector<const std::vector<akn::Document>*>& countries,
+                                             const model::Model& model, const CheckOptions& options = {},
+                                             unsigned threads = 0);
+
 }  // namespace palermo::analysis

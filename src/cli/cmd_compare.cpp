@@ -108,10 +108,11 @@ int cmd_compare(int argc, char** argv) {
   auto model = load_model_for("compare", args["model"].as<std::string>());
   if (!model) return exit_input;
 
-  std::vector<analysis::CountryReport> reports;
   analysis::CheckOptions options;
   options.complete = args.count("complete") > 0;
-  for (const auto& c : countries) reports.push_back(analysis::analyze(c.documents, *model, options));
+  std::vector<const std::vector<akn::Document>*> inputs;
+  for (const auto& c : countries) inputs.push_back(&c.documents);
+  const std::vector<analysis::CountryReport> reports = analysis::analyze_countries(inputs, *model, options);
   const report::CompareMatrix matrix = report::build_matrix(reports);
 
   const std::string output = args["output"].as<std::string>();

@@ -2,6 +2,8 @@
 // outside the offence, red flags that must not fire on unrelated provisions, the computed checks.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "support.hpp"
 
 using namespace palermo;
@@ -283,3 +285,34 @@ TEST(Engine, DefinitionWithAColonCarriesItsContent) {
 
 }  // namespace
 }  // namespace palermo::analysis
+
+// Issue 12: countries analysed side by side on several threads give exactly the reports one thread
+// gives, in the order the countries were given.
+TEST(Engine, CountriesAnalysedInParallelGiveTheSameReports) {
+  std::vector<std::vector<akn::Document>> countries;
+  for (const char* path : {"corpus/xa", "corpus/na", "corpus/cm", "corpus/ch", "corpus/xd", "corpus/rw"}) {
+    std::vector<akn::Document> docs;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(PALERMO_SOURCE_DIR) + "/" + path)) {
+      if (entry.path().extension() != ".xml" || entry.path().filename().string().find("_bill_") != std::string::npos)
+        continue;
+      auto doc = akn::read_document(entry.path().string());
+      ASSERT_TRUE(doc) << entry.path();
+      docs.push_back(std::move(doc).value());
+    }
+    countries.push_back(std::move(docs));
+  }
+  std::vector<const std::vector<akn::Document>*> inputs;
+  for (const auto& c : countries) inputs.push_back(&c);
+  const model::Model& model = project_model();
+  const auto parallel = analyze_countries(inputs, model, {}, 3);
+  ASSERT_EQ(parallel.size(), countries.size());
+  for (std::size_t i = 0; i < countries.size(); ++i) {
+    const CountryReport one = analyze(countries[i], model);
+    EXPECT_EQ(parallel[i].country, one.country);
+    ASSERT_EQ(parallel[i].findings.size(), one.findings.size());
+    for (std::size_t f = 0; f < one.findings.size(); ++f) {
+      EXPECT_EQ(parallel[i].findings[f].status, one.findings[f].status) << one.country << " " << one.findings[f].id;
+      EXPECT_EQ(parallel[i].findings[f].reason, one.findings[f].reason) << one.country << " " << one.findings[f].id;
+    }
+  }
+}
