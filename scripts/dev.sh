@@ -6,6 +6,9 @@
 #   install   deps + build, then install palermo, its man pages, completions and docs under PREFIX
 #             (default /usr/local; e.g. PREFIX=$HOME/.local bash scripts/dev.sh install)
 #   package   deps + build, then the Debian package build/palermo_VERSION_ARCH.deb (apt install ./that.deb)
+#   format    apply .clang-format to every C++ file of the tree
+#   lint      check the layout of every C++ file (clang-format) and run clang-tidy (.clang-tidy) on the files
+#             changed since the merge base with main (or, on main itself, in the last commit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -148,6 +151,35 @@ package() {
   echo "palermo: built $deb; install it with: sudo apt install $deb" >&2
 }
 
+# Every C++ file the project writes (not the build tree, not generated files).
+cpp_files() { git ls-files -- '*.cpp' '*.hpp' | grep -v '^build/' || true; }
+
+format() {
+  cpp_files | xargs -r clang-format -i
+}
+
+lint() {
+  deps
+  # Layout: the whole tree, which takes seconds.
+  if ! cpp_files | xargs -r clang-format --dry-run --Werror >/dev/null 2>"$BUILD.format.log"; then
+    head -n 40 "$BUILD.format.log" >&2
+    echo "palermo: files not laid out by .clang-format: run 'bash scripts/dev.sh format'" >&2
+    return 1
+  fi
+  # clang-tidy needs the compile commands of a configured build, and takes seconds per file: only the
+  # .cpp files this branch changes are checked (on main, those of the last commit).
+  [ -f "$BUILD/compile_commands.json" ] || build
+  local base
+  base=$(git merge-base HEAD main 2>/dev/null || git merge-base HEAD origin/main 2>/dev/null || true)
+  if [ -z "$base" ] || [ "$base" = "$(git rev-parse HEAD)" ]; then base=$(git rev-parse -q --verify HEAD~1 || true); fi
+  [ -n "$base" ] || return 0
+  local changed=()
+  mapfile -t changed < <(git diff --name-only --diff-filter=AM "$base" -- '*.cpp' | grep -E '^(src|grammars|tools)/' || true)
+  if [ ${#changed[@]} -eq 0 ]; then echo "palermo: clang-tidy: no C++ source changed since $base" >&2; return 0; fi
+  echo "palermo: clang-tidy on ${#changed[@]} changed files" >&2
+  clang-tidy -p "$BUILD" --quiet "${changed[@]}"
+}
+
 case "${1:-}" in
   deps) deps ;;
   build) build ;;
@@ -156,5 +188,7 @@ case "${1:-}" in
   bench) bench ;;
   install) install_to_prefix ;;
   package) package ;;
-  *) echo "usage: bash scripts/dev.sh reports|test|build|deps|bench|install|package" >&2; exit 2 ;;
+  format) format ;;
+  lint) lint ;;
+  *) echo "usage: bash scripts/dev.sh reports|test|build|deps|bench|install|package|format|lint" >&2; exit 2 ;;
 esac
