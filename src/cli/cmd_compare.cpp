@@ -35,7 +35,7 @@ int cmd_compare(int argc, char** argv) {
   opts.add_options()("format", "text | csv | md | html | json", cxxopts::value<std::string>()->default_value("text"))(
       "o,output", "write to PATH (atomically) instead of stdout", cxxopts::value<std::string>()->default_value(""))(
       "model", "read the Protocol model from DIR instead of the built-in one",
-      cxxopts::value<std::string>()->default_value(""))("h,help", "show this help")(
+      cxxopts::value<std::string>()->default_value(""))("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")(
       "inputs", "folders (one per country) or files", cxxopts::value<std::vector<std::string>>());
   opts.parse_positional({"inputs"});
   opts.positional_help("FILE|DIR...");
@@ -74,8 +74,7 @@ int cmd_compare(int argc, char** argv) {
     const bool is_dir = fs::is_directory(operand, ec);
     std::vector<InputProblem> missing;
     auto files = expand_inputs({operand}, &missing);
-    if (!missing.empty()) {
-      print_input_problems(missing);
+    if (input_problems_fail(missing, args.count("skip-unreadable") > 0)) {
       failed = true;
       continue;
     }

@@ -1,8 +1,41 @@
 #include "store/sqlite.hpp"
 
+#include <cstdlib>
+#include <thread>
+
 namespace palermo::store {
 
-Result<Database> Database::open(const std::string& path, bool read_only) {
+LockWait default_lock_wait() {
+  LockWait w;
+  if (const char* env = std::getenv("PALERMO_LOCK_WAIT_S"); env != nullptr && *env != '\0') {
+    char* end = nullptr;
+    const double seconds = std::strtod(env, &end);
+    if (end != env && *end == '\0' && seconds >= 0 && seconds < 86400.0 * 7)
+      w.max_wait = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  }
+  return w;
+}
+
+// SQLite calls this while the database is locked by another connection: sleep a little and try
+// again (non-zero), until the bound is reached (zero: SQLITE_BUSY, "database is locked").
+int Database::on_busy(void* state, int count) {
+  auto* s = static_cast<BusyState*>(state);
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) {
+    s->since = now;
+    s->next_report = s->wait.report_after;
+  }
+  const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - s->since);
+  if (waited >= s->wait.max_wait) return 0;
+  if (s->wait.report && waited >= s->next_report) {
+    s->wait.report(static_cast<double>(waited.count()) / 1000.0);
+    s->next_report = waited + s->wait.report_every;
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(count < 10 ? 10 : 100));
+  return 1;
+}
+
+Result<Database> Database::open(const std::string& path, bool read_only, LockWait wait) {
   sqlite3* raw = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -16,7 +49,9 @@ Result<Database> Database::open(const std::string& path, bool read_only) {
                                 : "check that the folder exists and is writable, or choose another path with --db",
                       ""};
   }
-  sqlite3_busy_timeout(raw, 5000);
+  db.busy_ = std::make_unique<BusyState>();
+  db.busy_->wait = std::move(wait);
+  sqlite3_busy_handler(raw, &Database::on_busy, db.busy_.get());
   return db;
 }
 

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include "cli/run_palermo.hpp"
 
 namespace {
@@ -70,6 +72,107 @@ TEST(HardeningCli, OutputToAFifoWritesThroughIt) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_TRUE(fs::is_fifo(fs::symlink_status(fifo))) << "the FIFO was replaced";
   EXPECT_NE(read_whole_file(copy.string()).find("art 333 ter"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// Runs palermo with ARGS on a folder holding a readable act and an unreadable subfolder "penal-code".
+// Root reads every folder, so as root palermo runs as "nobody" (setpriv). Returns false (and skips)
+// when the folder cannot be made unreadable here.
+struct UnreadableRun {
+  bool skipped = false;
+  int exit_code = -1;
+  std::string err;
+};
+
+UnreadableRun run_with_unreadable_subfolder(const std::string& args) {
+  UnreadableRun r;
+  const bool root = ::geteuid() == 0;
+  if (root && (!fs::exists("/usr/bin/setpriv") ||
+               shell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + shell_quote(PALERMO_BINARY) +
+                     " --version >/dev/null 2>&1") != 0)) {
+    r.skipped = true;
+    return r;
+  }
+  TempDir dir("skip_unreadable");
+  fs::create_directories(dir.path / "penal-code");
+  fs::copy_file(kAct, dir.path / "act.akn.xml");
+  fs::copy_file(kAct, dir.path / "penal-code" / "code.akn.xml");
+  fs::permissions(dir.path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(dir.path / "act.akn.xml", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir.path / "penal-code", fs::perms::none);
+  const std::string err = (dir.path / "stderr.txt").string();
+  std::ofstream(err).close();
+  fs::permissions(err, fs::perms::all);
+  const std::string as_user = root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const int status = shell("cd / && " + as_user + shell_quote(PALERMO_BINARY) + " " + args + " " +
+                           shell_quote(dir.path.string()) + " >/dev/null 2>" + shell_quote(err));
+  fs::permissions(dir.path / "penal-code", fs::perms::owner_all);
+  r.err = read_whole_file(err);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+// Hole 7: an unreadable subfolder fails the run (exit 3) unless --skip-unreadable is given; then it
+// is named on stderr as skipped and the readable files are checked.
+TEST(HardeningCli, SkipUnreadableLeavesOutTheFolderAndSaysSo) {
+  const auto failing = run_with_unreadable_subfolder("check --format json");
+  if (failing.skipped) GTEST_SKIP() << "cannot make a folder unreadable here";
+  EXPECT_EQ(failing.exit_code, 3) << failing.err;
+  EXPECT_NE(failing.err.find("penal-code: error: cannot open the folder"), std::string::npos) << failing.err;
+  EXPECT_NE(failing.err.find("--skip-unreadable"), std::string::npos) << failing.err;
+
+  const auto skipping = run_with_unreadable_subfolder("check --format json --skip-unreadable");
+  EXPECT_EQ(skipping.exit_code, 0) << skipping.err;
+  EXPECT_NE(skipping.err.find("penal-code: warning: cannot open the folder"), std::string::npos) << skipping.err;
+  EXPECT_NE(skipping.err.find("skipped (--skip-unreadable)"), std::string::npos) << skipping.err;
+
+  const auto indexing = run_with_unreadable_subfolder("index --quiet --skip-unreadable --db /tmp/palermo_skip_" +
+                                                      std::to_string(::getpid()) + ".db");
+  for (const char* suffix : {".db", ".db-wal", ".db-shm"}) fs::remove("/tmp/palermo_skip_" + std::to_string(::getpid()) + suffix);
+  EXPECT_EQ(indexing.exit_code, 0) << indexing.err;
+}
+
+}  // namespace
+
+namespace {
+
+std::int64_t count_documents(const std::string& db) {
+  sqlite3* h = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return -1;
+  sqlite3_stmt* st = nullptr;
+  std::int64_t n = -1;
+  if (sqlite3_prepare_v2(h, "SELECT count(*) FROM documents", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return n;
+}
+
+// Hole 9: the disk filling up during `index` (here a file-size limit, with SIGXFSZ ignored so that
+// writes fail as on a full disk) kept an arbitrary subset of the documents and ended "cannot commit -
+// no transaction is active". Now the batch is rolled back whole, and the documents not indexed are named.
+TEST(HardeningCli, IndexOnAFullDiskKeepsTheIndexAsBeforeAndNamesWhatWasNotIndexed) {
+  TempDir dir("index_full");
+  const std::string db = (dir.path / "statutes.db").string();
+  const std::string statutes = std::string(PALERMO_SHARED_DIR) + "/statutes/akn";
+  const std::string first = statutes + "/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
+  ASSERT_EQ(shell(shell_quote(PALERMO_BINARY) + " index --quiet --db " + shell_quote(db) + " " + shell_quote(first)), 0);
+  ASSERT_EQ(count_documents(db), 1);
+  const std::string err = (dir.path / "stderr.txt").string();
+  // 1000 blocks (512 KB or 1 MB, by shell) holds the first document's index, not the whole folder's (2 MB).
+  const int status = shell("trap '' XFSZ; ulimit -f 1000 && " + shell_quote(PALERMO_BINARY) + " index --quiet --db " +
+                           shell_quote(db) + " " + shell_quote(statutes) + " 2>" + shell_quote(err));
+  const std::string message = read_whole_file(err);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3) << message;
+  EXPECT_EQ(message.find("no transaction is active"), std::string::npos) << message;
+  EXPECT_NE(message.find("not indexed"), std::string::npos) << message;
+  EXPECT_NE(message.find("ug_act_2009_7_prevention-of-trafficking-in-persons.akn.xml"), std::string::npos) << message;
+  EXPECT_EQ(count_documents(db), 1) << message;
 }
 
 }  // namespace
