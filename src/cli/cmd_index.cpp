@@ -150,6 +150,7 @@ int cmd_index(int argc, char** argv) {
     give_up(*err, files.size());
     return exit_input;
   }
+  store->settle_for_readers();  // readers who cannot write the folder can then search it
   if (!quiet) {
     std::fprintf(stderr, "palermo index: %zu document(s), %zu provisions into %s (%zu replaced)%s\n", stored,
                  provisions, db_path.c_str(), replaced, failures ? "; some inputs failed, see above" : "");

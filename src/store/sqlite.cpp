@@ -35,10 +35,48 @@ int Database::on_busy(void* state, int count) {
   return 1;
 }
 
+namespace {
+
+// `path` as an SQLite URI ("file:...?immutable=1"): the characters a URI gives a meaning to are escaped.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      static const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+// True when a read-only connection can read the database. A database in WAL mode needs its -shm
+// file, which a reader who may not write the folder cannot create: SQLite then says "attempt to
+// write a readonly database" (SQLITE_READONLY) or "unable to open database file" (SQLITE_CANTOPEN).
+int probe_read(sqlite3* db) {
+  return sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+
 Result<Database> Database::open(const std::string& path, bool read_only, LockWait wait) {
   sqlite3* raw = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (read_only && rc == SQLITE_OK) {
+    const int probe = probe_read(raw) & 0xFF;
+    if (probe == SQLITE_READONLY || probe == SQLITE_CANTOPEN) {
+      // Nobody who can write the index can be expected to write it while a reader who cannot write
+      // its folder reads it: read the file as it stands, without the WAL machinery.
+      sqlite3_close_v2(raw);
+      raw = nullptr;
+      rc = sqlite3_open_v2(immutable_uri(path).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+    }
+  }
   Database db;
   db.db_.reset(raw);
   db.path_ = path;

@@ -224,6 +224,13 @@ Result<bool> Store::put_one(const akn::Document& d) {
   return replaced;
 }
 
+void Store::settle_for_readers() {
+  if (in_batch_) return;
+  // Changing the journal mode needs every other connection gone: try briefly, never wait long.
+  sqlite3_busy_timeout(db_.handle(), 200);
+  db_.exec("PRAGMA journal_mode = DELETE");
+}
+
 Result<std::vector<Hit>> Store::search(const pattern::Node& query, const SearchOptions& options) {
   const std::string fts_query = pattern::to_fts5(query);
   std::vector<std::string> tables;

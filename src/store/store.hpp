@@ -61,6 +61,10 @@ class Store {
   std::optional<Diagnostic> commit_batch();
   bool in_batch() const { return in_batch_; }
 
+  // Ends a writing session: the database leaves WAL mode (when no one else has it open), so that
+  // readers who cannot write its folder can open it read-only. Failure is harmless and ignored.
+  void settle_for_readers();
+
   Result<std::vector<Hit>> search(const pattern::Node& query, const SearchOptions& options);
   Result<StoreCounts> counts();
   Database& database() { return db_; }

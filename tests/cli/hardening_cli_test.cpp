@@ -176,3 +176,58 @@ TEST(HardeningCli, IndexOnAFullDiskKeepsTheIndexAsBeforeAndNamesWhatWasNotIndexe
 }
 
 }  // namespace
+
+namespace {
+
+// Hole 8: an index the caller cannot write (a folder it may only read) could not be searched:
+// "attempt to write a readonly database". As root, the search runs as "nobody".
+TEST(HardeningCli, AnIndexTheCallerCannotWriteCanBeSearched) {
+  const bool root = ::geteuid() == 0;
+  if (root && (!fs::exists("/usr/bin/setpriv") ||
+               shell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + shell_quote(PALERMO_BINARY) +
+                     " --version >/dev/null 2>&1") != 0))
+    GTEST_SKIP() << "cannot run palermo as another user here";
+  TempDir dir("readonly_index");
+  const fs::path folder = dir.path / "index";
+  fs::create_directories(folder);
+  const std::string db = (folder / "statutes.db").string();
+  const std::string act = std::string(PALERMO_SHARED_DIR) + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
+  ASSERT_EQ(shell(shell_quote(PALERMO_BINARY) + " index --quiet --db " + shell_quote(db) + " " + shell_quote(act)), 0);
+  // Readable by all, writable by no one but its owner (and, without root, not even by the owner).
+  fs::permissions(dir.path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  const std::string out = (dir.path / "out.txt").string(), err = (dir.path / "err.txt").string();
+  const std::string as_user = root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const int status = shell("cd / && " + as_user + shell_quote(PALERMO_BINARY) + " search trafficking --format json --db " +
+                           shell_quote(db) + " >" + shell_quote(out) + " 2>" + shell_quote(err));
+  const std::string message = read_whole_file(err);
+  fs::permissions(folder, fs::perms::owner_all);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << message;
+  EXPECT_EQ(message.find("readonly"), std::string::npos) << message;
+  EXPECT_NE(read_whole_file(out).find("\"country\": \"na\""), std::string::npos) << read_whole_file(out);
+  EXPECT_FALSE(fs::exists(db + "-wal")) << "the reader wrote beside the index";
+
+  // An index left in WAL mode (by an older palermo, or an indexer still running) is read as it stands.
+  fs::permissions(db, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+  {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(h, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(h);
+  }
+  ASSERT_FALSE(fs::exists(db + "-shm"));
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  const int wal_status = shell("cd / && " + as_user + shell_quote(PALERMO_BINARY) + " search trafficking --format json --db " +
+                               shell_quote(db) + " >" + shell_quote(out) + " 2>" + shell_quote(err));
+  fs::permissions(folder, fs::perms::owner_all);
+  ASSERT_TRUE(WIFEXITED(wal_status));
+  EXPECT_EQ(WEXITSTATUS(wal_status), 0) << read_whole_file(err);
+  EXPECT_NE(read_whole_file(out).find("\"country\": \"na\""), std::string::npos);
+}
+
+}  // namespace
