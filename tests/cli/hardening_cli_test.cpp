@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -228,6 +229,29 @@ TEST(HardeningCli, AnIndexTheCallerCannotWriteCanBeSearched) {
   ASSERT_TRUE(WIFEXITED(wal_status));
   EXPECT_EQ(WEXITSTATUS(wal_status), 0) << read_whole_file(err);
   EXPECT_NE(read_whole_file(out).find("\"country\": \"na\""), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// Hole 11: a query of 400 "(a OR (b NOT c))" groups ran for 29 s. It is now refused at once with
+// the bound it crosses, before the index is opened.
+TEST(HardeningCli, OversizedSearchQueryIsRefusedQuickly) {
+  std::string groups;
+  for (int i = 0; i < 400; ++i) groups += (i ? " AND " : "") + std::string("(a OR (b NOT c))");
+  const auto started = std::chrono::steady_clock::now();
+  const auto r = run_palermo("search " + shell_quote(groups) + " --db /nonexistent/palermo.db");
+  const auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("query:1:4097: error: the query is longer than 4096 bytes"), std::string::npos) << r.err;
+  EXPECT_LT(took, std::chrono::seconds(5));
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += (i ? " OR " : "") + std::string("word") + std::to_string(i);
+  const auto m = run_palermo("search " + shell_quote(many) + " --db /nonexistent/palermo.db");
+  EXPECT_EQ(m.exit_code, 3) << m.err;
+  EXPECT_NE(m.err.find("at most 64 are searched at once"), std::string::npos) << m.err;
+  EXPECT_EQ(m.err.find("no index here"), std::string::npos) << m.err;
 }
 
 }  // namespace
