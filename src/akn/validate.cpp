@@ -251,6 +251,8 @@ void locate_columns(std::vector<Problem>& problems, std::string_view bytes) {
         at = text.find(attribute + p.anchor);
         if (at != std::string_view::npos) break;
       }
+      // The whole attribute name: xml:id, not id.
+      while (at != std::string_view::npos && at > 0 && text[at - 1] != ' ' && text[at - 1] != '\t') --at;
     }
     if (at == std::string_view::npos && !p.anchor.empty()) at = text.find(p.anchor);
     if (at != std::string_view::npos && p.anchor.front() == '"') {
