@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include "cli/run_palermo.hpp"
@@ -252,6 +253,36 @@ TEST(HardeningCli, OversizedSearchQueryIsRefusedQuickly) {
   EXPECT_EQ(m.exit_code, 3) << m.err;
   EXPECT_NE(m.err.find("at most 64 are searched at once"), std::string::npos) << m.err;
   EXPECT_EQ(m.err.find("no index here"), std::string::npos) << m.err;
+}
+
+}  // namespace
+
+namespace {
+
+// Hole 15: text cut for output must be cut between characters. The Chilean act's inserted article
+// 411 quáter, written with a quotation mark after its number, put the 24-byte cut of "the article
+// inserted as ..." inside "“": check --format json died with exit 4 ("invalid UTF-8 byte").
+TEST(HardeningCli, CutsForOutputFallBetweenCharacters) {
+  const std::string source = std::string(PALERMO_SHARED_DIR) +
+                             "/statutes/akn/cl_act_2011_20507_tipifica-trafico-migrantes-y-trata-de-personas.akn.xml";
+  std::string xml = read_whole_file(source);
+  const std::string before = "\nArtículo 411 quáter.- El que";
+  const auto at = xml.find(before);
+  ASSERT_NE(at, std::string::npos) << "the shared statute changed";
+  // "Artículo 411 quáter " is 21 bytes: the 24-byte cut falls after the first two of the three bytes of "“".
+  xml.replace(at, before.size(), "\nArtículo 411 quáter “.- El que");
+  TempDir dir("utf8_cut");
+  const fs::path file = dir.path / "cl_quoted.akn.xml";
+  { std::ofstream(file, std::ios::binary) << xml; }
+  const auto r = run_palermo("check --format json " + shell_quote(file.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(json.is_discarded());
+  EXPECT_NE(r.out.find("the article inserted as \\\"Artículo 411 quáter \\\""), std::string::npos)
+      << r.out.substr(0, 2000);
+  const auto text = run_palermo("check --explain " + shell_quote(file.string()), "NO_COLOR=1");
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("the article inserted as \"Artículo 411 quáter \""), std::string::npos);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "util/embedded.hpp"
 #include "util/files.hpp"
 #include "util/result.hpp"
+#include "util/utf8.hpp"
 
 namespace palermo {
 namespace {
@@ -113,4 +114,17 @@ TEST(Diagnostic, ExcerptEscapesControlAndInvalidBytes) {
   EXPECT_EQ(palermo::escape_excerpt("Artículo 5.º"), "Artículo 5.º");
   EXPECT_EQ(palermo::escape_excerpt("\xC0\xAF"), "\\xC0\\xAF");          // overlong '/'
   EXPECT_EQ(palermo::escape_excerpt("\xC2\x85x"), "\\xC2\\x85x");        // C1 control NEL
+}
+
+// Issue 11 hole 15: cutting text for output never cuts inside a character.
+TEST(Utf8, PrefixAndBoundaryNeverSplitACharacter) {
+  const std::string s = "ab\xE2\x80\x9C" "cd";  // ab“cd
+  EXPECT_EQ(palermo::utf8_prefix(s, 2), "ab");
+  EXPECT_EQ(palermo::utf8_prefix(s, 3), "ab");
+  EXPECT_EQ(palermo::utf8_prefix(s, 4), "ab");
+  EXPECT_EQ(palermo::utf8_prefix(s, 5), "ab\xE2\x80\x9C");
+  EXPECT_EQ(palermo::utf8_prefix(s, 100), s);
+  EXPECT_EQ(palermo::utf8_boundary_at_or_after(s, 3), 5u);
+  EXPECT_EQ(palermo::utf8_boundary_at_or_after(s, 2), 2u);
+  EXPECT_EQ(palermo::utf8_boundary_at_or_after(s, 7), 7u);
 }
