@@ -286,3 +286,54 @@ TEST(HardeningCli, CutsForOutputFallBetweenCharacters) {
 }
 
 }  // namespace
+
+namespace {
+
+// Hole 4: output lost on a full device exited 0 for every command but check (tested in
+// OutputCli.FullStandardOutputIsAnError). Each command that prints a result now exits 5 and says so.
+TEST(HardeningCli, EveryCommandFailsWhenStandardOutputIsFull) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "/dev/full is absent on this machine";
+  TempDir dir("dev_full");
+  const std::string db = (dir.path / "statutes.db").string();
+  ASSERT_EQ(shell(shell_quote(PALERMO_BINARY) + " index --quiet --db " + shell_quote(db) + " " + shell_quote(kAct)), 0);
+  const std::string corpus = std::string(PALERMO_SOURCE_DIR) + "/corpus/";
+  const std::vector<std::string> commands = {
+      "show " + shell_quote(kAct),
+      "validate " + shell_quote(kAct),
+      "compare " + shell_quote(corpus + "xa") + " " + shell_quote(corpus + "xb") + " --format csv",
+      "search traite --db " + shell_quote(db),
+      "diff " + shell_quote(corpus + "xa") + " " + shell_quote(corpus + "xb"),
+      "model list",
+  };
+  const std::string err = (dir.path / "stderr.txt").string();
+  for (const auto& command : commands) {
+    const int status = shell(shell_quote(PALERMO_BINARY) + " " + command + " >/dev/full 2>" + shell_quote(err));
+    ASSERT_TRUE(WIFEXITED(status)) << command;
+    EXPECT_EQ(WEXITSTATUS(status), 5) << command << "\n" << read_whole_file(err);
+    EXPECT_NE(read_whole_file(err).find("cannot write to standard output"), std::string::npos) << command;
+  }
+}
+
+// Hole 13: `show /dev/zero` read until memory ran out, a named pipe blocked for ever. Both are
+// refused at once (exit 3) with the reason; `timeout` turns a hang into a failure here.
+TEST(HardeningCli, DevicesAndPipesAreRefusedNotRead) {
+  TempDir dir("fifo_in");
+  const fs::path fifo = dir.path / "statute.xml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const std::string& input : {std::string("/dev/zero"), fifo.string()}) {
+    for (const std::string& command : {std::string("show"), std::string("check"), std::string("validate")}) {
+      const auto r = run_palermo(command + " " + shell_quote(input), "timeout 20");
+      EXPECT_EQ(r.exit_code, 3) << command << " " << input << ": " << r.err;
+      EXPECT_NE(r.err.find(input + ": error: is not a regular file"), std::string::npos) << r.err;
+    }
+  }
+  // The size limit is configurable: a 2 MB file with a 1 MB limit is refused, naming the variable.
+  const fs::path big = dir.path / "big.xml";
+  { std::ofstream(big) << std::string(2 * 1024 * 1024, ' '); }
+  const auto r = run_palermo("show " + shell_quote(big.string()), "PALERMO_MAX_INPUT_MB=1");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("larger than the input limit of 1 MB"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("PALERMO_MAX_INPUT_MB"), std::string::npos) << r.err;
+}
+
+}  // namespace
