@@ -104,5 +104,24 @@ TEST(XmlDiagnostics, ValidateProblemsHaveColumns) {
   EXPECT_TRUE(unresolved);
 }
 
+// Hole 2: follows_abbreviation kept a view of a temporary std::string (the element's name, for an
+// element with no abbreviation such as <part> or <rule>) after the temporary was gone: AddressSanitizer
+// reported stack-use-after-scope. This runs that path; under PALERMO_SANITIZE=ON it fails before the fix.
+TEST(Validate, ElementsWithoutAnAbbreviationAreNamedByTheirOwnName) {
+  const std::string xml = kOpen +
+                          "<act name=\"x\"><meta><identification source=\"#s\"/></meta><body>\n"
+                          "<part eId=\"part_1\"><num>1</num><rule eId=\"part_1__rule_1\"><num>1</num>"
+                          "<content><p>a</p></content></rule></part>\n"
+                          "<part eId=\"prt_2\"><num>2</num><content><p>b</p></content></part>\n"
+                          "</body></act></akomaNtoso>\n";
+  auto doc = read_document_from_memory(xml, "parts.xml");
+  ASSERT_TRUE(doc.ok()) << doc.errors().front().format();
+  std::vector<std::string> flagged;
+  for (const Problem& p : validate(doc.value()))
+    if (p.kind == "eid-convention") flagged.push_back(p.message);
+  ASSERT_EQ(flagged.size(), 1u) << (flagged.empty() ? "" : flagged.front());
+  EXPECT_NE(flagged.front().find("'prt_2' should end in 'part_...'"), std::string::npos) << flagged.front();
+}
+
 }  // namespace
 }  // namespace palermo::akn
