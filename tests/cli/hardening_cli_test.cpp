@@ -312,6 +312,13 @@ TEST(HardeningCli, EveryCommandFailsWhenStandardOutputIsFull) {
     EXPECT_EQ(WEXITSTATUS(status), 5) << command << "\n" << read_whole_file(err);
     EXPECT_NE(read_whole_file(err).find("cannot write to standard output"), std::string::npos) << command;
   }
+  // The same through -o: a device written through, and a folder that cannot be created.
+  const auto full = run_palermo("check --format md -o /dev/full " + shell_quote(kAct));
+  EXPECT_EQ(full.exit_code, 5) << full.err;
+  EXPECT_NE(full.err.find("/dev/full"), std::string::npos) << full.err;
+  const auto nowhere = run_palermo("compare " + shell_quote(corpus + "xa") + " " + shell_quote(corpus + "xb") +
+                                   " --format csv -o /proc/palermo/compare.csv");
+  EXPECT_EQ(nowhere.exit_code, 5) << nowhere.err;
 }
 
 // Hole 13: `show /dev/zero` read until memory ran out, a named pipe blocked for ever. Both are
