@@ -98,3 +98,12 @@ TEST(Citation, SoftHyphenKeepsOffsetsInTheOriginalText) {
   EXPECT_EQ(labels(c), (std::vector<Labels>{{"12", "2"}}));
   EXPECT_EQ(c.text, "sec\xC2\xADtion 12(2)");
 }
+
+// Issue 11 (found by the sanitizer build): bytes of a UTF-8 character after a number reached
+// Spirit's standard-encoding alpha/digit tests as negative chars (a failed assertion with
+// assertions on, undefined behaviour of std::isalpha without). The grammars use ASCII classes.
+TEST(Citation, NonAsciiAfterANumberIsNotALetterOfIt) {
+  auto c = find_citations("as in subsection 2ª of section 3 and subsection 4é, paragraph 5ñ");
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c.front().kind, palermo::citation::Kind::subsection);
+}
