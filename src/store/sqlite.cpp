@@ -104,6 +104,14 @@ std::optional<Diagnostic> Database::exec(std::string_view sql) {
   return std::nullopt;
 }
 
+std::optional<Diagnostic> Database::exec_when_unlocked(std::string_view sql) {
+  for (int attempt = 0;; ++attempt) {
+    auto err = exec(sql);
+    if (!err || (sqlite3_errcode(db_.get()) & 0xFF) != SQLITE_BUSY || busy_ == nullptr) return err;
+    if (!on_busy(busy_.get(), attempt)) return err;  // sleeps, reports, or says the bound is reached
+  }
+}
+
 Result<Statement> Database::prepare(std::string_view sql) {
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &s, nullptr) != SQLITE_OK)

@@ -39,6 +39,10 @@ class Database {
   const std::string& path() const { return path_; }
   // Runs one or more statements with no results; on failure returns what SQLite said.
   std::optional<Diagnostic> exec(std::string_view sql);
+  // exec() outside any transaction, trying again while another connection holds a lock SQLite
+  // will not wait for itself (a RESERVED lock met while changing the journal mode returns
+  // SQLITE_BUSY at once, without calling the busy handler): within the same LockWait bound.
+  std::optional<Diagnostic> exec_when_unlocked(std::string_view sql);
   Result<Statement> prepare(std::string_view sql);
   Diagnostic error(std::string_view what) const;
 

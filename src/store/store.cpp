@@ -66,9 +66,9 @@ Result<Store> Store::open(const std::string& path, bool read_only, LockWait wait
   if (!db) return db.errors();
   if (auto err = register_fts5_tokenizer(db->handle())) return *err;
   if (!read_only) {
-    if (auto err = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")) return *err;
-    if (auto err = db->exec(kSchema)) return *err;
-    if (auto err = db->exec(fts_schema())) return *err;
+    if (auto err = db->exec_when_unlocked("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")) return *err;
+    if (auto err = db->exec_when_unlocked(kSchema)) return *err;
+    if (auto err = db->exec_when_unlocked(fts_schema())) return *err;
   } else {
     if (auto err = db->exec("PRAGMA foreign_keys = ON;")) return *err;
   }

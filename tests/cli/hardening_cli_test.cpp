@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -341,6 +342,34 @@ TEST(HardeningCli, DevicesAndPipesAreRefusedNotRead) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("larger than the input limit of 1 MB"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("PALERMO_MAX_INPUT_MB"), std::string::npos) << r.err;
+}
+
+}  // namespace
+
+namespace {
+
+// Hole 10: a second indexer failed "database is locked" when the first held the write lock for
+// more than the 5 s busy timeout. It now waits, saying so on stderr, and indexes when the lock is
+// released.
+TEST(HardeningCli, SecondIndexerWaitsForTheFirstAndSaysSo) {
+  TempDir dir("lock_wait");
+  const std::string db = (dir.path / "statutes.db").string();
+  ASSERT_EQ(shell(shell_quote(PALERMO_BINARY) + " index --quiet --db " + shell_quote(db) + " " + shell_quote(kAct)), 0);
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::thread release([holder] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(6500));
+    sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  const std::string other = std::string(PALERMO_SHARED_DIR) + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
+  const auto r = run_palermo("index --db " + shell_quote(db) + " " + shell_quote(other));
+  release.join();
+  sqlite3_close(holder);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("is locked by another process"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("database is locked"), std::string::npos) << r.err;
+  EXPECT_EQ(count_documents(db), 2);
 }
 
 }  // namespace
