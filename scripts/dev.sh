@@ -9,6 +9,7 @@
 #   format    apply .clang-format to every C++ file of the tree
 #   lint      check the layout of every C++ file (clang-format) and run clang-tidy (.clang-tidy) on the files
 #             changed since the merge base with main (or, on main itself, in the last commit)
+#   sanitize  (deps + a build with AddressSanitizer/UBSan in build-asan/ + the tests under it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -128,6 +129,23 @@ tests() {
   ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS"
 }
 
+# Every test again under AddressSanitizer + UndefinedBehaviorSanitizer (issue 11), built into
+# build-asan/ (PALERMO_ASAN_DIR). PALERMO_SANITIZE_TESTS=REGEX runs only the tests it matches (ctest -R).
+# Any sanitizer report fails the test that triggered it.
+sanitize() {
+  deps
+  local dir=${PALERMO_ASAN_DIR:-$ROOT/build-asan}
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+    -DPALERMO_SANITIZE=ON >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+  local filter=()
+  [ -z "${PALERMO_SANITIZE_TESTS:-}" ] || filter=(-R "$PALERMO_SANITIZE_TESTS")
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_string_checks=1} \
+  LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/scripts/lsan.supp:print_suppressions=0} \
+  UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+    ctest --test-dir "$dir" --output-on-failure -j "$JOBS" --timeout 1500 "${filter[@]}"
+}
+
 bench() {
   build
   "$BUILD/palermo_bench"
@@ -190,5 +208,6 @@ case "${1:-}" in
   package) package ;;
   format) format ;;
   lint) lint ;;
-  *) echo "usage: bash scripts/dev.sh reports|test|build|deps|bench|install|package|format|lint" >&2; exit 2 ;;
+  sanitize) sanitize ;;
+  *) echo "usage: bash scripts/dev.sh reports|test|build|deps|bench|install|package|format|lint|sanitize" >&2; exit 2 ;;
 esac

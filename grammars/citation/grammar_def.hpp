@@ -180,7 +180,7 @@ auto const part_items_def =
 auto const label_items_def =
     ((+bracket_label)[push_labels] >>
      -(((range_word >> +bracket_label)[push_labels_range]) | *((list_sep >> +bracket_label)[push_labels]))) |
-    (x3::lexeme[+x3::digit >> !x3::alpha])[push_digits];
+    (x3::lexeme[+x3::ascii::digit >> !x3::ascii::alpha])[push_digits];
 
 auto const segment_def =
     (section_word >> numbered_items)[make_segment<Kind::section>] |

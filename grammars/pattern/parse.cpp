@@ -231,6 +231,80 @@ std::optional<std::size_t> find_synonym_reference(std::string_view source) {
 
 }  // namespace
 
+namespace {
+
+// Byte offsets of the terms (bare words, quoted phrases) of a pattern, in order; operators,
+// NEAR/N, distances and parentheses are not terms.
+std::vector<std::size_t> term_offsets(std::string_view s) {
+  std::vector<std::size_t> out;
+  std::size_t i = 0;
+  auto word_byte = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    return !(std::isspace(c) || c == '(' || c == ')' || c == '"' || c == ',');
+  };
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '"') {
+      out.push_back(i);
+      ++i;
+      while (i < s.size()) {
+        if (s[i] == '"' && i + 1 < s.size() && s[i + 1] == '"') i += 2;
+        else if (s[i] == '"') break;
+        else ++i;
+      }
+      ++i;
+    } else if (s.substr(i, kOpeningCurlyQuote.size()) == kOpeningCurlyQuote) {
+      out.push_back(i);
+      const auto close = s.find("\u201D", i);
+      i = close == std::string_view::npos ? s.size() : close + 3;
+    } else if (word_byte(i)) {
+      const std::size_t start = i;
+      while (i < s.size() && word_byte(i)) ++i;
+      const std::string_view w = s.substr(start, i - start);
+      const bool number = w.find_first_not_of("0123456789") == std::string_view::npos;
+      if (w != "AND" && w != "OR" && w != "NOT" && w.substr(0, 4) != "NEAR" && !number) out.push_back(start);
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Node> parse_query(std::string_view source) {
+  auto fail = [&](std::size_t offset, std::string message, std::string hint) {
+    return Result<Node>(diagnostic_at(source, offset, "query", 1, 0, std::move(message), std::move(hint)));
+  };
+  if (source.size() > kMaxQueryBytes) {
+    std::size_t at = kMaxQueryBytes;
+    while (at > 0 && (static_cast<unsigned char>(source[at]) & 0xC0) == 0x80) --at;
+    return fail(at, fmt::format("the query is longer than {} bytes (it is {})", kMaxQueryBytes, source.size()),
+                "search for fewer words at a time");
+  }
+  {
+    int depth = 0;
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      if (source[i] == '"') in_quotes = !in_quotes;
+      if (in_quotes) continue;
+      if (source[i] == '(' && ++depth > kMaxQueryNesting)
+        return fail(i, fmt::format("parentheses in a query nest more than {} deep here", kMaxQueryNesting),
+                    "flatten the query: A OR (B OR C) is A OR B OR C");
+      if (source[i] == ')' && depth > 0) --depth;
+    }
+  }
+  auto parsed = parse(source, "query");
+  if (!parsed) return parsed;
+  const auto terms = term_offsets(source);
+  if (terms.size() > static_cast<std::size_t>(kMaxQueryTerms))
+    return fail(terms[static_cast<std::size_t>(kMaxQueryTerms)],
+                fmt::format("the query has {} words or phrases; at most {} are searched at once (the {}th is here)",
+                            terms.size(), kMaxQueryTerms, kMaxQueryTerms + 1),
+                "split the query, or use a prefix (exploit* for exploit, exploits, exploitation)");
+  return parsed;
+}
+
 Result<Node> parse(std::string_view source, std::string_view origin, int line, int column_offset) {
   auto fail = [&](std::size_t offset, std::string message, std::string hint = {}) {
     return Result<Node>(diagnostic_at(source, offset, origin, line, column_offset, std::move(message),

@@ -39,6 +39,14 @@ struct Node {
 Result<Node> parse(std::string_view source, std::string_view origin = "pattern", int line = 1,
                    int column_offset = 0);
 
+// A search query is a pattern a user typed, run by SQLite FTS5, whose cost grows faster than the
+// number of terms (2,000 ORed words took minutes): queries are bounded in size, terms and nesting.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr int kMaxQueryTerms = 64;    // words and quoted phrases
+inline constexpr int kMaxQueryNesting = 16;  // parentheses within parentheses
+// parse(source, "query") within those bounds; past one, an error at the position that crosses it.
+Result<Node> parse_query(std::string_view source);
+
 // Canonical text of a pattern in our syntax; parse(to_string(n)) == n for every parsed n.
 std::string to_string(const Node& node);
 // The same query in SQLite FTS5 syntax (NEAR(...) form, explicit AND, prefix phrases as

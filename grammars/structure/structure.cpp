@@ -157,13 +157,13 @@ auto const alpha = x3::char_("a-zA-Z");
 auto const roman = +x3::char_("IVXLCDM") | +x3::char_("ivxlcdm");
 auto const ordinal_mark = x3::lit(".º") | x3::lit(".°") | x3::lit("º") | x3::lit("°") | x3::lit("er") | x3::lit("o");
 // "225-4-1", "279.01", "188A", "411 bis", "3.º", "1er"
-auto const unit_number = +x3::digit >> *((x3::lit('.') | x3::lit('-')) >> +x3::digit)
+auto const unit_number = +x3::ascii::digit >> *((x3::lit('.') | x3::lit('-')) >> +x3::ascii::digit)
                          >> -(alpha >> !alpha) >> -(ordinal_mark >> !alpha)
                          >> *((x3::lit('-') | +blank) >> latin_suffixes >> !alpha)
                          >> -(x3::lit('-') >> alpha >> !alpha)    // "129-A" ... "129-P"
-                         >> -(x3::lit('^') >> +x3::digit);         // "14^1": Romanian inserted articles
+                         >> -(x3::lit('^') >> +x3::ascii::digit);         // "14^1": Romanian inserted articles
 auto const word_number = ordinal_words >> !alpha;
-auto const container_number = word_number | (roman >> !alpha >> -(x3::lit('-') >> +x3::alnum)) | unit_number;
+auto const container_number = word_number | (roman >> !alpha >> -(x3::lit('-') >> +x3::ascii::alnum)) | unit_number;
 
 auto const container_line = decoration >> x3::eps[mark_num_begin]
                             >> (container_words_accented[set_container] | x3::no_case[container_words_ascii][set_container]) >> +blank
@@ -181,12 +181,12 @@ struct PostfixUnitWords : x3::symbols<std::string> {
 };
 PostfixUnitWords const postfix_unit_words;
 auto const postfix_unit_line = decoration >> x3::eps[mark_num_begin]
-                               >> x3::raw[+x3::digit >> *(x3::lit('.') >> +x3::digit) >> -(*blank >> x3::char_("a-z") >> !alpha)]
+                               >> x3::raw[+x3::ascii::digit >> *(x3::lit('.') >> +x3::ascii::digit) >> -(*blank >> x3::char_("a-z") >> !alpha)]
                                    [mark_label]
                                >> -x3::lit('.') >> +blank >> x3::raw[postfix_unit_words[set_unit]][mark_num_end];
 // "3. Prohibition of trafficking", "279.01. Trafficking in persons", "5A. Offences"
 auto const bare_unit_line = decoration >> x3::eps[mark_num_begin]
-                            >> x3::raw[+x3::digit >> *(x3::lit('.') >> +x3::digit) >> -(alpha >> !alpha)][mark_label]
+                            >> x3::raw[+x3::ascii::digit >> *(x3::lit('.') >> +x3::ascii::digit) >> -(alpha >> !alpha)][mark_label]
                             >> x3::eps[set_bare_unit] >> x3::lit('.') >> (+blank | x3::eoi);
 
 // ---- markers -----------------------------------------------------------------------------------
@@ -198,21 +198,21 @@ auto const mark_marker_label = [](auto& ctx) {
   s.label_begin = x3::_attr(ctx).begin();
   s.label_end = x3::_attr(ctx).end();
 };
-auto const list_label = (x3::repeat(1, 3)[x3::digit] >> -(x3::char_("A-Za-z") >> !alpha))
+auto const list_label = (x3::repeat(1, 3)[x3::ascii::digit] >> -(x3::char_("A-Za-z") >> !alpha))
                         | (x3::repeat(1, 6)[x3::char_("ivxlcdm")] >> !alpha)
                         | (x3::repeat(1, 6)[x3::char_("IVXLCDM")] >> !alpha)
                         | (x3::repeat(1, 2)[x3::char_("a-z")] >> !alpha)
                         | (x3::char_("A-Z") >> !alpha);
 auto const parenthesised = x3::lit('(') >> x3::raw[list_label][mark_marker_label] >> x3::lit(')')
                            >> x3::eps[set_shape(MarkerShape::parenthesised)];
-auto const closing = x3::raw[(x3::repeat(1, 3)[x3::digit] | (x3::repeat(1, 2)[x3::char_("a-z")] >> !alpha))]
+auto const closing = x3::raw[(x3::repeat(1, 3)[x3::ascii::digit] | (x3::repeat(1, 2)[x3::char_("a-z")] >> !alpha))]
                          [mark_marker_label] >> x3::lit(')') >> x3::eps[set_shape(MarkerShape::closing)];
-auto const degree = x3::raw[x3::repeat(1, 3)[x3::digit]][mark_marker_label]
+auto const degree = x3::raw[x3::repeat(1, 3)[x3::ascii::digit]][mark_marker_label]
                     >> (x3::lit("°") | x3::lit("º") | x3::lit("o)")) >> x3::eps[set_shape(MarkerShape::degree)];
 auto const roman_dash = x3::raw[x3::repeat(1, 6)[x3::char_("IVXLCDM")]][mark_marker_label] >> *blank >> x3::lit('.')
                         >> *blank >> (x3::lit('-') | x3::lit("–") | x3::lit("—"))
                         >> x3::eps[set_shape(MarkerShape::roman_dash)];
-auto const dotted = x3::raw[(x3::repeat(1, 3)[x3::digit] | (x3::char_("a-z") >> !alpha))][mark_marker_label]
+auto const dotted = x3::raw[(x3::repeat(1, 3)[x3::ascii::digit] | (x3::char_("a-z") >> !alpha))][mark_marker_label]
                     >> x3::lit('.') >> &blank >> x3::eps[set_shape(MarkerShape::dotted)];
 auto const marker = roman_dash | parenthesised | degree | closing | dotted;
 

@@ -47,6 +47,7 @@ void check_duplicates(const Document& doc, std::vector<Problem>& out) {
     out.push_back({"duplicate-eid", id.line,
                    "<" + id.element + "> has the id '" + id.eid + "', already used by <" + it->second->element +
                        "> at line " + std::to_string(it->second->line)});
+    out.back().anchor = "\"" + id.eid + "\"";
   }
 }
 
@@ -80,6 +81,7 @@ void check_naming(const Document& doc, std::vector<Problem>& out) {
       out.push_back({"eid-convention", p.line,
                      "<" + p.element + "> eId '" + p.eid + "' should end in '" +
                          std::string(eid_abbreviation(p.element)) + "_...' (OASIS naming convention)"});
+      out.back().anchor = "\"" + p.eid + "\"";
       continue;
     }
     if (p.parent < 0) continue;
@@ -96,13 +98,17 @@ void check_naming(const Document& doc, std::vector<Problem>& out) {
     if (ancestor_generated) continue;  // the publisher gave an ancestor no eId: nothing to compare
     if (prefix.empty()) {
       if (!prefix_may_be_dropped(parent.element))
+      {
         out.push_back({"eid-convention", p.line,
                        "<" + p.element + "> eId '" + p.eid + "' is not prefixed by its parent's eId '" +
                            parent.eid + "__'"});
+        out.back().anchor = "\"" + p.eid + "\"";
+      }
     } else if (!matched) {
       out.push_back({"eid-convention", p.line,
                      "<" + p.element + "> eId '" + p.eid + "' is prefixed by '" + std::string(prefix) +
                          "', which is not the eId of any enclosing provision (parent: '" + parent.eid + "')"});
+      out.back().anchor = "\"" + p.eid + "\"";
     }
   }
 }
@@ -122,9 +128,12 @@ void check_missing_nums(const Document& doc, std::vector<Problem>& out) {
     for (std::size_t i : members) {
       const Provision& p = doc.provisions[i];
       if (p.num.empty())
+      {
         found.push_back({"missing-num", p.line,
                          "<" + p.element + "> '" + p.eid + "' has no <num> but its sibling " + p.element +
                              "s have one"});
+        found.back().anchor = "<" + p.element;
+      }
     }
   }
   std::sort(found.begin(), found.end(), [](const Problem& a, const Problem& b) { return a.line < b.line; });
@@ -138,8 +147,11 @@ void check_references_and_terms(const Document& doc, std::vector<Problem>& out) 
   for (const Reference& r : doc.references) {
     if (r.href.size() < 2 || r.href.front() != '#') continue;
     if (!ids.count(std::string_view(r.href).substr(1)))
+    {
       out.push_back({"unresolved-ref", r.line,
                      "reference '" + r.text + "' points to '" + r.href + "', which no element in the document has"});
+      out.back().anchor = "\"" + r.href + "\"";
+    }
   }
   std::unordered_set<std::string_view> defined;
   for (const TermMark& d : doc.definitions) defined.insert(d.refers_to);
@@ -148,6 +160,7 @@ void check_references_and_terms(const Document& doc, std::vector<Problem>& out) 
     if (t.refers_to.empty() || defined.count(t.refers_to) || ids.count(t.refers_to)) continue;
     out.push_back({"undefined-term", t.line,
                    "term '" + t.text + "' refers to '#" + t.refers_to + "', which no <def> or TLCTerm defines"});
+    out.back().anchor = "#" + t.refers_to + "\"";
   }
 }
 
@@ -193,6 +206,10 @@ void collect_schema_error(void* user_data, xmlErrorPtr error) {
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   if (error->level == XML_ERR_WARNING) return;
   collected->problems.push_back({"schema", error->line, message});
+  collected->problems.back().column = error->int2;  // libxml2's column, when it knows one
+  const auto* node = static_cast<const xmlNode*>(error->node);
+  if (node != nullptr && node->type == XML_ELEMENT_NODE && node->name != nullptr)
+    collected->problems.back().anchor = "<" + std::string(reinterpret_cast<const char*>(node->name));
 }
 
 }  // namespace
@@ -202,11 +219,54 @@ std::string Problem::format(const std::string& file) const {
   if (line > 0) {
     out += ':';
     out += std::to_string(line);
+    if (column > 0) out += ':' + std::to_string(column);
   }
   out += ": ";
   if (severity == Severity::note) out += "note: ";
   out += kind + ": " + message;
   return out;
+}
+
+void locate_columns(std::vector<Problem>& problems, std::string_view bytes) {
+  // Line starts, computed once: a file with thousands of problems is scanned once.
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    if (bytes[i] == '\n') starts.push_back(i + 1);
+  auto characters = [](std::string_view s) {
+    int n = 0;
+    for (char c : s)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+  };
+  for (Problem& p : problems) {
+    if (p.line <= 0 || static_cast<std::size_t>(p.line) > starts.size()) continue;
+    const std::size_t start = starts[static_cast<std::size_t>(p.line) - 1];
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view text = bytes.substr(start, end - start);
+    if (p.column > 0) continue;  // the schema validator knew it
+    std::size_t at = std::string_view::npos;
+    if (!p.anchor.empty() && p.anchor.front() == '"') {
+      for (const char* attribute : {"eId=", "href=", "id=", "GUID="}) {
+        at = text.find(attribute + p.anchor);
+        if (at != std::string_view::npos) break;
+      }
+      // The whole attribute name: xml:id, not id.
+      while (at != std::string_view::npos && at > 0 && text[at - 1] != ' ' && text[at - 1] != '\t') --at;
+    }
+    if (at == std::string_view::npos && !p.anchor.empty()) at = text.find(p.anchor);
+    if (at != std::string_view::npos && p.anchor.front() == '"') {
+      // An attribute value: point at the attribute's name, before  ="value".
+      std::size_t name = at;
+      if (name > 0 && text[name - 1] == '=') {
+        --name;
+        while (name > 0 && text[name - 1] != ' ' && text[name - 1] != '\t') --name;
+        at = name;
+      }
+    }
+    if (at == std::string_view::npos) at = text.find('<');
+    p.column = at == std::string_view::npos ? 1 : 1 + characters(text.substr(0, at));
+  }
 }
 
 std::vector<Problem> validate(const Document& doc) {

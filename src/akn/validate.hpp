@@ -2,6 +2,7 @@
 // and (optionally) the OASIS XML Schema. Returns problems; the command line prints them.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "akn/document.hpp"
@@ -16,10 +17,16 @@ struct Problem {
   int line = 0;
   std::string message;
   Severity severity = Severity::error;  // notes explain what was not checked; they are not problems
+  int column = 0;      // 1-based, in characters; 0 until locate_columns() (or the schema) sets it
+  std::string anchor{};  // text on the line the problem is about (eId="x", href="#x"), for locate_columns
 
-  // "FILE:LINE: kind: message" (or "FILE: kind: message" without a line).
+  // "FILE:LINE:COL: kind: message" ("FILE:LINE: ..." without a column, "FILE: ..." without a line).
   std::string format(const std::string& file) const;
 };
+
+// Gives each problem with a line its column in `bytes` (the file validated): where its anchor
+// stands on that line, else the line's first '<', else 1. The document model keeps only lines.
+void locate_columns(std::vector<Problem>& problems, std::string_view bytes);
 
 // Duplicate eIds, eIds that break the naming convention, hierarchical elements without a num where
 // their siblings have one, "#x" references to nothing, and <term>s whose refersTo matches no <def>

@@ -2,6 +2,7 @@
 #include "analysis/confidence.hpp"
 #include "analysis/evaluate.hpp"
 #include "analysis/offences.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -350,6 +351,7 @@ bool negated(const Evidence& ev, Lexicons& lex, std::size_t doc) {
   const std::uint32_t last = ev.highlights.back().second;
   auto clause_before = [&](std::uint32_t at) {
     std::uint32_t from = at > 240 ? at - 240 : 0;
+    from = static_cast<std::uint32_t>(utf8_boundary_at_or_after(ev.passage, from));
     std::string_view window(ev.passage.data() + from, at - from);
     std::size_t stop = window.find_last_of(";.:");
     if (stop != std::string_view::npos) window.remove_prefix(stop + 1);
@@ -358,7 +360,7 @@ bool negated(const Evidence& ev, Lexicons& lex, std::size_t doc) {
   auto clause_after = [&](std::uint32_t at) {
     std::string_view rest(ev.passage.data() + std::min<std::size_t>(at, ev.passage.size()),
                           ev.passage.size() - std::min<std::size_t>(at, ev.passage.size()));
-    rest = rest.substr(0, 90);
+    rest = utf8_prefix(rest, 90);
     std::size_t stop = rest.find_first_of(";.");
     if (stop != std::string_view::npos) rest = rest.substr(0, stop);
     return rest;

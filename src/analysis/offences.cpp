@@ -23,6 +23,7 @@
 #include <set>
 
 #include "analysis/citations.hpp"
+#include "util/utf8.hpp"
 #include "grammars/citation/citation.hpp"
 
 namespace palermo::analysis {
@@ -733,7 +734,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
           out[i].acts = count_acts(lex, out[i].doc, out[i].range);
           out[i].means = lex.in("means", out[i].doc, out[i].range);
           out[i].with_means = out[i].means;
-          const std::string_view head = dt.slice(out[i].range).substr(0, 24);
+          // 24 bytes at most, cut between characters (a cut inside "“" made the JSON report fail).
+          const std::string_view head = utf8_prefix(dt.slice(out[i].range), 24);
           out[i].info.parts.push_back("the article inserted as \"" + std::string(head.substr(0, head.find_first_of(".\n"))) + "\"");
         }
       }

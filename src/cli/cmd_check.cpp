@@ -86,7 +86,7 @@ int cmd_check(int argc, char** argv) {
       "explain", "list every provision weighed as the trafficking offence, with the signals for and against it; "
                  "with --detail, followed by the detailed report and the search patterns that matched")(
       "offence", "the trafficking offence is CITATION (repeatable), e.g. --offence \"art 182\"",
-      cxxopts::value<std::vector<std::string>>())("h,help", "show this help")(
+      cxxopts::value<std::vector<std::string>>())("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")(
       "inputs", "statute files or folders", cxxopts::value<std::vector<std::string>>());
   opts.parse_positional({"inputs"});
   opts.positional_help("FILE|DIR...");
@@ -117,8 +117,7 @@ int cmd_check(int argc, char** argv) {
   }
   std::vector<InputProblem> missing;
   auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
-  print_input_problems(missing);
-  if (!missing.empty()) return exit_input;
+  if (input_problems_fail(missing, args.count("skip-unreadable") > 0)) return exit_input;
   if (files.empty()) {
     std::fprintf(stderr, "palermo check: no .xml files found in the folders given\n");
     return exit_input;

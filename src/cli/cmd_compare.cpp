@@ -40,7 +40,7 @@ int cmd_compare(int argc, char** argv) {
                   "'not in the documents checked'")(
       "link-reports", "html: link each cell to the country's own report, TEMPLATE with {country} for the code "
                       "(e.g. \"{country}.html\"), instead of inlining the evidence",
-      cxxopts::value<std::string>()->default_value(""))("h,help", "show this help")(
+      cxxopts::value<std::string>()->default_value(""))("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")(
       "inputs", "folders (one per country) or files", cxxopts::value<std::vector<std::string>>());
   opts.parse_positional({"inputs"});
   opts.positional_help("FILE|DIR...");
@@ -79,8 +79,7 @@ int cmd_compare(int argc, char** argv) {
     const bool is_dir = fs::is_directory(operand, ec);
     std::vector<InputProblem> missing;
     auto files = expand_inputs({operand}, &missing);
-    if (!missing.empty()) {
-      print_input_problems(missing);
+    if (input_problems_fail(missing, args.count("skip-unreadable") > 0)) {
       failed = true;
       continue;
     }

@@ -37,7 +37,7 @@ int cmd_diff(int argc, char** argv) {
       "country", "country code for the diff (default: the documents' FRBRcountry)",
       cxxopts::value<std::string>()->default_value(""))(
       "model", "read the Protocol model from DIR instead of the built-in one",
-      cxxopts::value<std::string>()->default_value(""))("h,help", "show this help")(
+      cxxopts::value<std::string>()->default_value(""))("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")(
       "inputs", "OLD and NEW", cxxopts::value<std::vector<std::string>>());
   opts.parse_positional({"inputs"});
   opts.positional_help("OLD NEW");
@@ -68,8 +68,7 @@ int cmd_diff(int argc, char** argv) {
       for (const auto& f : args[extra].as<std::vector<std::string>>()) wanted.push_back(f);
     std::vector<InputProblem> missing;
     auto files = expand_inputs(wanted, &missing);
-    print_input_problems(missing);
-    if (!missing.empty()) return std::nullopt;
+    if (input_problems_fail(missing, args.count("skip-unreadable") > 0)) return std::nullopt;
     if (files.empty()) {
       std::fprintf(stderr, "palermo diff: no .xml files in %s\n", operand.c_str());
       return std::nullopt;

@@ -31,7 +31,7 @@ int cmd_index(int argc, char** argv) {
                                          "A DIR stands for every *.xml file below it. Re-indexing a document "
                                          "replaces it (matched by FRBR expression URI, else path).");
   opts.add_options()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""))
-      ("q,quiet", "no progress bar or summary")("h,help", "show this help")
+      ("q,quiet", "no progress bar or summary")("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")
       ("inputs", "files or folders", cxxopts::value<std::vector<std::string>>());
   opts.parse_positional({"inputs"});
   opts.positional_help("FILE|DIR...");
@@ -52,22 +52,50 @@ int cmd_index(int argc, char** argv) {
   }
   std::vector<InputProblem> missing;
   auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
-  print_input_problems(missing);
+  const bool inputs_failed = input_problems_fail(missing, args.count("skip-unreadable") > 0);
   if (files.empty()) {
     std::fprintf(stderr, "palermo index: no .xml files to index\n");
     return exit_input;
   }
   const std::string db_path = default_db_path(args["db"].as<std::string>());
-  auto store = store::Store::open(db_path);
+  const bool quiet = args.count("quiet") > 0;
+  const bool progress = !quiet && isatty(2) && files.size() > 1;
+  // Another indexer holding the database is waited for (PALERMO_LOCK_WAIT_S bounds the wait).
+  store::LockWait wait = store::default_lock_wait();
+  wait.report = [&](double seconds) {
+    std::fprintf(stderr, "%spalermo index: %s is locked by another process (another 'palermo index'?); waiting (%.0f s, at most %.0f s)\n",
+                 progress ? "\n" : "", db_path.c_str(), seconds,
+                 static_cast<double>(wait.max_wait.count()) / 1000.0);
+    std::fflush(stderr);
+  };
+  auto store = store::Store::open(db_path, /*read_only=*/false, wait);
   if (!store) {
     print_diagnostics(store.errors());
     return exit_input;
   }
 
-  const bool quiet = args.count("quiet") > 0;
-  const bool progress = !quiet && isatty(2) && files.size() > 1;
-  int failures = static_cast<int>(missing.size());
+  int failures = inputs_failed ? 1 : 0;
   std::size_t provisions = 0, replaced = 0, stored = 0;
+  // The documents put in the current batch: a batch that fails is rolled back whole, and then these
+  // (and the ones not reached) are named as not indexed.
+  std::vector<std::string> batch;
+  std::size_t batch_provisions = 0, batch_replaced = 0;
+  auto give_up = [&](const Diagnostic& why, std::size_t next_file) {
+    if (progress) std::fputc('\n', stderr);
+    print_diagnostics({why});
+    std::vector<std::string> lost = batch;
+    for (std::size_t k = next_file; k < files.size(); ++k) lost.push_back(files[k]);
+    stored -= batch.size();
+    provisions -= batch_provisions;
+    replaced -= batch_replaced;
+    std::fprintf(stderr, "palermo index: %zu document(s) not indexed; the index holds what it held before them:\n",
+                 lost.size());
+    for (const auto& f : lost) std::fprintf(stderr, "  %s\n", f.c_str());
+    std::fprintf(stderr, "  hint: free space on the disk holding %s (or fix what is reported above) and run the same command again\n",
+                 db_path.c_str());
+    if (!quiet && stored > 0)
+      std::fprintf(stderr, "palermo index: %zu document(s) indexed before the failure\n", stored);
+  };
 
   // Reading and parsing XML runs on a worker thread while the main thread writes the previous file:
   // SQLite writes are serial, parsing is not.
@@ -77,8 +105,16 @@ int cmd_index(int argc, char** argv) {
   constexpr std::size_t kBatch = 64;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (i % kBatch == 0) {
-      if (auto err = store->commit_batch(); err || (err = store->begin_batch())) {
-        print_diagnostics({*err});
+      if (auto err = store->commit_batch()) {
+        next.wait();
+        give_up(*err, i);
+        return exit_input;
+      }
+      batch.clear();
+      batch_provisions = batch_replaced = 0;
+      if (auto err = store->begin_batch()) {
+        next.wait();
+        give_up(*err, i);
         return exit_input;
       }
     }
@@ -91,20 +127,30 @@ int cmd_index(int argc, char** argv) {
     } else {
       auto put = store->put(*doc);
       if (!put) {
+        if (!store->in_batch()) {  // storage failed: the batch was rolled back
+          if (next.valid()) next.wait();
+          batch.push_back(files[i]);
+          give_up(put.errors().front(), i + 1);
+          return exit_input;
+        }
         print_diagnostics(put.errors());
         ++failures;
       } else {
         ++stored;
         provisions += doc->provisions.size();
         if (*put) ++replaced;
+        batch.push_back(files[i]);
+        batch_provisions += doc->provisions.size();
+        if (*put) ++batch_replaced;
       }
     }
     if (progress) draw_progress(i + 1, files.size());
   }
   if (auto err = store->commit_batch()) {
-    print_diagnostics({*err});
+    give_up(*err, files.size());
     return exit_input;
   }
+  store->settle_for_readers();  // readers who cannot write the folder can then search it
   if (!quiet) {
     std::fprintf(stderr, "palermo index: %zu document(s), %zu provisions into %s (%zu replaced)%s\n", stored,
                  provisions, db_path.c_str(), replaced, failures ? "; some inputs failed, see above" : "");

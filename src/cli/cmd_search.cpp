@@ -63,7 +63,7 @@ int cmd_search(int argc, char** argv) {
   }
   std::string query;
   for (const auto& part : args["query"].as<std::vector<std::string>>()) query += (query.empty() ? "" : " ") + part;
-  auto parsed = pattern::parse(query, "query");
+  auto parsed = pattern::parse_query(query);  // bounded: size, terms, nesting
   if (!parsed) {
     print_diagnostics(parsed.errors());
     return exit_input;

@@ -11,6 +11,7 @@
 #include "akn/validate.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "util/files.hpp"
 
 namespace palermo::cli {
 
@@ -61,6 +62,8 @@ int cmd_validate(int argc, char** argv) {
     }
     problems.insert(problems.end(), schema_problems->begin(), schema_problems->end());
   }
+  // The document keeps lines only; the file's bytes give every problem its column.
+  if (auto bytes = read_file(file)) akn::locate_columns(problems, *bytes);
   const std::size_t errors = akn::count_errors(problems);
   if (format == "json") {
     nlohmann::ordered_json out;
@@ -71,6 +74,7 @@ int cmd_validate(int argc, char** argv) {
     for (const auto& p : problems)
       list.push_back({{"kind", p.kind},
                       {"line", p.line},
+                      {"column", p.column},
                       {"severity", p.severity == akn::Problem::Severity::error ? "error" : "note"},
                       {"message", p.message}});
     out["problems"] = std::move(list);

@@ -17,13 +17,13 @@ void walk(const fs::path& dir, std::vector<std::string>& found, std::vector<Inpu
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
-    if (problems) problems->push_back({dir.string(), "cannot open the folder: " + ec.message()});
+    if (problems) problems->push_back({dir.string(), "cannot open the folder: " + ec.message(), true});
     return;
   }
   std::vector<fs::path> subfolders;
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     if (ec) {
-      if (problems) problems->push_back({dir.string(), "cannot list the folder: " + ec.message()});
+      if (problems) problems->push_back({dir.string(), "cannot list the folder: " + ec.message(), true});
       return;
     }
     std::error_code type_ec;
@@ -58,10 +58,20 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& operands,
   return out;
 }
 
-void print_input_problems(const std::vector<InputProblem>& problems) {
-  for (const InputProblem& p : problems) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.reason.c_str());
-  if (!problems.empty())
-    std::fprintf(stderr, "  hint: check the paths and permissions, or leave the unreadable ones out of the command\n");
+bool input_problems_fail(const std::vector<InputProblem>& problems, bool skip_unreadable) {
+  std::vector<InputProblem> fatal;
+  for (const InputProblem& p : problems) {
+    if (skip_unreadable && p.unreadable_folder)
+      std::fprintf(stderr, "%s: warning: %s; skipped (--skip-unreadable)\n", p.path.c_str(), p.reason.c_str());
+    else
+      fatal.push_back(p);
+  }
+  if (fatal.empty()) return false;
+  for (const InputProblem& p : fatal) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.reason.c_str());
+  const bool folders = std::any_of(fatal.begin(), fatal.end(), [](const InputProblem& p) { return p.unreadable_folder; });
+  std::fprintf(stderr, "  hint: check the paths and permissions%s\n",
+               folders ? ", or run again with --skip-unreadable to leave unreadable folders out" : "");
+  return true;
 }
 
 std::string default_db_path(const std::string& flag_value) {

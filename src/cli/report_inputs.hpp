@@ -44,7 +44,8 @@ inline std::optional<model::Model> load_model_for(const char* command, const std
   return std::move(m).value();
 }
 
-// stdout, or PATH written atomically. An unwritable -o PATH is a usage error (exit 2).
+// stdout, or PATH written atomically. Output that cannot be written (an unwritable -o PATH, a full
+// disk, /dev/full) is exit 5, as for standard output.
 inline int emit(const char* command, const std::string& output_path, const std::string& content) {
   if (output_path.empty() || output_path == "-") {
     std::fwrite(content.data(), 1, content.size(), stdout);
@@ -54,7 +55,7 @@ inline int emit(const char* command, const std::string& output_path, const std::
   std::string error = write_file_atomically(output_path, content);
   if (!error.empty()) {
     std::fprintf(stderr, "palermo %s: %s\n", command, error.c_str());
-    return exit_usage;
+    return exit_output;
   }
   return exit_ok;
 }

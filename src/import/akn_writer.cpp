@@ -92,7 +92,15 @@ std::string slug(std::string_view s) {
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // U+FFFE and U+FFFF are valid UTF-8 (and UTF-16) but not characters XML may hold: the AKN would
+    // not read back (found by fuzz_import_text). They become U+FFFD, as C0 controls become spaces.
+    if (c == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xBF' && (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      out += "\xEF\xBF\xBD";
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

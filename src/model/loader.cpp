@@ -248,6 +248,7 @@ class ModelBuilder {
   // `$name` becomes `(pattern of name)`; false (with an error) on an unknown name or a cycle.
   // The largest pattern synonyms may expand to: the whole model's patterns together are ~100 KB.
   static constexpr std::size_t kMaxExpandedPattern = 256 * 1024;
+  std::size_t top_reference_ = 0;  // offset of the '$' being expanded in the pattern as written
 
   bool expand(const ParsedFile& file, const ast::Token& token, std::string& out, int depth) {
     return expand_text(file, token, token.text, out, depth);
@@ -280,8 +281,16 @@ class ModelBuilder {
                   " `...`` in any file of the model");
         return false;
       }
+      if (depth == 0) top_reference_ = i;  // where errors deeper in this expansion point
+      auto at_reference = [&] {
+        auto [line, column] = position_in_pattern(token, top_reference_);
+        ast::Located at;
+        at.line = line;
+        at.column = column;
+        return at;
+      };
       if (depth > 8) {
-        error(file, token, "synonyms nest too deeply (is there a cycle through '$" + name + "'?)");
+        error(file, at_reference(), "synonyms nest too deeply (is there a cycle through '$" + name + "'?)");
         return false;
       }
       out += '(';
@@ -290,7 +299,7 @@ class ModelBuilder {
       // Synonyms that use each other several times grow exponentially with depth ($a = $b OR $b,
       // $b = $c OR $c, ...): bound the size, not only the depth.
       if (out.size() > kMaxExpandedPattern) {
-        error(file, token,
+        error(file, at_reference(),
               "synonyms expand to more than " + std::to_string(kMaxExpandedPattern / 1024) +
                   " KB of pattern (through '$" + name + "')",
               "use each synonyms name once per pattern, or write the words out");

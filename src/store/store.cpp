@@ -61,14 +61,14 @@ std::string fts_table_for(std::string_view language) {
   return "fts_und";
 }
 
-Result<Store> Store::open(const std::string& path, bool read_only) {
-  auto db = Database::open(path, read_only);
+Result<Store> Store::open(const std::string& path, bool read_only, LockWait wait) {
+  auto db = Database::open(path, read_only, std::move(wait));
   if (!db) return db.errors();
   if (auto err = register_fts5_tokenizer(db->handle())) return *err;
   if (!read_only) {
-    if (auto err = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")) return *err;
-    if (auto err = db->exec(kSchema)) return *err;
-    if (auto err = db->exec(fts_schema())) return *err;
+    if (auto err = db->exec_when_unlocked("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")) return *err;
+    if (auto err = db->exec_when_unlocked(kSchema)) return *err;
+    if (auto err = db->exec_when_unlocked(fts_schema())) return *err;
   } else {
     if (auto err = db->exec("PRAGMA foreign_keys = ON;")) return *err;
   }
@@ -84,8 +84,20 @@ std::optional<Diagnostic> Store::begin_batch() {
 
 std::optional<Diagnostic> Store::commit_batch() {
   if (!in_batch_) return std::nullopt;
+  auto err = db_.exec("COMMIT");
+  if (err) {
+    rollback_batch();
+    err->message += "; the batch was rolled back";
+  }
   in_batch_ = false;
-  return db_.exec("COMMIT");
+  return err;
+}
+
+void Store::rollback_batch() {
+  // SQLite may already have rolled the transaction back itself (SQLITE_FULL, SQLITE_IOERR): then
+  // there is nothing to undo, and a ROLLBACK would only fail.
+  if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+  in_batch_ = false;
 }
 
 Result<bool> Store::put(const akn::Document& document) {
@@ -101,10 +113,23 @@ Result<bool> Store::put(const akn::Document& document) {
     }
   }
   if (!r.ok()) {
-    db_.exec(in_batch_ ? "ROLLBACK TO put_document; RELEASE put_document" : "ROLLBACK");
+    if (in_batch_) {
+      // Storage failed (nothing else fails here: documents are parsed before they are put). Keep
+      // no part of the batch: the documents before this one would otherwise be committed by
+      // the next savepoint, outside any transaction, leaving an arbitrary subset.
+      rollback_batch();
+      std::vector<Diagnostic> errors = r.errors();
+      for (Diagnostic& d : errors) d.message += "; the batch was rolled back";
+      return errors;
+    }
+    if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
     return r;
   }
-  if (auto err = db_.exec(in_batch_ ? "RELEASE put_document" : "COMMIT")) return *err;
+  if (auto err = db_.exec(in_batch_ ? "RELEASE put_document" : "COMMIT")) {
+    if (in_batch_) rollback_batch();
+    else if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+    return *err;
+  }
   return r;
 }
 
@@ -197,6 +222,13 @@ Result<bool> Store::put_one(const akn::Document& d) {
     if (ins_ref->failed()) return db_.error(sqlite3_errmsg(db_.handle()));
   }
   return replaced;
+}
+
+void Store::settle_for_readers() {
+  if (in_batch_) return;
+  // Changing the journal mode needs every other connection gone: try briefly, never wait long.
+  sqlite3_busy_timeout(db_.handle(), 200);
+  db_.exec("PRAGMA journal_mode = DELETE");
 }
 
 Result<std::vector<Hit>> Store::search(const pattern::Node& query, const SearchOptions& options) {

@@ -44,7 +44,7 @@ struct StoreCounts {
 class Store {
  public:
   // Opens or creates the database at `path`, creating the schema and registering the tokenizer.
-  static Result<Store> open(const std::string& path, bool read_only = false);
+  static Result<Store> open(const std::string& path, bool read_only = false, LockWait wait = default_lock_wait());
 
   // Adds one document (and its components) — or replaces the same expression (FRBR expression URI,
   // else the path) — in one transaction: an interrupted run leaves the previous state intact.
@@ -54,8 +54,16 @@ class Store {
   // Many documents in one transaction (each still all-or-nothing through a savepoint): FTS5 flushes
   // its index at every commit, so committing once per batch rather than once per file is what makes
   // indexing a large corpus fast. An interrupted batch leaves the database as it was before it.
+  // A put() that fails inside a batch (a full disk, an I/O error) rolls the whole batch back, so the
+  // index is as it was before begin_batch(): the caller reports every document of the batch as not
+  // indexed. A failed commit_batch() rolls back the same way.
   std::optional<Diagnostic> begin_batch();
   std::optional<Diagnostic> commit_batch();
+  bool in_batch() const { return in_batch_; }
+
+  // Ends a writing session: the database leaves WAL mode (when no one else has it open), so that
+  // readers who cannot write its folder can open it read-only. Failure is harmless and ignored.
+  void settle_for_readers();
 
   Result<std::vector<Hit>> search(const pattern::Node& query, const SearchOptions& options);
   Result<StoreCounts> counts();
@@ -64,6 +72,7 @@ class Store {
  private:
   explicit Store(Database db) : db_(std::move(db)) {}
   Result<bool> put_one(const akn::Document& document);
+  void rollback_batch();
   Database db_;
   bool in_batch_ = false;
 };

@@ -2,6 +2,7 @@
 // do; the command line decides how to show it. The library never prints and never exits.
 #pragma once
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -23,6 +24,10 @@ struct Diagnostic {
   // "FILE:LINE:COL: error: message" followed by the excerpt and caret and the hint, one per line.
   std::string format() const;
 };
+
+// `text` as a terminal may show it: bytes that are not UTF-8 and control characters as \xNN, tabs
+// as spaces. With `caret`, also where the 1-based character `column` lands in the result.
+std::string escape_excerpt(std::string_view text, int column = 0, int* caret = nullptr);
 
 // A value or the diagnostics that explain why there is none.
 template <class T>

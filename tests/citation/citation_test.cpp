@@ -113,3 +113,15 @@ TEST(NamedLaws, TitlesOfOtherLawsWithTheirYears) {
   EXPECT_EQ(titles, (std::vector<std::string>{"Prevention of Organised Crime Act, 2004",
                                               "Immoral Traffic (Prevention) Act, 1956", "Criminal Procedure Code"}));
 }
+
+// Issue 11 (found by the sanitizer build): bytes of a UTF-8 character after a number reached
+// Spirit's standard-encoding alpha/digit tests as negative chars (a failed assertion with
+// assertions on, undefined behaviour of std::isalpha without). The grammars use ASCII classes.
+TEST(Citation, NonAsciiAfterANumberIsNotALetterOfIt) {
+  auto c = find_citations("as in subsection 2ª of section 3 and subsection 4é, paragraph 5ñ");
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c.front().kind, palermo::citation::Kind::subsection);
+  // The input fuzz_citation found (fuzz/README.md): 0xFF bytes right after "paragraph 22".
+  const std::string found("paragraph 22\xff\xff\xff\xff\xff\xff\xff\xff" "5-4-1 du pr\xc3\xa9sen\xa9t code et les articl\x7f" "es 225-4-2 \xc3\xa0 225-4\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0d" "9", 100);
+  for (const auto& citation : find_citations(found)) EXPECT_LE(citation.text.size(), found.size());
+}

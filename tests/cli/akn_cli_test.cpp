@@ -89,7 +89,8 @@ TEST(ValidateCli, DuplicateIdsExit3) {
   const std::string file = kShared + "/akn/samples/examples_v3/sameXmlId.xml";
   PalermoRun r = palermo("validate " + quoted(file));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.out.find(file + ":100: duplicate-eid:"), std::string::npos) << r.out;
+  // Line and column of the attribute (issue 11: every XML diagnostic is FILE:LINE:COL).
+  EXPECT_NE(r.out.find(file + ":100:29: duplicate-eid:"), std::string::npos) << r.out;
 }
 
 TEST(ValidateCli, CleanSamplePassesTheSchema) {

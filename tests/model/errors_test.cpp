@@ -139,6 +139,26 @@ TEST(ModelErrors, ExponentialSynonymsAreRefusedBySize) {
   EXPECT_NE(d.message.find("synonyms expand to more than 256 KB"), std::string::npos) << d.format();
 }
 
+// Issue 11 hole 3: 10,000 nested parentheses in a model pattern overflowed the grammar's stack
+// (SIGSEGV). The model's error names the file, line and column of the parenthesis too deep.
+TEST(ModelErrors, DeeplyNestedPatternIsAnErrorAtTheParenthesis) {
+  const std::string deep = std::string(10000, '(') + "recruit*" + std::string(10000, ')');
+  // `    en \`` is 8 characters: the 65th '(' is at column 8 + 65.
+  expect_error_at(obligation_with("en `recruit* OR enlist*`", "en `" + deep + "`"), 11, 8 + 65,
+                  "parentheses nest more than 64 deep");
+}
+
+// Hole 6: the size bound on synonym expansion points at the reference that crosses it: here the
+// third '$s1' of `synonyms s0`, on line 2 (the header is line 1), at column 13 + 1 + 14.
+TEST(ModelErrors, ExponentialSynonymsAreRefusedAtTheReferenceThatCrossesTheBound) {
+  std::string synonyms;
+  for (int level = 0; level < 8; ++level)
+    synonyms += "synonyms s" + std::to_string(level) + " `$s" + std::to_string(level + 1) + " OR $s" +
+                std::to_string(level + 1) + " OR $s" + std::to_string(level + 1) + "`\n";
+  synonyms += "synonyms s8 `exploitation of the prostitution of others`\n";
+  expect_error_at(std::string(kHeader) + synonyms, 2, 28, "synonyms expand to more than 256 KB");
+}
+
 TEST(ModelErrors, UnknownSynonymsNameAtTheDollarSign) {
   expect_error_at(obligation_with("en `recruit* OR enlist*`", "en `recruit* OR $enlisting`"), 11, 21, "unknown synonyms '$enlisting'");
 }

@@ -295,6 +295,49 @@ TEST(PatternErrors, DeepNestingIsAnErrorNotACrash) {
   }
 }
 
+// Issue 11 hole 11: 400 "(a OR (b NOT c))" groups joined by AND took 29 s in FTS5, and 2,000 ORed
+// words minutes. A search query is bounded in size, terms and nesting, with the position that crosses.
+// (400 such groups are also past the size bound; 40 are 120 terms in 835 bytes.)
+TEST(QueryLimits, TooManyTermsIsAnErrorAtTheFirstTermPastTheLimit) {
+  std::string groups;
+  for (int i = 0; i < 40; ++i) groups += (i ? " AND " : "") + std::string("(a OR (b NOT c))");
+  auto r = parse_query(groups);
+  ASSERT_FALSE(r.ok());
+  const Diagnostic& d = r.errors().front();
+  EXPECT_EQ(d.file, "query");
+  EXPECT_NE(d.message.find("at most 64"), std::string::npos) << d.format();
+  // The 65th term is the 2nd word of the 22nd group: 21 groups of 16 characters and 5 of " AND ".
+  EXPECT_EQ(d.column, 21 * 16 + 21 * 5 + 1 + 6 + 1) << d.format();
+
+  std::string words, more;
+  for (int i = 0; i < 64; ++i) words += (i ? " OR " : "") + std::string("w") + std::to_string(i);
+  EXPECT_TRUE(parse_query(words).ok());
+  EXPECT_TRUE(parse_query("NEAR(abuse vulnerability, 5) AND \"forced labour\" NOT child*").ok());
+  more = words + " OR \"one more phrase\"";
+  auto m = parse_query(more);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(static_cast<std::size_t>(m.errors().front().column), words.size() + 5) << m.errors().front().format();
+}
+
+TEST(QueryLimits, DeepNestingAndLongQueriesAreErrors) {
+  const std::string deep = std::string(17, '(') + "trafficking" + std::string(17, ')');
+  auto d = parse_query(deep);
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.errors().front().column, 17);
+  EXPECT_NE(d.errors().front().message.find("nest more than 16"), std::string::npos);
+  EXPECT_TRUE(parse_query(std::string(16, '(') + "trafficking" + std::string(16, ')')).ok());
+  // A model pattern may nest deeper than a query (64).
+  EXPECT_TRUE(parse(deep).ok());
+
+  std::string phrase = "\"";
+  while (phrase.size() < 5000) phrase += "exploitation ";
+  phrase += "\"";
+  auto l = parse_query(phrase);
+  ASSERT_FALSE(l.ok());
+  EXPECT_NE(l.errors().front().message.find("longer than 4096 bytes"), std::string::npos);
+  EXPECT_EQ(l.errors().front().column, 4097);
+}
+
 }  // namespace
 }  // namespace palermo::pattern
 

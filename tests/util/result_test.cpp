@@ -9,6 +9,7 @@
 #include "util/embedded.hpp"
 #include "util/files.hpp"
 #include "util/result.hpp"
+#include "util/utf8.hpp"
 
 namespace palermo {
 namespace {
@@ -95,3 +96,35 @@ TEST(Files, InputsPastTheLimitAreRefusedAndTheLimitIsConfigurable) {
 
 }  // namespace
 }  // namespace palermo
+
+// Issue 11 hole 14: excerpts escape what a terminal should not receive raw, and the caret still
+// stands under the column (characters, not bytes).
+TEST(Diagnostic, ExcerptEscapesControlAndInvalidBytes) {
+  palermo::Diagnostic d;
+  d.file = "f.xml";
+  d.line = 3;
+  d.column = 10;
+  d.message = "bad";
+  d.excerpt = std::string("é\x01\x1b[31m\xff\tx!");
+  const std::string text = d.format();
+  EXPECT_NE(text.find("\n  é\\x01\\x1B[31m\\xFF x!\n"), std::string::npos) << text;
+  // Column 10 is 'x': after é, \x01, \x1B, [, 3, 1, m, \xFF and the tab, 18 columns wide as shown.
+  const std::string caret = text.substr(text.rfind('\n') + 1);
+  EXPECT_EQ(caret, std::string(2 + 1 + 4 + 4 + 4 + 4 + 1, ' ') + "^") << text;
+  EXPECT_EQ(palermo::escape_excerpt("Artículo 5.º"), "Artículo 5.º");
+  EXPECT_EQ(palermo::escape_excerpt("\xC0\xAF"), "\\xC0\\xAF");          // overlong '/'
+  EXPECT_EQ(palermo::escape_excerpt("\xC2\x85x"), "\\xC2\\x85x");        // C1 control NEL
+}
+
+// Issue 11 hole 15: cutting text for output never cuts inside a character.
+TEST(Utf8, PrefixAndBoundaryNeverSplitACharacter) {
+  const std::string s = "ab\xE2\x80\x9C" "cd";  // ab“cd
+  EXPECT_EQ(palermo::utf8_prefix(s, 2), "ab");
+  EXPECT_EQ(palermo::utf8_prefix(s, 3), "ab");
+  EXPECT_EQ(palermo::utf8_prefix(s, 4), "ab");
+  EXPECT_EQ(palermo::utf8_prefix(s, 5), "ab\xE2\x80\x9C");
+  EXPECT_EQ(palermo::utf8_prefix(s, 100), s);
+  EXPECT_EQ(palermo::utf8_boundary_at_or_after(s, 3), 5u);
+  EXPECT_EQ(palermo::utf8_boundary_at_or_after(s, 2), 2u);
+  EXPECT_EQ(palermo::utf8_boundary_at_or_after(s, 7), 7u);
+}
