@@ -3,6 +3,7 @@
 #include <cxxopts.hpp>
 
 #include "analysis/analyze.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
@@ -66,71 +67,70 @@ bool falls_short(const analysis::CountryReport& report, const std::string& fail_
   return false;
 }
 
+// What the formats render from: the report, the statutes (the HTML shows their text) and the text options.
+struct CheckResult {
+  const analysis::CountryReport& report;
+  const std::vector<akn::Document>& documents;
+  report::TextOptions text;
+};
+
+const std::vector<Format<CheckResult>> kCheckFormats = {
+    {"text",
+     [](const CheckResult& r) {
+       // --explain --detail: the offences weighed, then the detailed report with its patterns.
+       return (r.text.patterns ? render_explanation(r.report) + "\n" : std::string()) + report::render_text(r.report, r.text);
+     }},
+    {"md", [](const CheckResult& r) { return report::render_markdown(r.report); }},
+    {"json", [](const CheckResult& r) { return report::render_json(r.report); }},
+    {"html", [](const CheckResult& r) { return report::render_html(r.report, r.documents); }},
+};
+
 }  // namespace
 
 int cmd_check(int argc, char** argv) {
-  cxxopts::Options opts("palermo check", "Check one country's statutes against the Trafficking in Persons Protocol "
-                                         "and write a gap report.");
-  opts.add_options()("country", "country code for the report (default: the documents' FRBRcountry)",
-                     cxxopts::value<std::string>()->default_value(""))(
-      "format", "text | md | json | html", cxxopts::value<std::string>()->default_value("text"))(
-      "o,output", "write the report to PATH (atomically) instead of stdout",
-      cxxopts::value<std::string>()->default_value(""))(
-      "fail-on", "mandatory | any: exit 1 when obligations of that kind are not met",
-      cxxopts::value<std::string>()->default_value(""))(
-      "model", "read the Protocol model from DIR instead of the built-in one",
-      cxxopts::value<std::string>()->default_value(""))(
+  CommandLine cl("check", "Check one country's statutes against the Trafficking in Persons Protocol and write a gap "
+                          "report.");
+  cl.country("country code for the report (default: the documents' FRBRcountry)")
+      .formats(format_names(kCheckFormats))
+      .output()
+      .model()
+      .skip_unreadable();
+  cl.add()("fail-on", "mandatory | any: exit 1 when obligations of that kind are not met",
+           cxxopts::value<std::string>()->default_value(""))(
       "complete", "the documents are the whole of the relevant law: an obligation usually legislated in a kind "
                   "of law not given (penal code, extradition law, ...) is a gap, not 'not in the documents checked'")(
       "detail", "text format: every finding with the statute passages that support it (default: a summary)")(
       "explain", "list every provision weighed as the trafficking offence, with the signals for and against it; "
                  "with --detail, followed by the detailed report and the search patterns that matched")(
       "offence", "the trafficking offence is CITATION (repeatable), e.g. --offence \"art 182\"",
-      cxxopts::value<std::vector<std::string>>())("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")(
-      "inputs", "statute files or folders", cxxopts::value<std::vector<std::string>>());
-  opts.parse_positional({"inputs"});
-  opts.positional_help("FILE|DIR...");
-  cxxopts::ParseResult args;
-  try {
-    args = opts.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo check: %s\nrun 'palermo check --help' for usage\n", e.what());
-    return exit_usage;
-  }
-  if (args.count("help")) {
-    std::printf("%s%s", opts.help().c_str(), kCheckHelpTail);
-    return exit_ok;
-  }
-  const std::string format = args["format"].as<std::string>();
-  if (!one_of(format, {"text", "md", "json", "html"})) {
-    std::fprintf(stderr, "palermo check: unknown format '%s' (use text, md, json or html)\n", format.c_str());
-    return exit_usage;
-  }
-  const std::string fail_on = args["fail-on"].as<std::string>();
+      cxxopts::value<std::vector<std::string>>());
+  cl.operand("inputs", "statute files or folders", true).operands_usage("FILE|DIR...");
+  if (auto rc = cl.parse(argc, argv, kCheckHelpTail)) return *rc;
+  const std::string fail_on = cl.text("fail-on");
   if (!fail_on.empty() && !one_of(fail_on, {"mandatory", "any"})) {
     std::fprintf(stderr, "palermo check: --fail-on takes 'mandatory' or 'any', not '%s'\n", fail_on.c_str());
     return exit_usage;
   }
-  if (!args.count("inputs")) {
+  if (!cl.has("inputs")) {
     std::fprintf(stderr, "palermo check: name at least one statute FILE (Akoma Ntoso XML) or DIR\n");
     return exit_usage;
   }
   std::vector<InputProblem> missing;
-  auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
-  if (input_problems_fail(missing, args.count("skip-unreadable") > 0)) return exit_input;
+  auto files = expand_inputs(cl.texts("inputs"), &missing);
+  if (input_problems_fail(missing, cl.skip_unreadable_given())) return exit_input;
   if (files.empty()) {
     std::fprintf(stderr, "palermo check: no .xml files found in the folders given\n");
     return exit_input;
   }
   auto documents = read_statutes(files);
   if (!documents) return exit_input;
-  auto model = load_model_for("check", args["model"].as<std::string>());
+  auto model = load_model_for("check", cl.model_dir());
   if (!model) return exit_input;
 
   analysis::CheckOptions options;
-  options.country = args["country"].as<std::string>();
-  if (args.count("offence")) options.offences = args["offence"].as<std::vector<std::string>>();
-  options.complete = args.count("complete") > 0;
+  options.country = cl.text("country");
+  options.offences = cl.texts("offence");
+  options.complete = cl.has("complete");
   const analysis::CountryReport report = analysis::analyze(*documents, *model, options);
   if (!report.unresolved_offences.empty()) {
     std::string known;
@@ -141,22 +141,15 @@ int cmd_check(int argc, char** argv) {
                    known.empty() ? "" : "; offences found: ", known.c_str());
     return exit_usage;
   }
-  const bool detail = args.count("detail") > 0;
-  if (args.count("explain") && !detail) return emit("check", args["output"].as<std::string>(), render_explanation(report));
+  const bool detail = cl.has("detail");
+  if (cl.has("explain") && !detail) return emit("check", cl.output_path(), render_explanation(report));
 
-  const std::string output = args["output"].as<std::string>();
-  std::string rendered;
-  if (format == "md") rendered = report::render_markdown(report);
-  else if (format == "json") rendered = report::render_json(report);
-  else if (format == "html") rendered = report::render_html(report, *documents);
-  else {
-    report::TextOptions text;
-    text.colour = output.empty() && use_colour(1);
-    text.detail = detail;
-    text.patterns = detail && args.count("explain") > 0;
-    if (text.patterns) rendered = render_explanation(report) + "\n";
-    rendered += report::render_text(report, text);
-  }
+  const std::string output = cl.output_path();
+  report::TextOptions text;
+  text.colour = output.empty() && use_colour(1);
+  text.detail = detail;
+  text.patterns = detail && cl.has("explain");
+  const std::string rendered = render(kCheckFormats, cl.format(), CheckResult{report, *documents, text});
   if (int rc = emit("check", output, rendered); rc != exit_ok) return rc;
   if (!fail_on.empty() && falls_short(report, fail_on)) return exit_gaps;
   return exit_ok;

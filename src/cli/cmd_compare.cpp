@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "analysis/analyze.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
@@ -28,39 +29,34 @@ struct CountryInputs {
   std::vector<akn::Document> documents;
 };
 
+struct CompareResult {
+  const report::CompareMatrix& matrix;
+  const std::vector<analysis::CountryReport>& reports;
+  report::TextOptions text;
+  report::CompareHtmlOptions html;
+};
+
+const std::vector<Format<CompareResult>> kCompareFormats = {
+    {"text", [](const CompareResult& r) { return report::render_compare_text(r.matrix, r.text); }},
+    {"csv", [](const CompareResult& r) { return report::render_compare_csv(r.matrix); }},
+    {"md", [](const CompareResult& r) { return report::render_compare_md(r.matrix); }},
+    {"html", [](const CompareResult& r) { return report::render_compare_html(r.matrix, r.reports, r.html); }},
+    {"json", [](const CompareResult& r) { return report::render_compare_json(r.matrix, r.reports); }},
+};
+
 }  // namespace
 
 int cmd_compare(int argc, char** argv) {
-  cxxopts::Options opts("palermo compare", "Compare countries obligation by obligation.");
-  opts.add_options()("format", "text | csv | md | html | json", cxxopts::value<std::string>()->default_value("text"))(
-      "o,output", "write to PATH (atomically) instead of stdout", cxxopts::value<std::string>()->default_value(""))(
-      "model", "read the Protocol model from DIR instead of the built-in one",
-      cxxopts::value<std::string>()->default_value(""))(
-      "complete", "each country's documents are the whole of its relevant law: what they lack is a gap, not "
-                  "'not in the documents checked'")(
+  CommandLine cl("compare", "Compare countries obligation by obligation.");
+  cl.formats(format_names(kCompareFormats)).output().model().skip_unreadable();
+  cl.add()("complete", "each country's documents are the whole of its relevant law: what they lack is a gap, not "
+                       "'not in the documents checked'")(
       "link-reports", "html: link each cell to the country's own report, TEMPLATE with {country} for the code "
                       "(e.g. \"{country}.html\"), instead of inlining the evidence",
-      cxxopts::value<std::string>()->default_value(""))("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")(
-      "inputs", "folders (one per country) or files", cxxopts::value<std::vector<std::string>>());
-  opts.parse_positional({"inputs"});
-  opts.positional_help("FILE|DIR...");
-  cxxopts::ParseResult args;
-  try {
-    args = opts.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo compare: %s\nrun 'palermo compare --help' for usage\n", e.what());
-    return exit_usage;
-  }
-  if (args.count("help")) {
-    std::printf("%s%s", opts.help().c_str(), kCompareHelpTail);
-    return exit_ok;
-  }
-  const std::string format = args["format"].as<std::string>();
-  if (!one_of(format, {"text", "csv", "md", "html", "json"})) {
-    std::fprintf(stderr, "palermo compare: unknown format '%s' (use text, csv, md, html or json)\n", format.c_str());
-    return exit_usage;
-  }
-  if (!args.count("inputs")) {
+      cxxopts::value<std::string>()->default_value(""));
+  cl.operand("inputs", "folders (one per country) or files", true).operands_usage("FILE|DIR...");
+  if (auto rc = cl.parse(argc, argv, kCompareHelpTail)) return *rc;
+  if (!cl.has("inputs")) {
     std::fprintf(stderr, "palermo compare: name the countries' folders or files\n");
     return exit_usage;
   }
@@ -74,12 +70,12 @@ int cmd_compare(int argc, char** argv) {
     return countries.back();
   };
   bool failed = false;
-  for (const auto& operand : args["inputs"].as<std::vector<std::string>>()) {
+  for (const auto& operand : cl.texts("inputs")) {
     std::error_code ec;
     const bool is_dir = fs::is_directory(operand, ec);
     std::vector<InputProblem> missing;
     auto files = expand_inputs({operand}, &missing);
-    if (input_problems_fail(missing, args.count("skip-unreadable") > 0)) {
+    if (input_problems_fail(missing, cl.skip_unreadable_given())) {
       failed = true;
       continue;
     }
@@ -104,27 +100,21 @@ int cmd_compare(int argc, char** argv) {
     std::fprintf(stderr, "palermo compare: no statutes to compare\n");
     return exit_input;
   }
-  auto model = load_model_for("compare", args["model"].as<std::string>());
+  auto model = load_model_for("compare", cl.model_dir());
   if (!model) return exit_input;
 
   analysis::CheckOptions options;
-  options.complete = args.count("complete") > 0;
+  options.complete = cl.has("complete");
   std::vector<const std::vector<akn::Document>*> inputs;
   for (const auto& c : countries) inputs.push_back(&c.documents);
   const std::vector<analysis::CountryReport> reports = analysis::analyze_countries(inputs, *model, options);
   const report::CompareMatrix matrix = report::build_matrix(reports);
 
-  const std::string output = args["output"].as<std::string>();
-  std::string rendered;
-  if (format == "csv") rendered = report::render_compare_csv(matrix);
-  else if (format == "md") rendered = report::render_compare_md(matrix);
-  else if (format == "json") rendered = report::render_compare_json(matrix, reports);
-  else if (format == "html") {
-    report::CompareHtmlOptions html;
-    html.report_link = args["link-reports"].as<std::string>();
-    rendered = report::render_compare_html(matrix, reports, html);
-  }
-  else rendered = report::render_compare_text(matrix, report::TextOptions{output.empty() && use_colour(1)});
+  const std::string output = cl.output_path();
+  CompareResult result{matrix, reports, report::TextOptions{}, report::CompareHtmlOptions{}};
+  result.text.colour = output.empty() && use_colour(1);
+  result.html.report_link = cl.text("link-reports");
+  const std::string rendered = render(kCompareFormats, cl.format(), result);
   return emit("compare", output, rendered);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/report_inputs.hpp"
@@ -36,35 +37,23 @@ void print_summary(const import::Imported& imported, const std::string& file) {
 }  // namespace
 
 int cmd_import(int argc, char** argv) {
-  cxxopts::Options options("palermo import",
-                           "Turn a statute or bill as received -- plain text (.txt, .md), Word (.docx), PDF or a web\n"
+  CommandLine cl("import",
+                 "Turn a statute or bill as received -- plain text (.txt, .md), Word (.docx), PDF or a web\n"
                            "page (.html) -- into Akoma Ntoso 3.0 XML. Parts, chapters, sections, articles and their\n"
                            "numbered subdivisions are recognised when their numbering runs in sequence; all other text\n"
                            "is kept where it stood. check, compare, diff, show and index read these formats directly.");
-  options.positional_help("FILE");
-  options.add_options()("lang", "language as ISO 639-2 (eng, fra, spa, por ...); detected when not given",
-                        cxxopts::value<std::string>()->default_value(""))(
-      "country", "country as ISO 3166-1 alpha-2 (na, fr ...); from a file named cc_... when not given",
-      cxxopts::value<std::string>()->default_value(""))(
-      "type", "act, bill or code", cxxopts::value<std::string>()->default_value("act"))(
+  cl.add()("lang", "language as ISO 639-2 (eng, fra, spa, por ...); detected when not given",
+           cxxopts::value<std::string>()->default_value(""));
+  cl.country("country as ISO 3166-1 alpha-2 (na, fr ...); from a file named cc_... when not given");
+  cl.add()("type", "act, bill or code", cxxopts::value<std::string>()->default_value("act"))(
       "title", "title (default: the first line of the text)", cxxopts::value<std::string>()->default_value(""))(
       "date", "date of the text, YYYY-MM-DD (default: the year in the title)",
-      cxxopts::value<std::string>()->default_value(""))(
-      "o,output", "write the XML to this file instead of standard output", cxxopts::value<std::string>()->default_value(""))(
-      "q,quiet", "no summary on standard error (warnings are still shown)")("h,help", "show this help")(
-      "file", "the file to import", cxxopts::value<std::string>())("extra", "", cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"file", "extra"});
-  cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo import: %s\n%s\n", e.what(), kUsage);
-    return exit_usage;
-  }
-  if (args.count("help")) {
-    std::printf("%s\n", options.help({""}).c_str());
-    return exit_ok;
-  }
+      cxxopts::value<std::string>()->default_value(""));
+  cl.output();
+  cl.add()("q,quiet", "no summary on standard error (warnings are still shown)");
+  cl.operand("file", "the file to import").operand("extra", "", true).operands_usage("FILE");
+  if (auto rc = cl.parse(argc, argv, "\n")) return *rc;
+  const auto& args = cl.args();
   if (!args.count("file") || args.count("extra")) {
     std::fprintf(stderr, "palermo import: expected exactly one FILE\n%s\n", kUsage);
     return exit_usage;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "akn/reader.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
@@ -27,25 +28,14 @@ void draw_progress(std::size_t done, std::size_t total) {
 }  // namespace
 
 int cmd_index(int argc, char** argv) {
-  cxxopts::Options opts("palermo index", "Add Akoma Ntoso statutes to the full-text index (SQLite FTS5).\n"
-                                         "A DIR stands for every *.xml file below it. Re-indexing a document "
-                                         "replaces it (matched by FRBR expression URI, else path).");
-  opts.add_options()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""))
-      ("q,quiet", "no progress bar or summary")("skip-unreadable", kSkipUnreadableHelp)("h,help", "show this help")
-      ("inputs", "files or folders", cxxopts::value<std::vector<std::string>>());
-  opts.parse_positional({"inputs"});
-  opts.positional_help("FILE|DIR...");
-  cxxopts::ParseResult args;
-  try {
-    args = opts.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo index: %s\nrun 'palermo index --help' for usage\n", e.what());
-    return exit_usage;
-  }
-  if (args.count("help")) {
-    std::printf("%s", opts.help().c_str());
-    return exit_ok;
-  }
+  CommandLine cl("index", "Add Akoma Ntoso statutes to the full-text index (SQLite FTS5).\n"
+                          "A DIR stands for every *.xml file below it. Re-indexing a document "
+                          "replaces it (matched by FRBR expression URI, else path).");
+  cl.add()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""))(
+      "q,quiet", "no progress bar or summary");
+  cl.skip_unreadable().operand("inputs", "files or folders", true).operands_usage("FILE|DIR...");
+  if (auto rc = cl.parse(argc, argv)) return *rc;
+  const auto& args = cl.args();
   if (!args.count("inputs")) {
     std::fprintf(stderr, "palermo index: name at least one FILE or DIR to index\n");
     return exit_usage;

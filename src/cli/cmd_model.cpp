@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "grammars/pattern/pattern.hpp"
@@ -249,31 +250,17 @@ int run_lint(const std::string& dir, bool quiet) {
 }  // namespace
 
 int cmd_model(int argc, char** argv) {
-  cxxopts::Options options("palermo model", "list, show or lint the Protocol model");
-  options.add_options()("model", "model folder", cxxopts::value<std::string>()->default_value(""))(
-      "format", "text or json", cxxopts::value<std::string>()->default_value("text"))(
-      "q,quiet", "lint: errors only")("h,help", "help")(
-      "args", "subcommand and its argument", cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"args"});
-  cxxopts::ParseResult parsed;
-  try {
-    parsed = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo model: %s\n%s", e.what(), kUsage);
-    return exit_usage;
-  }
-  if (parsed.count("help")) {
-    std::printf("%s", kUsage);
-    return exit_ok;
-  }
-  std::vector<std::string> args;
-  if (parsed.count("args")) args = parsed["args"].as<std::vector<std::string>>();
-  const std::string format = parsed["format"].as<std::string>();
-  std::string dir = parsed["model"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::fprintf(stderr, "palermo model: unknown format '%s' (use text or json)\n", format.c_str());
-    return exit_usage;
-  }
+  CommandLine cl("model", "list, show or lint the Protocol model");
+  cl.help_text(kUsage);
+  cl.add()("model", "model folder", cxxopts::value<std::string>()->default_value(""));
+  cl.formats({"text", "json"});
+  cl.add()("q,quiet", "lint: errors only");
+  cl.operand("args", "subcommand and its argument", true);
+  if (auto rc = cl.parse(argc, argv)) return *rc;
+  const auto& parsed = cl.args();
+  const std::vector<std::string> args = cl.texts("args");
+  const std::string format = cl.format();
+  std::string dir = cl.model_dir();
   if (args.empty()) {
     std::fprintf(stderr, "palermo model: say what to do\n%s", kUsage);
     return exit_usage;

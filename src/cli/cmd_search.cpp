@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
@@ -29,34 +30,19 @@ std::string mark(const std::string& snippet, bool colour, const char* open_plain
 }  // namespace
 
 int cmd_search(int argc, char** argv) {
-  cxxopts::Options opts("palermo search",
-                        "Search the indexed statutes. QUERY is the model's pattern language (FTS5 syntax):\n"
-                        "  words, prefix*, \"a phrase\", AND, OR, NOT, ( ), NEAR(a b, 5), a NEAR/5 b\n"
-                        "Words match after folding and stemming in each statute's language.");
-  opts.add_options()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""))
-      ("country", "only this FRBR country code", cxxopts::value<std::string>()->default_value(""))
-      ("lang", "only statutes in this language (eng, fra, spa, por)", cxxopts::value<std::string>()->default_value(""))
-      ("limit", "at most N results", cxxopts::value<int>()->default_value("20"))
-      ("format", "text or json", cxxopts::value<std::string>()->default_value("text"))
-      ("h,help", "show this help")("query", "the query", cxxopts::value<std::vector<std::string>>());
-  opts.parse_positional({"query"});
-  opts.positional_help("QUERY");
-  cxxopts::ParseResult args;
-  try {
-    args = opts.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo search: %s\nrun 'palermo search --help' for usage\n", e.what());
-    return exit_usage;
-  }
-  if (args.count("help")) {
-    std::printf("%s", opts.help().c_str());
-    return exit_ok;
-  }
-  const std::string format = args["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::fprintf(stderr, "palermo search: unknown --format '%s' (use text or json)\n", format.c_str());
-    return exit_usage;
-  }
+  CommandLine cl("search",
+                 "Search the indexed statutes. QUERY is the model's pattern language (FTS5 syntax):\n"
+                 "  words, prefix*, \"a phrase\", AND, OR, NOT, ( ), NEAR(a b, 5), a NEAR/5 b\n"
+                 "Words match after folding and stemming in each statute's language.");
+  cl.add()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""));
+  cl.country("only this FRBR country code");
+  cl.add()("lang", "only statutes in this language (eng, fra, spa, por)", cxxopts::value<std::string>()->default_value(""))(
+      "limit", "at most N results", cxxopts::value<int>()->default_value("20"));
+  cl.formats({"text", "json"});
+  cl.operand("query", "the query", true).operands_usage("QUERY");
+  if (auto rc = cl.parse(argc, argv)) return *rc;
+  const auto& args = cl.args();
+  const std::string format = cl.format();
   if (!args.count("query")) {
     std::fprintf(stderr, "palermo search: give a QUERY, e.g. palermo search 'abuse NEAR/5 vulnerability'\n");
     return exit_usage;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "akn/reader.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "import/import.hpp"
@@ -273,35 +274,18 @@ std::pair<const Document*, std::size_t> locate(const Document& doc, const std::s
 }  // namespace
 
 int cmd_show(int argc, char** argv) {
-  cxxopts::Options options("palermo show",
-                           "Show a document's identity and table of contents, or one provision in full.");
-  options.positional_help("FILE [EID]");
-  options.add_options()("format", "output format: text or json", cxxopts::value<std::string>()->default_value("text"))(
-      "all", "list every provision in the table of contents, not only headed ones")("h,help", "show this help")(
-      "file", "Akoma Ntoso XML file", cxxopts::value<std::string>())(
-      "eid", "eId of the provision to show", cxxopts::value<std::string>())(
-      "extra", "", cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"file", "eid", "extra"});
-  cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo show: %s\nrun 'palermo show --help' for usage\n", e.what());
-    return exit_usage;
-  }
-  if (args.count("help")) {
-    std::printf("%s\n", options.help({""}).c_str());
-    return exit_ok;
-  }
+  CommandLine cl("show", "Show a document's identity and table of contents, or one provision in full.");
+  cl.formats({"text", "json"});
+  cl.add()("all", "list every provision in the table of contents, not only headed ones");
+  cl.operand("file", "Akoma Ntoso XML file").operand("eid", "eId of the provision to show").operand("extra", "", true);
+  cl.operands_usage("FILE [EID]");
+  if (auto rc = cl.parse(argc, argv, "\n")) return *rc;
+  const auto& args = cl.args();
   if (!args.count("file") || args.count("extra")) {
     std::fprintf(stderr, "palermo show: expected FILE and at most one EID\nusage: palermo show FILE [EID] [--format text|json]\n");
     return exit_usage;
   }
-  const std::string format = args["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::fprintf(stderr, "palermo show: unknown format '%s' (use text or json)\n", format.c_str());
-    return exit_usage;
-  }
+  const std::string format = cl.format();
   const bool all = args.count("all") > 0;
   auto doc = import::load_document(args["file"].as<std::string>());
   if (!doc) {

@@ -9,6 +9,7 @@
 
 #include "akn/reader.hpp"
 #include "akn/validate.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "util/files.hpp"
@@ -16,37 +17,20 @@
 namespace palermo::cli {
 
 int cmd_validate(int argc, char** argv) {
-  cxxopts::Options options("palermo validate",
-                           "Report problems in an Akoma Ntoso file: duplicate eIds, eIds that break the OASIS naming\n"
-                           "convention, hierarchical elements missing nums, internal references that resolve to\n"
-                           "nothing, terms with no definition; with --schema, XML Schema errors too.");
-  options.positional_help("FILE");
-  options.add_options()("schema", "validate against this local XML Schema (e.g. akomantoso30.xsd)",
-                        cxxopts::value<std::string>())(
-      "format", "output format: text or json", cxxopts::value<std::string>()->default_value("text"))(
-      "h,help", "show this help")("file", "Akoma Ntoso XML file", cxxopts::value<std::string>())(
-      "extra", "", cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"file", "extra"});
-  cxxopts::ParseResult args;
-  try {
-    args = options.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    std::fprintf(stderr, "palermo validate: %s\nrun 'palermo validate --help' for usage\n", e.what());
-    return exit_usage;
-  }
-  if (args.count("help")) {
-    std::printf("%s\n", options.help({""}).c_str());
-    return exit_ok;
-  }
+  CommandLine cl("validate",
+                 "Report problems in an Akoma Ntoso file: duplicate eIds, eIds that break the OASIS naming\n"
+                 "convention, hierarchical elements missing nums, internal references that resolve to\n"
+                 "nothing, terms with no definition; with --schema, XML Schema errors too.");
+  cl.add()("schema", "validate against this local XML Schema (e.g. akomantoso30.xsd)", cxxopts::value<std::string>());
+  cl.formats({"text", "json"});
+  cl.operand("file", "Akoma Ntoso XML file").operand("extra", "", true).operands_usage("FILE");
+  if (auto rc = cl.parse(argc, argv, "\n")) return *rc;
+  const auto& args = cl.args();
   if (!args.count("file") || args.count("extra")) {
     std::fprintf(stderr, "palermo validate: expected exactly one FILE\nusage: palermo validate FILE [--schema XSD] [--format text|json]\n");
     return exit_usage;
   }
-  const std::string format = args["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::fprintf(stderr, "palermo validate: unknown format '%s' (use text or json)\n", format.c_str());
-    return exit_usage;
-  }
+  const std::string format = cl.format();
   const std::string file = args["file"].as<std::string>();
   auto doc = akn::read_document(file);
   if (!doc) {
