@@ -506,9 +506,8 @@ class Walker {
       doc_.components.push_back(std::move(component));
     }
     // Anything else in the component (documentRef, interstitial text) stays searchable.
-    Context inner = ctx;
     for (const xmlNode* c = node->children; c != nullptr; c = c->next)
-      if (!(is_element(c) && is_document_type(name_of(c)))) walk(c, inner);
+      if (!(is_element(c) && is_document_type(name_of(c)))) walk(c, ctx);
   }
 
   void read_meta(const xmlNode* meta) {

@@ -22,7 +22,7 @@ constexpr std::uint32_t kQuoteBytes = 240;  // how much of an offence a check qu
 
 std::string years_text(double y) {
   if (std::isinf(y)) return "life";
-  if (y < 1 && y > 0) return std::to_string(static_cast<int>(y * 12 + 0.5)) + " months";
+  if (y < 1 && y > 0) return std::to_string(std::lround(y * 12)) + " months";
   double rounded = static_cast<double>(static_cast<int>(y));
   return (rounded == y ? std::to_string(static_cast<int>(y)) : std::to_string(y)) + " years";
 }
