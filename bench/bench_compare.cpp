@@ -62,7 +62,8 @@ std::vector<std::vector<akn::Document>> corpus_countries() {
     const std::string name = e.path().filename().string();
     if (!e.is_regular_file() || name.size() < 8 || name.substr(name.size() - 8) != ".akn.xml") continue;
     auto doc = akn::read_document(e.path().string());
-    if (doc && doc->doc_type != "bill") by_folder[e.path().parent_path().filename().string()].push_back(std::move(doc).value());
+    if (doc && doc->doc_type != "bill")
+      by_folder[e.path().parent_path().filename().string()].push_back(std::move(doc).value());
   }
   std::vector<std::vector<akn::Document>> out;
   for (auto& [folder, docs] : by_folder) out.push_back(std::move(docs));
@@ -110,7 +111,8 @@ void BM_Compare_200Countries(benchmark::State& state) {
   for (auto _ : state) {
     std::vector<analysis::CountryReport> reports;
     reports.reserve(countries.size());
-    for (const SyntheticCountry& c : countries) reports.push_back(analysis::analyze(c.documents, model, analysis::CheckOptions{.country = c.code}));
+    for (const SyntheticCountry& c : countries)
+      reports.push_back(analysis::analyze(c.documents, model, analysis::CheckOptions{.country = c.code}));
     const report::CompareMatrix matrix = report::build_matrix(reports);
     const std::string html = report::render_compare_html(matrix, reports);
     html_bytes = html.size();

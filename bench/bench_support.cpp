@@ -10,12 +10,15 @@
 
 namespace palermo::bench {
 
-std::string uk_act_path() { return std::string(PALERMO_SHARED_DIR) + "/akn/samples/uk/ukpga-2023-29-2024-11-01.akn.xml"; }
+std::string uk_act_path() {
+  return std::string(PALERMO_SHARED_DIR) + "/akn/samples/uk/ukpga-2023-29-2024-11-01.akn.xml";
+}
 
 std::vector<std::string> sample_paths() {
   std::vector<std::string> out;
   std::error_code ec;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(PALERMO_SHARED_DIR) + "/akn/samples", ec))
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(std::string(PALERMO_SHARED_DIR) + "/akn/samples", ec))
     if (e.is_regular_file() && e.path().extension() == ".xml") out.push_back(e.path().string());
   std::sort(out.begin(), out.end());
   return out;

@@ -21,8 +21,10 @@ inline std::string short_label(const std::string& path, std::size_t limit = 24) 
     }
   std::vector<std::string> words{""};
   for (char c : stem) {
-    if (std::isalnum(static_cast<unsigned char>(c))) words.back() += c;
-    else if (!words.back().empty()) words.emplace_back();
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      words.back() += c;
+    else if (!words.back().empty())
+      words.emplace_back();
   }
   std::string label;
   for (const std::string& w : words) {

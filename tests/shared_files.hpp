@@ -12,14 +12,16 @@
 namespace shared_files {
 
 // The path as a reader would look for it: "/work/shared/statutes/akn", not ".../palermo/../shared/...".
-inline std::string shown_path(const std::string& path) { return std::filesystem::path(path).lexically_normal().string(); }
+inline std::string shown_path(const std::string& path) {
+  return std::filesystem::path(path).lexically_normal().string();
+}
 
 }  // namespace shared_files
 
 // Skips the current test (or, in SetUpTestSuite, the whole suite) when `path` does not exist.
-#define SKIP_WITHOUT_SHARED(path)                                                          \
-  do {                                                                                     \
-    if (!std::filesystem::exists(path))                                                    \
-      GTEST_SKIP() << ::shared_files::shown_path(path)                                     \
+#define SKIP_WITHOUT_SHARED(path)                                                                 \
+  do {                                                                                            \
+    if (!std::filesystem::exists(path))                                                           \
+      GTEST_SKIP() << ::shared_files::shown_path(path)                                            \
                    << " is absent: this test reads ../shared, which is not beside this checkout"; \
   } while (false)

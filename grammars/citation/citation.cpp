@@ -39,10 +39,10 @@ std::vector<NamedLaw> find_named_laws(std::string_view text) {
     const std::size_t words = static_cast<std::size_t>(std::count(found.begin(), found.end(), ' '));
     const bool has_year = !found.empty() && std::isdigit(static_cast<unsigned char>(found.back()));
     // "This Act", "Such Code", "Principal Act": a reference to a law already named, not a title.
-    static constexpr std::string_view kDeterminers[] = {"This ", "That ", "Such ", "Said ", "Principal ", "Each ",
-                                                        "Any ", "Every ", "Another ", "An ", "A ", "Which ",
-                                                        "State ", "Provincial ", "Central ", "Federal ", "Amending ",
-                                                        "Parent ", "Relevant ", "Other "};
+    static constexpr std::string_view kDeterminers[] = {"This ",    "That ",     "Such ",   "Said ",       "Principal ",
+                                                        "Each ",    "Any ",      "Every ",  "Another ",    "An ",
+                                                        "A ",       "Which ",    "State ",  "Provincial ", "Central ",
+                                                        "Federal ", "Amending ", "Parent ", "Relevant ",   "Other "};
     const bool determiner = words == 1 && std::any_of(std::begin(kDeterminers), std::end(kDeterminers),
                                                       [&](std::string_view d) { return found.rfind(d, 0) == 0; });
     if (determiner || words < (has_year ? 2u : 1u) || found.size() > 160) {
@@ -57,20 +57,34 @@ std::vector<NamedLaw> find_named_laws(std::string_view text) {
 
 std::string_view to_string(Kind k) {
   switch (k) {
-    case Kind::section: return "section";
-    case Kind::subsection: return "subsection";
-    case Kind::paragraph: return "paragraph";
-    case Kind::subparagraph: return "subparagraph";
-    case Kind::article: return "article";
-    case Kind::part: return "part";
-    case Kind::chapter: return "chapter";
-    case Kind::schedule: return "schedule";
-    case Kind::this_act: return "this act";
-    case Kind::this_part: return "this part";
-    case Kind::this_chapter: return "this chapter";
-    case Kind::this_section: return "this section";
-    case Kind::this_subsection: return "this subsection";
-    case Kind::this_article: return "this article";
+    case Kind::section:
+      return "section";
+    case Kind::subsection:
+      return "subsection";
+    case Kind::paragraph:
+      return "paragraph";
+    case Kind::subparagraph:
+      return "subparagraph";
+    case Kind::article:
+      return "article";
+    case Kind::part:
+      return "part";
+    case Kind::chapter:
+      return "chapter";
+    case Kind::schedule:
+      return "schedule";
+    case Kind::this_act:
+      return "this act";
+    case Kind::this_part:
+      return "this part";
+    case Kind::this_chapter:
+      return "this chapter";
+    case Kind::this_section:
+      return "this section";
+    case Kind::this_subsection:
+      return "this subsection";
+    case Kind::this_article:
+      return "this article";
   }
   return "?";
 }
@@ -101,7 +115,8 @@ Citation flatten(const ast::Chain& given) {
   // in place it would make the citation name the whole Act.
   ast::Chain chain = given;
   while (chain.size() > 1 && chain.back().items.paths.empty() &&
-         (chain.back().kind == Kind::this_act || chain.back().kind == Kind::this_part || chain.back().kind == Kind::this_chapter))
+         (chain.back().kind == Kind::this_act || chain.back().kind == Kind::this_part ||
+          chain.back().kind == Kind::this_chapter))
     chain.pop_back();
   Citation c;
   const ast::Segment& outer = chain.back();
@@ -143,8 +158,8 @@ std::vector<Citation> find_citations(std::string_view text) {
   const char* const last = base + text.size();
   std::size_t pos = 0;
   while (pos < text.size()) {
-    bool word_start = grammar_words::is_word_byte(text[pos]) &&
-                      (pos == 0 || !grammar_words::is_word_byte(text[pos - 1]));
+    bool word_start =
+        grammar_words::is_word_byte(text[pos]) && (pos == 0 || !grammar_words::is_word_byte(text[pos - 1]));
     if (!word_start) {
       ++pos;
       continue;

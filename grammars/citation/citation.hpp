@@ -12,8 +12,20 @@ namespace palermo::citation {
 
 // What the outermost unit of the citation is.
 enum class Kind {
-  section, subsection, paragraph, subparagraph, article, part, chapter, schedule,
-  this_act, this_part, this_chapter, this_section, this_subsection, this_article,
+  section,
+  subsection,
+  paragraph,
+  subparagraph,
+  article,
+  part,
+  chapter,
+  schedule,
+  this_act,
+  this_part,
+  this_chapter,
+  this_section,
+  this_subsection,
+  this_article,
 };
 std::string_view to_string(Kind k);
 
@@ -28,9 +40,9 @@ struct Ref {
 struct Citation {
   std::size_t begin = 0, end = 0;  // byte range in the text searched
   Kind kind = Kind::section;
-  std::vector<Ref> refs;           // empty for "this Act", "this Part"
-  bool range = false;              // refs[0] to refs[1] inclusive ("sections 3 to 5")
-  std::string text;                // the words of the citation
+  std::vector<Ref> refs;  // empty for "this Act", "this Part"
+  bool range = false;     // refs[0] to refs[1] inclusive ("sections 3 to 5")
+  std::string text;       // the words of the citation
 };
 
 // Every citation in `text`, in order, non-overlapping.

@@ -1,7 +1,7 @@
 // The citation grammar (Spirit X3). Included only by citation.cpp.
 #pragma once
-#include <boost/fusion/include/at_c.hpp>
 #include <algorithm>
+#include <boost/fusion/include/at_c.hpp>
 #include <boost/spirit/home/x3.hpp>
 
 #include "grammars/citation/ast.hpp"
@@ -60,7 +60,8 @@ struct unit_number_parser : x3::parser<unit_number_parser> {
         while (it != last && digit(*it)) out += *it++;
       }
       // "149-A": a hyphen and one letter
-      if (it != last && *it == '-' && std::next(it) != last && std::isalpha(static_cast<unsigned char>(*std::next(it))) &&
+      if (it != last && *it == '-' && std::next(it) != last &&
+          std::isalpha(static_cast<unsigned char>(*std::next(it))) &&
           (std::next(it, 2) == last || !grammar_words::is_word_byte(*std::next(it, 2)))) {
         out += *it++;
         out += grammar_words::ascii_lower(*it++);
@@ -77,8 +78,8 @@ struct unit_number_parser : x3::parser<unit_number_parser> {
         std::string word;
         It end = look;
         while (end != last && grammar_words::is_word_byte(*end)) word += grammar_words::ascii_lower(*end++);
-        static constexpr std::string_view suffixes[] = {"bis", "ter", "quater", "qu\xc3\xa1ter", "quinquies", "sexies",
-                                                        "septies", "octies", "nonies", "decies"};
+        static constexpr std::string_view suffixes[] = {"bis",    "ter",     "quater", "qu\xc3\xa1ter", "quinquies",
+                                                        "sexies", "septies", "octies", "nonies",        "decies"};
         if (look != it && std::find(std::begin(suffixes), std::end(suffixes), word) != std::end(suffixes)) {
           out += " " + word;
           it = end;
@@ -145,8 +146,13 @@ auto const make_this = [](auto& ctx) { x3::_val(ctx).kind = K; };
 // ---- words -------------------------------------------------------------------------------------
 auto const dot = x3::omit[-x3::lit('.')];
 auto const section_word = (kw("sections") | kw("section") | kw("secs") | kw("sec") | kw("ss") | kw("s")) >> dot;
-auto const article_word = (kw("articles") | kw("article") | kw("arts") | kw("art") | kw("art\xC3\xAD" "culos") |
-                           kw("art\xC3\xAD" "culo") | kw("articulos") | kw("articulo")) >> dot;
+auto const article_word = (kw("articles") | kw("article") | kw("arts") | kw("art") |
+                           kw("art\xC3\xAD"
+                              "culos") |
+                           kw("art\xC3\xAD"
+                              "culo") |
+                           kw("articulos") | kw("articulo")) >>
+                          dot;
 auto const subsection_word = kw("subsections") | kw("subsection") | kw("sub-sections") | kw("sub-section") |
                              (kw("subs") >> dot) | (kw("subsec") >> dot);
 auto const paragraph_word = kw("paragraphs") | kw("paragraph") | (kw("paras") >> dot) | (kw("para") >> dot);
@@ -166,21 +172,19 @@ auto const this_word = kw("this") | kw("the") >> kw("present") | kw("la") >> kw(
 // "Article (2)": some translations (Egypt, Jordan, the Gulf States) bracket an article's number.
 x3::rule<class article_number_class, std::string> const article_number = "article number";
 auto const article_number_def = unit_number | (x3::lit('(') >> unit_number >> x3::lit(')'));
-auto const numbered_items_def =
-    (article_number >> *bracket_label)[push_path] >>
-    -(((range_word >> article_number >> *bracket_label)[push_range_path]) |
-      *((list_sep >> article_number >> *bracket_label)[push_path] | (list_sep >> +bracket_label)[push_continuation]));
+auto const numbered_items_def = (article_number >> *bracket_label)[push_path] >>
+                                -(((range_word >> article_number >> *bracket_label)[push_range_path]) |
+                                  *((list_sep >> article_number >> *bracket_label)[push_path] |
+                                    (list_sep >> +bracket_label)[push_continuation]));
 
-auto const part_items_def =
-    (part_number >> x3::attr(std::vector<std::string>{}))[push_path] >>
-    -(((range_word >> part_number >> x3::attr(std::vector<std::string>{}))[push_range_path]) |
-      *((list_sep >> part_number >> x3::attr(std::vector<std::string>{}))[push_path]));
+auto const part_items_def = (part_number >> x3::attr(std::vector<std::string>{}))[push_path] >>
+                            -(((range_word >> part_number >> x3::attr(std::vector<std::string>{}))[push_range_path]) |
+                              *((list_sep >> part_number >> x3::attr(std::vector<std::string>{}))[push_path]));
 
 // "(2)", "(1)(c)", "(1), (2) or (3)", "(a) to (d)", "subsection 2" (no brackets, as Namibia writes it)
-auto const label_items_def =
-    ((+bracket_label)[push_labels] >>
-     -(((range_word >> +bracket_label)[push_labels_range]) | *((list_sep >> +bracket_label)[push_labels]))) |
-    (x3::lexeme[+x3::ascii::digit >> !x3::ascii::alpha])[push_digits];
+auto const label_items_def = ((+bracket_label)[push_labels] >> -(((range_word >> +bracket_label)[push_labels_range]) |
+                                                                 *((list_sep >> +bracket_label)[push_labels]))) |
+                             (x3::lexeme[+x3::ascii::digit >> !x3::ascii::alpha])[push_digits];
 
 auto const segment_def =
     (section_word >> numbered_items)[make_segment<Kind::section>] |
@@ -190,21 +194,24 @@ auto const segment_def =
     (paragraph_word >> label_items)[make_segment<Kind::paragraph>] |
     // "Párrafo I del artículo 1": Dominican and other Caribbean laws number unnumbered paragraphs
     // of an article in roman numerals.
-    ((kw("p\xC3\xA1rrafos") | kw("p\xC3\xA1rrafo") | kw("parrafos") | kw("parrafo")) >> part_items)[make_segment<Kind::paragraph>] |
-    (part_word >> part_items)[make_segment<Kind::part>] |
-    (chapter_word >> part_items)[make_segment<Kind::chapter>] |
+    ((kw("p\xC3\xA1rrafos") | kw("p\xC3\xA1rrafo") | kw("parrafos") | kw("parrafo")) >>
+     part_items)[make_segment<Kind::paragraph>] |
+    (part_word >> part_items)[make_segment<Kind::part>] | (chapter_word >> part_items)[make_segment<Kind::chapter>] |
     (schedule_word >> part_items)[make_segment<Kind::schedule>] |
-    (this_word >> (kw("act") | kw("law") | kw("loi") | kw("ley") | kw("code") | kw("c\xC3\xB3" "digo")))[make_this<Kind::this_act>] |
+    (this_word >> (kw("act") | kw("law") | kw("loi") | kw("ley") | kw("code") |
+                   kw("c\xC3\xB3"
+                      "digo")))[make_this<Kind::this_act>] |
     (this_word >> kw("part"))[make_this<Kind::this_part>] |
     (this_word >> (kw("chapter") | kw("chapitre") | kw("cap\xC3\xADtulo")))[make_this<Kind::this_chapter>] |
     (this_word >> (kw("section") | kw("secci\xC3\xB3n")))[make_this<Kind::this_section>] |
     (this_word >> kw("subsection"))[make_this<Kind::this_subsection>] |
-    (this_word >> (kw("article") | kw("art\xC3\xAD" "culo")))[make_this<Kind::this_article>];
+    (this_word >> (kw("article") | kw("art\xC3\xAD"
+                                      "culo")))[make_this<Kind::this_article>];
 
 // "paragraph (b) of subsection (2) of section 3"; French "du" / Spanish "del" join the same way.
-auto const chain_rule_def = segment[push_segment] >> *(((kw("of") | kw("du") | kw("del") |
-                                                         kw("de") >> -(kw("l") >> apostrophe | kw("la"))) >>
-                                                        segment)[push_segment]);
+auto const chain_rule_def = segment[push_segment] >>
+                            *(((kw("of") | kw("du") | kw("del") | kw("de") >> -(kw("l") >> apostrophe | kw("la"))) >>
+                               segment)[push_segment]);
 
 BOOST_SPIRIT_DEFINE(article_number, numbered_items, part_items, label_items, segment, chain_rule)
 
@@ -213,11 +220,13 @@ BOOST_SPIRIT_DEFINE(article_number, numbered_items, part_items, label_items, seg
 // without a skipper: the spaces between the words are part of the rule.
 namespace named {
 auto const space = +x3::lit(' ');
-auto const law_word = (x3::lit("Act") | x3::lit("Code") | x3::lit("Ordinance") | x3::lit("Decree") |
-                       x3::lit("Proclamation")) >> !x3::alnum;
+auto const law_word =
+    (x3::lit("Act") | x3::lit("Code") | x3::lit("Ordinance") | x3::lit("Decree") | x3::lit("Proclamation")) >>
+    !x3::alnum;
 auto const cap_word = x3::upper >> *(x3::alnum | x3::char_('\'') | x3::char_('-'));
 auto const joiner = (x3::lit("of") | x3::lit("and") | x3::lit("for") | x3::lit("on") | x3::lit("in") |
-                     x3::lit("against") | x3::lit("the") | x3::lit("to")) >> !x3::alnum;
+                     x3::lit("against") | x3::lit("the") | x3::lit("to")) >>
+                    !x3::alnum;
 auto const bracketed = x3::lit('(') >> cap_word >> *(space >> (cap_word | joiner)) >> x3::lit(')');
 auto const piece = !law_word >> (cap_word | bracketed | joiner);
 auto const year = -x3::lit(',') >> space >> x3::repeat(4)[x3::digit] >> !x3::alnum;

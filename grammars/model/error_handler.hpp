@@ -78,7 +78,8 @@ struct delimited_rule : located_rule {
     auto& state = x3::get<parse_state_tag>(context).get();
     if (failure.where() == last) {
       const char* kind = Delimiter == '"' ? "string" : "pattern";
-      state.record(first, std::string("unterminated ") + kind + ": no closing " + Delimiter + " before the end of the file",
+      state.record(first,
+                   std::string("unterminated ") + kind + ": no closing " + Delimiter + " before the end of the file",
                    std::string("close the ") + kind + " with " + Delimiter +
                        (Delimiter == '"' ? " (write \\\" for a quote inside it)" : ""),
                    false);

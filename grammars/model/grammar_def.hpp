@@ -13,13 +13,13 @@
 namespace palermo::model::grammar {
 
 namespace x3 = boost::spirit::x3;
-using x3::ascii::space;
 using x3::attr;
 using x3::char_;
 using x3::eoi;
 using x3::eol;
 using x3::lexeme;
 using x3::lit;
+using x3::ascii::space;
 
 // Rule IDs; the rule names are what an error message says was expected.
 struct quoted_text_class : delimited_rule<'"'> {};
@@ -76,8 +76,8 @@ skipper_type const skipper_rule = "whitespace or a comment";
 auto const name_char = char_("a-zA-Z0-9._-");
 // A keyword is a whole word: `model` must not match the start of `models`.
 auto keyword(char const* word) { return lexeme[lit(word) >> !name_char]; }
-auto const reserved = keyword("element") | keyword("red-flag") | keyword("obligation") |
-                      keyword("synonyms") | keyword("lexicon") | keyword("model");
+auto const reserved = keyword("element") | keyword("red-flag") | keyword("obligation") | keyword("synonyms") |
+                      keyword("lexicon") | keyword("model");
 
 auto const skipper_rule_def = space | (lit('#') >> *(char_ - eol));
 
@@ -111,8 +111,8 @@ auto const top_level_def = header | synonyms | lexicon | obligation;
 auto const end_of_file_def = eoi;
 auto const file_rule_def = *top_level > end_of_file;
 
-BOOST_SPIRIT_DEFINE(quoted_text, escaped_char, pattern_text, name_token, string_token, pattern_token, key_token,
-                    value, field, block_kind, block, block_end, entry, obligation, obligation_end, header,
-                    version_keyword, synonyms, lexicon, lexicon_end, top_level, end_of_file, file_rule, skipper_rule)
+BOOST_SPIRIT_DEFINE(quoted_text, escaped_char, pattern_text, name_token, string_token, pattern_token, key_token, value,
+                    field, block_kind, block, block_end, entry, obligation, obligation_end, header, version_keyword,
+                    synonyms, lexicon, lexicon_end, top_level, end_of_file, file_rule, skipper_rule)
 
 }  // namespace palermo::model::grammar

@@ -51,16 +51,13 @@ Diagnostic SourceText::error_at(const std::string& file, int line, int column, s
 namespace grammar {
 
 std::string hint_for_expected(const std::string& what) {
-  if (what == "a closing '\"'" || what == "a \"string\"")
-    return "strings are written in double quotes: \"...\"";
+  if (what == "a closing '\"'" || what == "a \"string\"") return "strings are written in double quotes: \"...\"";
   if (what == "a `pattern`") return "patterns are written in backticks: `recruit* OR enlist*`";
-  if (what == "a name")
-    return "ids use lower-case letters, digits, '.', '-' and '_', e.g. tip.3a.acts";
+  if (what == "a name") return "ids use lower-case letters, digits, '.', '-' and '_', e.g. tip.3a.acts";
   if (what == "'{'") return "a block opens with '{' after its id (and, for elements and red flags, its title)";
   if (what.find("'}'") != std::string::npos)
     return "every '{' needs a matching '}'; fields are written `key value`, e.g. `class mandatory`";
-  if (what.find("after the backslash") != std::string::npos)
-    return "inside a string only \\\" and \\\\ are escapes";
+  if (what.find("after the backslash") != std::string::npos) return "inside a string only \\\" and \\\\ are escapes";
   if (what == "'version'") return "the header reads: model \"NAME\" version \"VERSION\"";
   if (what.rfind("'model'", 0) == 0)
     return "at the top level a file holds only the model header, synonyms, lexicon and obligation blocks";
@@ -137,8 +134,8 @@ Result<ast::File> parse_model_source(std::string_view text, const std::string& f
   std::ostringstream unused_output;  // x3::error_handler wants a stream; we report via ParseState
   x3::error_handler<Iterator> position_handler(text.data(), text.data() + text.size(), unused_output, file_name);
 
-  auto const parser = x3::with<x3::error_handler_tag>(std::ref(position_handler))
-      [x3::with<grammar::parse_state_tag>(std::ref(state))[grammar::file_rule]];
+  auto const parser = x3::with<x3::error_handler_tag>(
+      std::ref(position_handler))[x3::with<grammar::parse_state_tag>(std::ref(state))[grammar::file_rule]];
 
   ast::File tree;
   Iterator first = text.data();

@@ -20,8 +20,7 @@ class SourceText {
   int column_of(std::size_t offset) const;
   std::string_view line_text(int line) const;  // without the line break
   // An error at (line, column) of `file`, with the line as excerpt.
-  Diagnostic error_at(const std::string& file, int line, int column, std::string message,
-                      std::string hint = {}) const;
+  Diagnostic error_at(const std::string& file, int line, int column, std::string message, std::string hint = {}) const;
 
  private:
   std::string_view text_;

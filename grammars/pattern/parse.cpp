@@ -177,8 +177,8 @@ class Converter {
     }
     n.words = text::lower_words(content);
     if (n.words.empty()) {
-      throw PatternError{at, t.front() == '"' || curly ? "expected a word inside the quotes here"
-                                                          : "expected a word here",
+      throw PatternError{at,
+                         t.front() == '"' || curly ? "expected a word inside the quotes here" : "expected a word here",
                          "punctuation alone is not a word"};
     }
     if (prefix) n.words.back() += '*';
@@ -223,8 +223,10 @@ Diagnostic diagnostic_at(std::string_view source, std::size_t offset, std::strin
 std::optional<std::size_t> find_synonym_reference(std::string_view source) {
   bool in_quotes = false;
   for (std::size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '"') in_quotes = !in_quotes;  // a doubled quote toggles twice: still inside
-    else if (source[i] == '$' && !in_quotes) return i;
+    if (source[i] == '"')
+      in_quotes = !in_quotes;  // a doubled quote toggles twice: still inside
+    else if (source[i] == '$' && !in_quotes)
+      return i;
   }
   return std::nullopt;
 }
@@ -248,9 +250,12 @@ std::vector<std::size_t> term_offsets(std::string_view s) {
       out.push_back(i);
       ++i;
       while (i < s.size()) {
-        if (s[i] == '"' && i + 1 < s.size() && s[i + 1] == '"') i += 2;
-        else if (s[i] == '"') break;
-        else ++i;
+        if (s[i] == '"' && i + 1 < s.size() && s[i + 1] == '"')
+          i += 2;
+        else if (s[i] == '"')
+          break;
+        else
+          ++i;
       }
       ++i;
     } else if (s.substr(i, kOpeningCurlyQuote.size()) == kOpeningCurlyQuote) {
@@ -307,8 +312,8 @@ Result<Node> parse_query(std::string_view source) {
 
 Result<Node> parse(std::string_view source, std::string_view origin, int line, int column_offset) {
   auto fail = [&](std::size_t offset, std::string message, std::string hint = {}) {
-    return Result<Node>(diagnostic_at(source, offset, origin, line, column_offset, std::move(message),
-                                      std::move(hint)));
+    return Result<Node>(
+        diagnostic_at(source, offset, origin, line, column_offset, std::move(message), std::move(hint)));
   };
   const auto first_text = source.find_first_not_of(" \t\r\n");
   if (first_text == std::string_view::npos)
@@ -347,8 +352,10 @@ Result<Node> parse(std::string_view source, std::string_view origin, int line, i
     if (offset < source.size() && source[offset] == ')' && e.which() == kEndOfPattern)
       return fail(offset, "unmatched ')' here", "remove it or add the '(' it closes");
     std::string hint;
-    if (e.which() == "')'") hint = "every '(' needs its ')'";
-    else if (e.which() == "a closing '\"'") hint = "write a quote inside a phrase as \"\"";
+    if (e.which() == "')'")
+      hint = "every '(' needs its ')'";
+    else if (e.which() == "a closing '\"'")
+      hint = "write a quote inside a phrase as \"\"";
     return fail(offset, fmt::format("expected {} here", e.which()), std::move(hint));
   } catch (const PatternError& e) {
     return fail(e.offset, e.message, e.hint);

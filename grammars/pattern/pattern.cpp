@@ -10,11 +10,16 @@ namespace {
 // (so "(a AND b) AND c" keeps its grouping and parse(to_string(n)) == n holds).
 int precedence(Node::Kind k) {
   switch (k) {
-    case Node::Kind::any_of: return 1;
-    case Node::Kind::all_of: return 2;
-    case Node::Kind::except: return 3;
-    case Node::Kind::near: return 4;
-    case Node::Kind::phrase: return 5;
+    case Node::Kind::any_of:
+      return 1;
+    case Node::Kind::all_of:
+      return 2;
+    case Node::Kind::except:
+      return 3;
+    case Node::Kind::near:
+      return 4;
+    case Node::Kind::phrase:
+      return 5;
   }
   return 5;
 }
@@ -26,8 +31,7 @@ bool is_bare(std::string_view w) {
   if (w.empty() || is_keyword(w)) return false;
   for (char ch : w) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c >= 0x80;
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
     if (!ok) return false;
   }
   return true;
@@ -67,9 +71,12 @@ class Writer {
 
   std::string write(const Node& n) const {
     switch (n.kind) {
-      case Node::Kind::phrase: return phrase(n);
-      case Node::Kind::all_of: return join(n, " AND ");
-      case Node::Kind::any_of: return join(n, " OR ");
+      case Node::Kind::phrase:
+        return phrase(n);
+      case Node::Kind::all_of:
+        return join(n, " AND ");
+      case Node::Kind::any_of:
+        return join(n, " OR ");
       case Node::Kind::except: {
         if (n.children.size() != 2) return join(n, " NOT ");
         // Left-associative: the left side needs parentheses only when it binds more loosely.

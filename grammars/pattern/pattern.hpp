@@ -36,8 +36,7 @@ struct Node {
 // A bare word with '-' or '\'' inside is a phrase of its parts (co-operation = "co operation"),
 // as FTS5's tokenizer would split it; typographic quotes “...” work as quotes; `$name` is an error
 // ("unexpanded synonym reference": the model loader expands synonyms before calling parse).
-Result<Node> parse(std::string_view source, std::string_view origin = "pattern", int line = 1,
-                   int column_offset = 0);
+Result<Node> parse(std::string_view source, std::string_view origin = "pattern", int line = 1, int column_offset = 0);
 
 // A search query is a pattern a user typed, run by SQLite FTS5, whose cost grows faster than the
 // number of terms (2,000 ORed words took minutes): queries are bounded in size, terms and nesting.

@@ -24,8 +24,7 @@ struct word_char_parser : x3::parser<word_char_parser> {
     x3::skip_over(first, last, context);
     if (first == last) return false;
     const auto c = static_cast<unsigned char>(*first);
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c >= 0x80;
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
     if (ok) ++first;
     return ok;
   }
@@ -76,8 +75,8 @@ auto const near_number_def = x3::uint_ >> !word_char;
 auto const near_operator_def =
     raw[lexeme[lit("NEAR") >> !(*x3::ascii::space >> '(') >> (('/' > near_number) | !word_char)]];
 auto const near_link_def = near_operator > phrase_operand;
-auto const near_call_def =
-    raw[lexeme[lit("NEAR") >> *x3::ascii::space >> '(']] > phrase_list > -(',' > distance) > close_paren;
+auto const near_call_def = raw[lexeme[lit("NEAR") >> *x3::ascii::space >> '(']] > phrase_list >
+                           -(',' > distance) > close_paren;
 auto const close_paren_def = lit(')');
 auto const group_def = raw[lit('(')] > or_chain > close_paren;
 auto const primary_def = near_call | group | phrase_operand;
@@ -88,9 +87,9 @@ auto const or_chain_def = and_chain >> *(or_keyword > and_chain);
 auto const end_of_pattern_def = x3::eoi;
 auto const pattern_rule_def = x3::expect[or_chain] > end_of_pattern;
 
-BOOST_SPIRIT_DEFINE(bare_word, quoted, closing_quote, closing_curly_quote, phrase_operand, phrase_list, distance, near_number,
-                    near_operator, near_link, near_call, close_paren, group, primary, near_chain, not_chain,
-                    and_chain, or_chain, end_of_pattern, pattern_rule)
+BOOST_SPIRIT_DEFINE(bare_word, quoted, closing_quote, closing_curly_quote, phrase_operand, phrase_list, distance,
+                    near_number, near_operator, near_link, near_call, close_paren, group, primary, near_chain,
+                    not_chain, and_chain, or_chain, end_of_pattern, pattern_rule)
 
 const pattern_type& pattern() { return pattern_rule; }
 

@@ -17,9 +17,9 @@ struct Part {
 
 struct Clause {
   std::vector<Part> parts;
-  std::vector<Link> links;       // links[i] joins parts[i] and parts[i + 1]
-  bool either_alone = false;     // "or both", "ou de l'une de ces deux peines seulement"
-  bool fine_excluded = false;    // "without the option of a fine"
+  std::vector<Link> links;     // links[i] joins parts[i] and parts[i + 1]
+  bool either_alone = false;   // "or both", "ou de l'une de ces deux peines seulement"
+  bool fine_excluded = false;  // "without the option of a fine"
 };
 
 }  // namespace palermo::penalty::ast

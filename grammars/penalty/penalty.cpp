@@ -76,9 +76,9 @@ std::vector<PenaltyMention> find_penalties(std::string_view text) {
   while (pos < text.size()) {
     // A word starts after a non-word byte, or after a typographic apostrophe ("l’emprisonnement"),
     // whose UTF-8 bytes would otherwise read as part of a word.
-    bool word_start = grammar_words::is_word_byte(text[pos]) &&
-                      (pos == 0 || !grammar_words::is_word_byte(text[pos - 1]) ||
-                       (pos >= 3 && text.compare(pos - 3, 3, "\xE2\x80\x99") == 0));
+    bool word_start =
+        grammar_words::is_word_byte(text[pos]) && (pos == 0 || !grammar_words::is_word_byte(text[pos - 1]) ||
+                                                   (pos >= 3 && text.compare(pos - 3, 3, "\xE2\x80\x99") == 0));
     if (!word_start) {
       ++pos;
       continue;
@@ -101,7 +101,8 @@ std::vector<PenaltyMention> find_penalties(std::string_view text) {
       }
     }
     // next word (a typographic apostrophe ends this one: "l’emprisonnement" holds two)
-    while (pos < text.size() && grammar_words::is_word_byte(text[pos]) && text.compare(pos, 3, "\xE2\x80\x99") != 0) ++pos;
+    while (pos < text.size() && grammar_words::is_word_byte(text[pos]) && text.compare(pos, 3, "\xE2\x80\x99") != 0)
+      ++pos;
     if (text.compare(pos, 3, "\xE2\x80\x99") == 0) pos += 3;
   }
   return out;

@@ -19,9 +19,7 @@ inline bool is_word_byte(char c) {
   auto u = static_cast<unsigned char>(c);
   return u >= 0x80 || std::isalnum(u);
 }
-inline char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Matches `word` as a whole word: case-insensitive for ASCII letters, and not followed by another
 // word byte (so "or" does not match "order"). Honours the skipper.
@@ -43,7 +41,8 @@ struct keyword_parser : x3::parser<keyword_parser> {
     const bool apostrophe_follows = std::distance(it, last) >= 3 && static_cast<unsigned char>(*it) == 0xE2 &&
                                     static_cast<unsigned char>(*std::next(it)) == 0x80 &&
                                     static_cast<unsigned char>(*std::next(it, 2)) == 0x99;
-    if (it != last && is_word_byte(*it) && !apostrophe_follows && !word.empty() && is_word_byte(word.back())) return false;
+    if (it != last && is_word_byte(*it) && !apostrophe_follows && !word.empty() && is_word_byte(word.back()))
+      return false;
     first = it;
     return true;
   }
@@ -57,7 +56,10 @@ struct apostrophe_parser : x3::parser<apostrophe_parser> {
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
-    if (first != last && *first == '\'') { ++first; return true; }
+    if (first != last && *first == '\'') {
+      ++first;
+      return true;
+    }
     static constexpr std::string_view curly = "\xE2\x80\x99";
     It it = first;
     for (char c : curly) {
@@ -72,33 +74,126 @@ constexpr apostrophe_parser apostrophe{};
 
 // The value of one number word ("twenty", "quinze", "veinticinco"), 0 when it is not one.
 inline int number_word_value(std::string_view w) {
-  struct Entry { std::string_view word; int value; };
+  struct Entry {
+    std::string_view word;
+    int value;
+  };
   static constexpr Entry table[] = {
       // English
-      {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
-      {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
-      {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
-      {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
-      {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
+      {"one", 1},
+      {"two", 2},
+      {"three", 3},
+      {"four", 4},
+      {"five", 5},
+      {"six", 6},
+      {"seven", 7},
+      {"eight", 8},
+      {"nine", 9},
+      {"ten", 10},
+      {"eleven", 11},
+      {"twelve", 12},
+      {"thirteen", 13},
+      {"fourteen", 14},
+      {"fifteen", 15},
+      {"sixteen", 16},
+      {"seventeen", 17},
+      {"eighteen", 18},
+      {"nineteen", 19},
+      {"twenty", 20},
+      {"thirty", 30},
+      {"forty", 40},
+      {"fifty", 50},
+      {"sixty", 60},
+      {"seventy", 70},
+      {"eighty", 80},
+      {"ninety", 90},
       // French ("dix-sept" is dix + sept; "quatre-vingts" is listed whole)
-      {"un", 1}, {"une", 1}, {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5}, {"sept", 7},
-      {"huit", 8}, {"neuf", 9}, {"dix", 10}, {"onze", 11}, {"douze", 12}, {"treize", 13},
-      {"quatorze", 14}, {"quinze", 15}, {"seize", 16}, {"vingt", 20}, {"trente", 30},
-      {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {"quatre-vingt", 80}, {"quatre-vingts", 80},
+      {"un", 1},
+      {"une", 1},
+      {"deux", 2},
+      {"trois", 3},
+      {"quatre", 4},
+      {"cinq", 5},
+      {"sept", 7},
+      {"huit", 8},
+      {"neuf", 9},
+      {"dix", 10},
+      {"onze", 11},
+      {"douze", 12},
+      {"treize", 13},
+      {"quatorze", 14},
+      {"quinze", 15},
+      {"seize", 16},
+      {"vingt", 20},
+      {"trente", 30},
+      {"quarante", 40},
+      {"cinquante", 50},
+      {"soixante", 60},
+      {"quatre-vingt", 80},
+      {"quatre-vingts", 80},
       // Spanish
-      {"uno", 1}, {"una", 1}, {"dos", 2}, {"tres", 3}, {"cuatro", 4}, {"cinco", 5}, {"seis", 6},
-      {"siete", 7}, {"ocho", 8}, {"nueve", 9}, {"diez", 10}, {"once", 11}, {"doce", 12},
-      {"trece", 13}, {"catorce", 14}, {"quince", 15}, {"dieciseis", 16}, {"diecis\xC3\xA9is", 16},
-      {"diecisiete", 17}, {"dieciocho", 18}, {"diecinueve", 19}, {"veinte", 20},
-      {"veintiuno", 21}, {"veintid\xC3\xB3s", 22}, {"veintidos", 22}, {"veintitr\xC3\xA9s", 23},
-      {"veintitres", 23}, {"veinticuatro", 24}, {"veinticinco", 25}, {"veintiseis", 26},
-      {"veintis\xC3\xA9is", 26}, {"veintisiete", 27}, {"veintiocho", 28}, {"veintinueve", 29},
-      {"treinta", 30}, {"cuarenta", 40}, {"cincuenta", 50}, {"sesenta", 60},
+      {"uno", 1},
+      {"una", 1},
+      {"dos", 2},
+      {"tres", 3},
+      {"cuatro", 4},
+      {"cinco", 5},
+      {"seis", 6},
+      {"siete", 7},
+      {"ocho", 8},
+      {"nueve", 9},
+      {"diez", 10},
+      {"once", 11},
+      {"doce", 12},
+      {"trece", 13},
+      {"catorce", 14},
+      {"quince", 15},
+      {"dieciseis", 16},
+      {"diecis\xC3\xA9is", 16},
+      {"diecisiete", 17},
+      {"dieciocho", 18},
+      {"diecinueve", 19},
+      {"veinte", 20},
+      {"veintiuno", 21},
+      {"veintid\xC3\xB3s", 22},
+      {"veintidos", 22},
+      {"veintitr\xC3\xA9s", 23},
+      {"veintitres", 23},
+      {"veinticuatro", 24},
+      {"veinticinco", 25},
+      {"veintiseis", 26},
+      {"veintis\xC3\xA9is", 26},
+      {"veintisiete", 27},
+      {"veintiocho", 28},
+      {"veintinueve", 29},
+      {"treinta", 30},
+      {"cuarenta", 40},
+      {"cincuenta", 50},
+      {"sesenta", 60},
       // Portuguese (where it differs from Spanish)
-      {"um", 1}, {"dois", 2}, {"duas", 2}, {"tr\xC3\xAAs", 3}, {"quatro", 4}, {"sete", 7}, {"oito", 8},
-      {"nove", 9}, {"dez", 10}, {"doze", 12}, {"treze", 13}, {"catorze", 14}, {"quatorze", 14},
-      {"dezesseis", 16}, {"dezasseis", 16}, {"dezessete", 17}, {"dezassete", 17}, {"dezoito", 18},
-      {"dezenove", 19}, {"dezanove", 19}, {"vinte", 20}, {"trinta", 30}, {"quarenta", 40},
+      {"um", 1},
+      {"dois", 2},
+      {"duas", 2},
+      {"tr\xC3\xAAs", 3},
+      {"quatro", 4},
+      {"sete", 7},
+      {"oito", 8},
+      {"nove", 9},
+      {"dez", 10},
+      {"doze", 12},
+      {"treze", 13},
+      {"catorze", 14},
+      {"quatorze", 14},
+      {"dezesseis", 16},
+      {"dezasseis", 16},
+      {"dezessete", 17},
+      {"dezassete", 17},
+      {"dezoito", 18},
+      {"dezenove", 19},
+      {"dezanove", 19},
+      {"vinte", 20},
+      {"trinta", 30},
+      {"quarenta", 40},
   };
   for (const auto& e : table)
     if (e.word == w) return e.value;
@@ -167,8 +262,10 @@ struct number_parser : x3::parser<number_parser> {
         start = dash + 1;
       }
       if (!all_numbers) break;
-      if (hundred_seen) total = (total + word_total == 0 ? 1 : total + word_total) * 100;
-      else total += word_total;
+      if (hundred_seen)
+        total = (total + word_total == 0 ? 1 : total + word_total) * 100;
+      else
+        total += word_total;
       any = true;
       it = word_begin + static_cast<std::ptrdiff_t>(w.size());
     }
@@ -194,15 +291,22 @@ struct amount_parser : x3::parser<amount_parser> {
     while (it != last && digit(*it)) ++it;
     for (;;) {  // further groups of three digits
       It sep = it;
-      if (sep != last && (*sep == ' ' || *sep == ',' || *sep == '.')) ++sep;
+      if (sep != last && (*sep == ' ' || *sep == ',' || *sep == '.'))
+        ++sep;
       else if (sep != last && static_cast<unsigned char>(*sep) == 0xC2 && std::next(sep) != last &&
-               static_cast<unsigned char>(*std::next(sep)) == 0xA0) sep += 2;
+               static_cast<unsigned char>(*std::next(sep)) == 0xA0)
+        sep += 2;
       else if (sep != last && static_cast<unsigned char>(*sep) == 0xE2 && std::distance(sep, last) >= 3 &&
-               static_cast<unsigned char>(*std::next(sep, 2)) == 0xAF) sep += 3;
-      else break;
+               static_cast<unsigned char>(*std::next(sep, 2)) == 0xAF)
+        sep += 3;
+      else
+        break;
       It g = sep;
       int n = 0;
-      while (g != last && digit(*g) && n < 4) { ++g; ++n; }
+      while (g != last && digit(*g) && n < 4) {
+        ++g;
+        ++n;
+      }
       if (n != 3) break;
       it = g;
     }

@@ -35,12 +35,11 @@ struct marker_state_tag;
 // first ("Artículo" must not stop at "Art").
 struct ContainerWords : x3::symbols<std::string> {
   ContainerWords() {
-    add("part", "part")("partie", "part")("parte", "part")("sub-part", "subpart")("subpart", "subpart")
-       ("book", "book")("livre", "book")("libro", "book")("livro", "book")
-       ("title", "title")("titre", "title")("titulo", "title")("titolo", "title")
-       ("chapter", "chapter")("chapitre", "chapter")("capitulo", "chapter")("capitolo", "chapter")("kapitel", "chapter")
-       ("division", "division")("seccion", "division")("sezione", "division")("sous-section", "subdivision")
-       ("subdivision", "subdivision");
+    add("part", "part")("partie", "part")("parte", "part")("sub-part", "subpart")("subpart", "subpart")("book", "book")(
+        "livre", "book")("libro", "book")("livro", "book")("title", "title")("titre", "title")("titulo", "title")(
+        "titolo", "title")("chapter", "chapter")("chapitre", "chapter")("capitulo", "chapter")("capitolo", "chapter")(
+        "kapitel", "chapter")("division", "division")("seccion", "division")("sezione", "division")(
+        "sous-section", "subdivision")("subdivision", "subdivision");
   }
 };
 struct AccentedContainerWords : x3::symbols<std::string> {
@@ -53,44 +52,47 @@ struct AccentedContainerWords : x3::symbols<std::string> {
 };
 struct UnitWords : x3::symbols<std::string> {
   UnitWords() {
-    add("article", "article")("art.", "article")("art", "article")("articulo", "article")("artigo", "article")
-       ("articolo", "article")("articolul", "article")("artikel", "article")("artikolu", "article")("clanak", "article")
-       ("clen", "article")("section", "section")("sec.", "section")("s.", "section")
-       ("regulation", "section")("rule", "section");
+    add("article", "article")("art.", "article")("art", "article")("articulo", "article")("artigo", "article")(
+        "articolo", "article")("articolul", "article")("artikel", "article")("artikolu", "article")(
+        "clanak", "article")("clen", "article")("section", "section")("sec.", "section")("s.", "section")(
+        "regulation", "section")("rule", "section");
   }
 };
 struct AccentedUnitWords : x3::symbols<std::string> {
   AccentedUnitWords() {
-    for (const char* w : {"Artículo", "ARTÍCULO", "artículo", "Članak", "ČLANAK", "članak", "Člen", "ČLEN", "člen",
-                          "Član", "ČLAN", "Члан", "ЧЛАН", "члан", "Стаття", "СТАТТЯ", "стаття", "Статья", "СТАТЬЯ",
-                          "статья", "Άρθρο", "ΑΡΘΡΟ", "άρθρο", "მუხლი", "مادة", "المادة", "ধারা"})
+    for (const char* w :
+         {"Artículo", "ARTÍCULO", "artículo", "Članak", "ČLANAK", "članak", "Člen",   "ČLEN",   "člen",
+          "Član",     "ČLAN",     "Члан",     "ЧЛАН",   "члан",   "Стаття", "СТАТТЯ", "стаття", "Статья",
+          "СТАТЬЯ",   "статья",   "Άρθρο",    "ΑΡΘΡΟ",  "άρθρο",  "მუხლი",  "مادة",   "المادة", "ধারা"})
       add(w, "article");
     add("\xC2\xA7\xC2\xA7", "section")("\xC2\xA7", "section");  // "§§", "§"
   }
 };
 struct ScheduleWords : x3::symbols<std::string> {
   ScheduleWords() {
-    add("schedule", "schedule")("annex", "schedule")("annexe", "schedule")("anexo", "schedule")
-       ("appendix", "schedule")("first schedule", "schedule")("second schedule", "schedule")
-       ("third schedule", "schedule")("the schedule", "schedule");
+    add("schedule", "schedule")("annex", "schedule")("annexe", "schedule")("anexo", "schedule")("appendix", "schedule")(
+        "first schedule", "schedule")("second schedule", "schedule")("third schedule", "schedule")("the schedule",
+                                                                                                   "schedule");
   }
 };
 // Ordinal words that number a single or first article ("Article premier", "Artículo único",
 // "CHAPTER ONE") and the later ones of containers ("PART TWO").
 struct OrdinalWords : x3::symbols<x3::unused_type> {
   OrdinalWords() {
-    for (const char* w : {"premier", "primero", "primera", "unico", "unica", "unique", "first", "one", "two", "three",
-                          "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "segundo",
-                          "tercero", "septimo", "decimo", "SEPTIMO", "cuarto", "quinto", "sexto", "octavo", "noveno", "second", "third", "fourth",
-                          "fifth", "sixth", "primeiro", "preliminar", "preliminary"})
+    for (const char* w : {"premier", "primero", "primera",  "unico",      "unica",      "unique",  "first",  "one",
+                          "two",     "three",   "four",     "five",       "six",        "seven",   "eight",  "nine",
+                          "ten",     "eleven",  "twelve",   "segundo",    "tercero",    "septimo", "decimo", "SEPTIMO",
+                          "cuarto",  "quinto",  "sexto",    "octavo",     "noveno",     "second",  "third",  "fourth",
+                          "fifth",   "sixth",   "primeiro", "preliminar", "preliminary"})
       add(w);
   }
 };
 struct AccentedOrdinalWords : x3::symbols<x3::unused_type> {
   AccentedOrdinalWords() {
-    for (const char* w : {"première", "PREMIÈRE", "Première", "único", "ÚNICO", "Único", "única", "ÚNICA", "Única",
-                          "séptimo", "SÉPTIMO", "décimo", "DÉCIMO", "deuxième", "DEUXIÈME", "troisième", "TROISIÈME",
-                          "quatrième", "QUATRIÈME", "cinquième", "CINQUIÈME", "préliminaire", "PRÉLIMINAIRE"})
+    for (const char* w :
+         {"première",  "PREMIÈRE",  "Première",  "único",     "ÚNICO",     "Único",        "única",       "ÚNICA",
+          "Única",     "séptimo",   "SÉPTIMO",   "décimo",    "DÉCIMO",    "deuxième",     "DEUXIÈME",    "troisième",
+          "TROISIÈME", "quatrième", "QUATRIÈME", "cinquième", "CINQUIÈME", "préliminaire", "PRÉLIMINAIRE"})
       add(w);
   }
 };
@@ -157,20 +159,23 @@ auto const alpha = x3::char_("a-zA-Z");
 auto const roman = +x3::char_("IVXLCDM") | +x3::char_("ivxlcdm");
 auto const ordinal_mark = x3::lit(".º") | x3::lit(".°") | x3::lit("º") | x3::lit("°") | x3::lit("er") | x3::lit("o");
 // "225-4-1", "279.01", "188A", "411 bis", "3.º", "1er"
-auto const unit_number = +x3::ascii::digit >> *((x3::lit('.') | x3::lit('-')) >> +x3::ascii::digit)
-                         >> -(alpha >> !alpha) >> -(ordinal_mark >> !alpha)
-                         >> *((x3::lit('-') | +blank) >> latin_suffixes >> !alpha)
-                         >> -(x3::lit('-') >> alpha >> !alpha)    // "129-A" ... "129-P"
-                         >> -(x3::lit('^') >> +x3::ascii::digit);         // "14^1": Romanian inserted articles
+auto const unit_number = +x3::ascii::digit >> *((x3::lit('.') | x3::lit('-')) >> +x3::ascii::digit) >>
+                         -(alpha >> !alpha) >> -(ordinal_mark >> !alpha) >>
+                         *((x3::lit('-') | +blank) >> latin_suffixes >> !alpha) >>
+                         -(x3::lit('-') >> alpha >> !alpha)        // "129-A" ... "129-P"
+                         >> -(x3::lit('^') >> +x3::ascii::digit);  // "14^1": Romanian inserted articles
 auto const word_number = ordinal_words >> !alpha;
 auto const container_number = word_number | (roman >> !alpha >> -(x3::lit('-') >> +x3::ascii::alnum)) | unit_number;
 
-auto const container_line = decoration >> x3::eps[mark_num_begin]
-                            >> (container_words_accented[set_container] | x3::no_case[container_words_ascii][set_container]) >> +blank
-                            >> x3::raw[container_number][mark_label];
-auto const schedule_line = decoration >> x3::eps[mark_num_begin] >> x3::raw[x3::no_case[schedule_words][set_container]][mark_num_end]
-                           >> -(+blank >> x3::raw[(container_number | (x3::char_("A-Z") >> !alpha))][mark_label]);
-auto const unit_line = decoration >> x3::eps[mark_num_begin] >> (unit_words_accented[set_unit] | x3::no_case[unit_words_ascii][set_unit]) >> *blank
+auto const container_line = decoration >> x3::eps[mark_num_begin] >>
+                            (container_words_accented[set_container] |
+                             x3::no_case[container_words_ascii][set_container]) >>
+                            +blank >> x3::raw[container_number][mark_label];
+auto const schedule_line = decoration >> x3::eps[mark_num_begin] >>
+                           x3::raw[x3::no_case[schedule_words][set_container]][mark_num_end] >>
+                           -(+blank >> x3::raw[(container_number | (x3::char_("A-Z") >> !alpha))][mark_label]);
+auto const unit_line = decoration >> x3::eps[mark_num_begin] >>
+                       (unit_words_accented[set_unit] | x3::no_case[unit_words_ascii][set_unit]) >> *blank
                        >> x3::raw[unit_number | word_number][mark_label];
 // The label after the number, as Baltic, Hungarian, Nordic and Icelandic codes write it:
 // "24 straipsnis.", "154.1 pants.", "10. §", "1 a §", "22. gr."
@@ -180,14 +185,15 @@ struct PostfixUnitWords : x3::symbols<std::string> {
   }
 };
 PostfixUnitWords const postfix_unit_words;
-auto const postfix_unit_line = decoration >> x3::eps[mark_num_begin]
-                               >> x3::raw[+x3::ascii::digit >> *(x3::lit('.') >> +x3::ascii::digit) >> -(*blank >> x3::char_("a-z") >> !alpha)]
-                                   [mark_label]
-                               >> -x3::lit('.') >> +blank >> x3::raw[postfix_unit_words[set_unit]][mark_num_end];
+auto const postfix_unit_line = decoration >> x3::eps[mark_num_begin] >>
+                               x3::raw[+x3::ascii::digit >> *(x3::lit('.') >> +x3::ascii::digit) >>
+                                       -(*blank >> x3::char_("a-z") >> !alpha)][mark_label] >>
+                               -x3::lit('.') >> +blank >> x3::raw[postfix_unit_words[set_unit]][mark_num_end];
 // "3. Prohibition of trafficking", "279.01. Trafficking in persons", "5A. Offences"
-auto const bare_unit_line = decoration >> x3::eps[mark_num_begin]
-                            >> x3::raw[+x3::ascii::digit >> *(x3::lit('.') >> +x3::ascii::digit) >> -(alpha >> !alpha)][mark_label]
-                            >> x3::eps[set_bare_unit] >> x3::lit('.') >> (+blank | x3::eoi);
+auto const bare_unit_line =
+    decoration >> x3::eps[mark_num_begin] >>
+    x3::raw[+x3::ascii::digit >> *(x3::lit('.') >> +x3::ascii::digit) >> -(alpha >> !alpha)][mark_label] >>
+    x3::eps[set_bare_unit] >> x3::lit('.') >> (+blank | x3::eoi);
 
 // ---- markers -----------------------------------------------------------------------------------
 auto const set_shape = [](MarkerShape shape) {
@@ -198,22 +204,22 @@ auto const mark_marker_label = [](auto& ctx) {
   s.label_begin = x3::_attr(ctx).begin();
   s.label_end = x3::_attr(ctx).end();
 };
-auto const list_label = (x3::repeat(1, 3)[x3::ascii::digit] >> -(x3::char_("A-Za-z") >> !alpha))
-                        | (x3::repeat(1, 6)[x3::char_("ivxlcdm")] >> !alpha)
-                        | (x3::repeat(1, 6)[x3::char_("IVXLCDM")] >> !alpha)
-                        | (x3::repeat(1, 2)[x3::char_("a-z")] >> !alpha)
-                        | (x3::char_("A-Z") >> !alpha);
-auto const parenthesised = x3::lit('(') >> x3::raw[list_label][mark_marker_label] >> x3::lit(')')
-                           >> x3::eps[set_shape(MarkerShape::parenthesised)];
-auto const closing = x3::raw[(x3::repeat(1, 3)[x3::ascii::digit] | (x3::repeat(1, 2)[x3::char_("a-z")] >> !alpha))]
-                         [mark_marker_label] >> x3::lit(')') >> x3::eps[set_shape(MarkerShape::closing)];
-auto const degree = x3::raw[x3::repeat(1, 3)[x3::ascii::digit]][mark_marker_label]
-                    >> (x3::lit("°") | x3::lit("º") | x3::lit("o)")) >> x3::eps[set_shape(MarkerShape::degree)];
-auto const roman_dash = x3::raw[x3::repeat(1, 6)[x3::char_("IVXLCDM")]][mark_marker_label] >> *blank >> x3::lit('.')
-                        >> *blank >> (x3::lit('-') | x3::lit("–") | x3::lit("—"))
-                        >> x3::eps[set_shape(MarkerShape::roman_dash)];
-auto const dotted = x3::raw[(x3::repeat(1, 3)[x3::ascii::digit] | (x3::char_("a-z") >> !alpha))][mark_marker_label]
-                    >> x3::lit('.') >> &blank >> x3::eps[set_shape(MarkerShape::dotted)];
+auto const list_label = (x3::repeat(1, 3)[x3::ascii::digit] >> -(x3::char_("A-Za-z") >> !alpha)) |
+                        (x3::repeat(1, 6)[x3::char_("ivxlcdm")] >> !alpha) |
+                        (x3::repeat(1, 6)[x3::char_("IVXLCDM")] >> !alpha) |
+                        (x3::repeat(1, 2)[x3::char_("a-z")] >> !alpha) | (x3::char_("A-Z") >> !alpha);
+auto const parenthesised = x3::lit('(') >> x3::raw[list_label][mark_marker_label] >>
+                           x3::lit(')') >> x3::eps[set_shape(MarkerShape::parenthesised)];
+auto const closing =
+    x3::raw[(x3::repeat(1, 3)[x3::ascii::digit] | (x3::repeat(1, 2)[x3::char_("a-z")] >> !alpha))][mark_marker_label] >>
+    x3::lit(')') >> x3::eps[set_shape(MarkerShape::closing)];
+auto const degree = x3::raw[x3::repeat(1, 3)[x3::ascii::digit]][mark_marker_label] >>
+                    (x3::lit("°") | x3::lit("º") | x3::lit("o)")) >> x3::eps[set_shape(MarkerShape::degree)];
+auto const roman_dash = x3::raw[x3::repeat(1, 6)[x3::char_("IVXLCDM")]][mark_marker_label] >> *blank >> x3::lit('.') >>
+                        *blank >>
+                        (x3::lit('-') | x3::lit("–") | x3::lit("—")) >> x3::eps[set_shape(MarkerShape::roman_dash)];
+auto const dotted = x3::raw[(x3::repeat(1, 3)[x3::ascii::digit] | (x3::char_("a-z") >> !alpha))][mark_marker_label] >>
+                    x3::lit('.') >> &blank >> x3::eps[set_shape(MarkerShape::dotted)];
 auto const marker = roman_dash | parenthesised | degree | closing | dotted;
 
 std::string lower_ascii(std::string_view s) {
@@ -247,14 +253,29 @@ int roman_value(std::string_view s) {
   for (auto it = s.rbegin(); it != s.rend(); ++it) {
     int v = 0;
     switch (std::tolower(static_cast<unsigned char>(*it))) {
-      case 'i': v = 1; break;
-      case 'v': v = 5; break;
-      case 'x': v = 10; break;
-      case 'l': v = 50; break;
-      case 'c': v = 100; break;
-      case 'd': v = 500; break;
-      case 'm': v = 1000; break;
-      default: return 0;
+      case 'i':
+        v = 1;
+        break;
+      case 'v':
+        v = 5;
+        break;
+      case 'x':
+        v = 10;
+        break;
+      case 'l':
+        v = 50;
+        break;
+      case 'c':
+        v = 100;
+        break;
+      case 'd':
+        v = 500;
+        break;
+      case 'm':
+        v = 1000;
+        break;
+      default:
+        return 0;
     }
     total += v < previous ? -v : v;
     previous = std::max(previous, v);
@@ -290,11 +311,21 @@ std::optional<HeadingLine> parse_heading_line(std::string_view raw_line) {
   std::optional<std::pair<LineState, Iterator>> hit;
   for (int which = 0; which < 5 && !hit; ++which) {
     switch (which) {
-      case 0: hit = try_rule(schedule_line); break;
-      case 1: hit = try_rule(container_line); break;
-      case 2: hit = try_rule(unit_line); break;
-      case 3: hit = try_rule(postfix_unit_line); break;
-      default: hit = try_rule(bare_unit_line); break;
+      case 0:
+        hit = try_rule(schedule_line);
+        break;
+      case 1:
+        hit = try_rule(container_line);
+        break;
+      case 2:
+        hit = try_rule(unit_line);
+        break;
+      case 3:
+        hit = try_rule(postfix_unit_line);
+        break;
+      default:
+        hit = try_rule(bare_unit_line);
+        break;
     }
     if (!hit) continue;
     const LineState& s = hit->first;
@@ -353,8 +384,10 @@ std::optional<Marker> parse_marker(std::string_view text) {
     bool plain = true;
     int v = 0;
     for (char c : label) {
-      if (std::isdigit(static_cast<unsigned char>(c))) v = v * 10 + (c - '0');
-      else plain = false;
+      if (std::isdigit(static_cast<unsigned char>(c)))
+        v = v * 10 + (c - '0');
+      else
+        plain = false;
     }
     m.value = plain ? v : 0;
     m.label = lower_ascii(label);

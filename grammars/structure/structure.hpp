@@ -20,11 +20,11 @@ enum class LineKind {
 
 struct HeadingLine {
   LineKind kind = LineKind::unit;
-  std::string element;  // AKN element: "part", "book", "title", "chapter", "division", "article", "section"
-  bool keyword = false; // written with a label word ("Article 3"); false for a bare "3." section number
-  std::string num;      // as written, label word included: "Article 225-4-1", "CHAPTER II", "3."
-  std::string label;    // the number alone, lower case, for sequence checks: "225-4-1", "ii", "3", "premier"
-  std::string rest;     // what follows the number and its separator on the same line (heading or text)
+  std::string element;   // AKN element: "part", "book", "title", "chapter", "division", "article", "section"
+  bool keyword = false;  // written with a label word ("Article 3"); false for a bare "3." section number
+  std::string num;       // as written, label word included: "Article 225-4-1", "CHAPTER II", "3."
+  std::string label;     // the number alone, lower case, for sequence checks: "225-4-1", "ii", "3", "premier"
+  std::string rest;      // what follows the number and its separator on the same line (heading or text)
 };
 
 // The line as a heading line, or nothing. Leading "== " / "# " decorations (Markdown, wiki) are
@@ -45,8 +45,8 @@ struct Marker {
   std::size_t length = 0;  // bytes of the marker itself, from the position parsed
   Counter counter = Counter::arabic;
   MarkerShape shape = MarkerShape::parenthesised;
-  std::string label;       // "1", "a", "iv", "2a" (a number with a letter: "(2A)")
-  int value = 0;           // the counter's value: 1 for "1", "a", "i", "I"; 0 when not countable ("2A")
+  std::string label;  // "1", "a", "iv", "2a" (a number with a letter: "(2A)")
+  int value = 0;      // the counter's value: 1 for "1", "a", "i", "I"; 0 when not countable ("2A")
   // For a single letter that is also a roman numeral ("i", "v", "x", "c", "d", "l", "m"): its value
   // as a letter (9 for "i"), so the importer can tell "(i)" after "(h)" from "(i)" opening a sub-list.
   int alpha_value = 0;

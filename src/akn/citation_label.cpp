@@ -19,11 +19,10 @@ std::string lower(std::string_view s) {
 
 // Label words that may open a <num> ("Section 3", "Article 30", "Artículo 5", "Chapter IV").
 constexpr std::array<std::string_view, 36> kLabelWords{
-    "section", "sec",      "sect",     "s",        "article", "art",     "artículo", "articulo",
-    "artigo",  "articolo", "chapter",  "chap",     "ch",      "chapitre", "capítulo", "capitulo",
-    "part",    "pt",       "partie",   "parte",    "schedule", "sch",    "title",    "titre",
-    "título",  "titulo",   "book",     "livre",    "libro",   "paragraph", "para",   "clause",
-    "rule",    "regulation", "párrafo", "parrafo",
+    "section",  "sec",     "sect",      "s",    "article",  "art",      "artículo",   "articulo", "artigo",
+    "articolo", "chapter", "chap",      "ch",   "chapitre", "capítulo", "capitulo",   "part",     "pt",
+    "partie",   "parte",   "schedule",  "sch",  "title",    "titre",    "título",     "titulo",   "book",
+    "livre",    "libro",   "paragraph", "para", "clause",   "rule",     "regulation", "párrafo",  "parrafo",
 };
 
 // Elements that are a citable unit of their own: their children append "(n)".
@@ -34,10 +33,9 @@ bool is_unit(std::string_view element) {
 
 // Elements that sit below a unit and are cited by appending their number to it.
 bool is_sublevel(std::string_view element) {
-  constexpr std::array<std::string_view, 14> kSub{"subsection", "paragraph", "subparagraph", "subclause",
-                                                  "subrule",    "point",     "indent",       "list",
-                                                  "sublist",    "alinea",    "proviso",      "level",
-                                                  "item",       "hcontainer"};
+  constexpr std::array<std::string_view, 14> kSub{"subsection", "paragraph", "subparagraph", "subclause", "subrule",
+                                                  "point",      "indent",    "list",         "sublist",   "alinea",
+                                                  "proviso",    "level",     "item",         "hcontainer"};
   for (auto s : kSub)
     if (s == element) return true;
   return false;
@@ -115,10 +113,9 @@ std::string citation_label(std::string_view element, std::string_view num, const
   }
   // Below a unit (or below something already cited with brackets), append "(n)", or "al n" for
   // French alinéas.
-  bool under_unit = !parent.citation.empty() &&
-                    (is_unit(parent.element) || parent.citation.back() == ')' ||
-                     (is_sublevel(parent.element) && parent.element != "hcontainer") ||
-                     parent.citation.find(" al ") != std::string_view::npos);
+  bool under_unit = !parent.citation.empty() && (is_unit(parent.element) || parent.citation.back() == ')' ||
+                                                 (is_sublevel(parent.element) && parent.element != "hcontainer") ||
+                                                 parent.citation.find(" al ") != std::string_view::npos);
   if (is_sublevel(element) && under_unit) {
     bool french_alinea = element == "alinea" || (language == "fra" && parent.element == "article" &&
                                                  (element == "paragraph" || element == "alinea"));
@@ -127,8 +124,8 @@ std::string citation_label(std::string_view element, std::string_view num, const
   }
   std::string_view prefix = unit_prefix(element);
   std::string own = prefix.empty() ? number : std::string(prefix) + " " + number;
-  if (is_unit(element) || element == "part" || element == "chapter" || element == "title" ||
-      element == "book" || element == "tome" || element == "division" || parent.citation.empty())
+  if (is_unit(element) || element == "part" || element == "chapter" || element == "title" || element == "book" ||
+      element == "tome" || element == "division" || parent.citation.empty())
     return own;
   // A numbered sub-level under something that is not a unit (a paragraph of a schedule): qualify it.
   return std::string(parent.citation) + " " + own;

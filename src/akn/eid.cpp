@@ -10,23 +10,22 @@ namespace palermo::akn {
 namespace {
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 21> kAbbreviations{{
-    {"alinea", "al"},           {"article", "art"},        {"attachment", "att"},
-    {"blockList", "list"},      {"chapter", "chp"},        {"citation", "cit"},
-    {"clause", "cl"},           {"component", "cmp"},      {"division", "dvs"},
-    {"paragraph", "para"},      {"quotedStructure", "qstr"}, {"quotedText", "qtext"},
-    {"recital", "rec"},         {"section", "sec"},        {"subchapter", "subchp"},
-    {"subclause", "subcl"},     {"subdivision", "subdvs"}, {"subparagraph", "subpara"},
-    {"subsection", "subsec"},   {"temporalGroup", "tmpg"}, {"wrapUp", "wrapup"},
+    {"alinea", "al"},         {"article", "art"},          {"attachment", "att"},
+    {"blockList", "list"},    {"chapter", "chp"},          {"citation", "cit"},
+    {"clause", "cl"},         {"component", "cmp"},        {"division", "dvs"},
+    {"paragraph", "para"},    {"quotedStructure", "qstr"}, {"quotedText", "qtext"},
+    {"recital", "rec"},       {"section", "sec"},          {"subchapter", "subchp"},
+    {"subclause", "subcl"},   {"subdivision", "subdvs"},   {"subparagraph", "subpara"},
+    {"subsection", "subsec"}, {"temporalGroup", "tmpg"},   {"wrapUp", "wrapup"},
 }};
 
 // Label words that publishers put inside <num> ("Article 5", "Chapter IV", "Sch 2"). They are not
 // part of the number.
 constexpr std::array<std::string_view, 40> kLabelWords{
-    "section",   "sec",      "sect",     "article",  "art",     "artículo", "articulo", "artigo",
-    "articolo",  "chapter",  "chap",     "ch",       "chapitre", "capítulo", "capitulo", "capitolo",
-    "part",      "pt",       "partie",   "parte",    "schedule", "sch",     "title",    "titre",
-    "título",    "titulo",   "titolo",   "book",     "livre",    "libro",   "paragraph", "para",
-    "clause",    "rule",     "regulation", "reg",    "division", "annex",   "annexe",   "anexo",
+    "section",   "sec",  "sect",     "article",  "art",        "artículo", "articulo", "artigo", "articolo", "chapter",
+    "chap",      "ch",   "chapitre", "capítulo", "capitulo",   "capitolo", "part",     "pt",     "partie",   "parte",
+    "schedule",  "sch",  "title",    "titre",    "título",     "titulo",   "titolo",   "book",   "livre",    "libro",
+    "paragraph", "para", "clause",   "rule",     "regulation", "reg",      "division", "annex",  "annexe",   "anexo",
 };
 
 bool ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
@@ -83,11 +82,11 @@ std::string eid_number_from_num(std::string_view num) {
       // no-break space and ordinal indicators are meaningless; letters of any script are kept.
       std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       std::string_view seq = num.substr(i, len);
-      bool dash = seq == "\u2010" || seq == "\u2011" || seq == "\u2012" || seq == "\u2013" ||
-                  seq == "\u2014" || seq == "\u2015";
-      bool general_punct = len == 3 && c == 0xE2 && i + 1 < num.size() &&
-                           (static_cast<unsigned char>(num[i + 1]) == 0x80 ||
-                            static_cast<unsigned char>(num[i + 1]) == 0x81);
+      bool dash = seq == "\u2010" || seq == "\u2011" || seq == "\u2012" || seq == "\u2013" || seq == "\u2014" ||
+                  seq == "\u2015";
+      bool general_punct =
+          len == 3 && c == 0xE2 && i + 1 < num.size() &&
+          (static_cast<unsigned char>(num[i + 1]) == 0x80 || static_cast<unsigned char>(num[i + 1]) == 0x81);
       bool meaningless = seq == "\u00a0" || seq == "\u00ba" || seq == "\u00aa" || seq == "\u00a7";
       if (dash) {
         separator_pending = true;

@@ -29,30 +29,37 @@ int line_of(const xmlNode* n) { return static_cast<int>(xmlGetLineNo(n)); }
 // The 27 elements of the schema's ANhier group, plus hcontainer.
 bool is_hierarchical(std::string_view n) {
   static const std::unordered_set<std::string_view> kHier{
-      "clause", "section",     "part",      "paragraph", "chapter",    "title",       "article",
-      "book",   "tome",        "division",  "list",      "point",      "indent",      "alinea",
-      "rule",   "subrule",     "proviso",   "subsection", "subpart",   "subparagraph", "subchapter",
-      "subtitle", "subdivision", "subclause", "sublist", "level",      "transitional", "hcontainer"};
+      "clause",   "section",     "part",      "paragraph",  "chapter", "title",        "article",
+      "book",     "tome",        "division",  "list",       "point",   "indent",       "alinea",
+      "rule",     "subrule",     "proviso",   "subsection", "subpart", "subparagraph", "subchapter",
+      "subtitle", "subdivision", "subclause", "sublist",    "level",   "transitional", "hcontainer"};
   return kHier.count(n) != 0;
 }
 
 bool is_document_type(std::string_view n) {
   static const std::unordered_set<std::string_view> kTypes{
-      "amendmentList", "officialGazette", "documentCollection", "act",       "bill",     "debateReport",
-      "debate",        "statement",       "amendment",          "judgment",  "portion",  "doc"};
+      "amendmentList", "officialGazette", "documentCollection", "act",      "bill",    "debateReport",
+      "debate",        "statement",       "amendment",          "judgment", "portion", "doc"};
   return kTypes.count(n) != 0;
 }
 
 // Elements whose children are flowing text: a space separates them from what follows, so that
 // "<p>one</p><p>two</p>" reads "one two" and not "onetwo".
 bool is_block(std::string_view n) {
-  static const std::unordered_set<std::string_view> kBlocks{
-      "p",         "item",          "listIntroduction", "listWrapUp", "blockList", "block",  "tr",
-      "td",        "th",            "tblock",           "table",      "li",        "ul",     "ol",
-      "eol",       "eop",           "br",               "authorialNote", "remark", "intro",  "content",
-      "wrapUp",    "heading",       "subheading",       "num",        "docTitle",  "longTitle", "formula",
-      "container", "blockContainer", "caption",         "signature",  "foreign",   "speech",  "question",
-      "answer",    "from",          "citation",         "recital",    "toc",       "tocItem", "div"};
+  static const std::unordered_set<std::string_view> kBlocks{"p",          "item",      "listIntroduction",
+                                                            "listWrapUp", "blockList", "block",
+                                                            "tr",         "td",        "th",
+                                                            "tblock",     "table",     "li",
+                                                            "ul",         "ol",        "eol",
+                                                            "eop",        "br",        "authorialNote",
+                                                            "remark",     "intro",     "content",
+                                                            "wrapUp",     "heading",   "subheading",
+                                                            "num",        "docTitle",  "longTitle",
+                                                            "formula",    "container", "blockContainer",
+                                                            "caption",    "signature", "foreign",
+                                                            "speech",     "question",  "answer",
+                                                            "from",       "citation",  "recital",
+                                                            "toc",        "tocItem",   "div"};
   return kBlocks.count(n) != 0;
 }
 
@@ -63,8 +70,8 @@ bool is_quotation(std::string_view n) {
 
 // Judgment and debate blocks that hold the body of documents without hierarchical provisions.
 bool is_body_block(std::string_view n) {
-  return n == "introduction" || n == "background" || n == "arguments" || n == "remedies" ||
-         n == "motivation" || n == "decision" || n == "debateSection";
+  return n == "introduction" || n == "background" || n == "arguments" || n == "remedies" || n == "motivation" ||
+         n == "decision" || n == "debateSection";
 }
 
 // Value of an attribute by local name (namespace ignored), or "".
@@ -184,24 +191,30 @@ class Walker {
   enum class Sink { none, text, wrap_up, heading, preamble, loose };
 
   struct Context {
-    int provision = -1;                  // innermost provision
+    int provision = -1;  // innermost provision
     const xmlNode* provision_node = nullptr;
     Sink sink = Sink::loose;
     int depth = 0;
-    bool main_document = true;           // false inside attachments' own documents
-    bool quoted = false;                 // inside quoted text from another instrument
-    int quoted_root = -2;                // provision holding the quotedStructure being read, if any
-    std::string inserting;               // that provision's citation ("s 3")
+    bool main_document = true;  // false inside attachments' own documents
+    bool quoted = false;        // inside quoted text from another instrument
+    int quoted_root = -2;       // provision holding the quotedStructure being read, if any
+    std::string inserting;      // that provision's citation ("s 3")
   };
 
   std::string* target(const Context& ctx) {
     switch (ctx.sink) {
-      case Sink::none: return nullptr;
-      case Sink::text: return &doc_.provisions[static_cast<std::size_t>(ctx.provision)].text;
-      case Sink::wrap_up: return &doc_.provisions[static_cast<std::size_t>(ctx.provision)].wrap_up;
-      case Sink::heading: return &doc_.provisions[static_cast<std::size_t>(ctx.provision)].heading;
-      case Sink::preamble: return &doc_.preamble;
-      case Sink::loose: return &doc_.loose_text;
+      case Sink::none:
+        return nullptr;
+      case Sink::text:
+        return &doc_.provisions[static_cast<std::size_t>(ctx.provision)].text;
+      case Sink::wrap_up:
+        return &doc_.provisions[static_cast<std::size_t>(ctx.provision)].wrap_up;
+      case Sink::heading:
+        return &doc_.provisions[static_cast<std::size_t>(ctx.provision)].heading;
+      case Sink::preamble:
+        return &doc_.preamble;
+      case Sink::loose:
+        return &doc_.loose_text;
     }
     return nullptr;
   }
@@ -240,8 +253,8 @@ class Walker {
     record_id(node);
 
     // Elements of other namespaces (uk:, ukl:, xhtml) are transparent containers: their text stays.
-    bool ours = akn_ns_ == nullptr ? node->ns == nullptr
-                                   : node->ns != nullptr && xmlStrEqual(node->ns->href, akn_ns_->href);
+    bool ours =
+        akn_ns_ == nullptr ? node->ns == nullptr : node->ns != nullptr && xmlStrEqual(node->ns->href, akn_ns_->href);
     std::string_view name = name_of(node);
     if (!ours) {
       walk_children(node, inner);
@@ -257,8 +270,8 @@ class Walker {
       }
       return;
     }
-    if (name == "attachment" || (name == "component" && node->parent != nullptr &&
-                                 name_of(node->parent) != "collectionBody")) {
+    if (name == "attachment" ||
+        (name == "component" && node->parent != nullptr && name_of(node->parent) != "collectionBody")) {
       if (!ctx.quoted) {
         enter_attachment(node, inner);
         return;
@@ -329,10 +342,11 @@ class Walker {
   // Known AKN containers that are never provisions themselves, even when they hold provisions.
   static bool is_unknown(std::string_view name) {
     static const std::unordered_set<std::string_view> kKnown{
-        "body", "mainBody", "judgmentBody", "debateBody", "amendmentBody", "collectionBody", "portionBody",
-        "attachments", "components", "intro", "content", "wrapUp", "preface", "preamble", "conclusions",
-        "coverPage", "blockContainer", "container", "akomaNtoso", "akomantoso", "attachment", "component",
-        "interstitial", "documentRef", "componentRef"};
+        "body",           "mainBody",       "judgmentBody", "debateBody",  "amendmentBody",
+        "collectionBody", "portionBody",    "attachments",  "components",  "intro",
+        "content",        "wrapUp",         "preface",      "preamble",    "conclusions",
+        "coverPage",      "blockContainer", "container",    "akomaNtoso",  "akomantoso",
+        "attachment",     "component",      "interstitial", "documentRef", "componentRef"};
     return kKnown.count(name) == 0;
   }
 
@@ -367,8 +381,9 @@ class Walker {
     }
     std::string_view written = attribute(node, "eId");
     if (written.empty()) written = attribute(node, "id");
-    std::string_view parent_eid =
-        ctx.provision < 0 ? std::string_view{} : std::string_view(doc_.provisions[static_cast<std::size_t>(ctx.provision)].eid);
+    std::string_view parent_eid = ctx.provision < 0
+                                      ? std::string_view{}
+                                      : std::string_view(doc_.provisions[static_cast<std::size_t>(ctx.provision)].eid);
     // Positional count among siblings of the same element, for eIds of provisions without num.
     int& position = sibling_counters_[{ctx.provision, p.element}];
     ++position;
@@ -413,8 +428,8 @@ class Walker {
     if (p.element == "crossHeading" && p.heading.empty()) p.heading = text_of(node);
     // Inserted provisions are cited as the amended instrument numbers them: "s 260B(1)", not "s 3(…)".
     const bool inserted = ctx.quoted_root >= -1 && ctx.provision == ctx.quoted_root;
-    p.citation = citation_label(p.element, p.num, inserted ? CitationParent{} : parent_for_citation(ctx),
-                                doc_.frbr.language);
+    p.citation =
+        citation_label(p.element, p.num, inserted ? CitationParent{} : parent_for_citation(ctx), doc_.frbr.language);
     if (ctx.quoted_root >= -1) {
       p.quoted = true;
       p.inserted_by = ctx.inserting;
@@ -525,8 +540,8 @@ class Walker {
           if (!is_element(r) || name_of(r) != "TLCTerm") continue;
           std::string_view id = attribute(r, "eId");
           if (id.empty()) id = attribute(r, "id");
-          doc_.ontology_terms.push_back({std::string(id), std::string(attribute(r, "href")),
-                                         std::string(attribute(r, "showAs"))});
+          doc_.ontology_terms.push_back(
+              {std::string(id), std::string(attribute(r, "href")), std::string(attribute(r, "showAs"))});
         }
       }
     }
@@ -537,14 +552,22 @@ class Walker {
     for (const xmlNode* f = work->children; f != nullptr; f = f->next) {
       if (!is_element(f)) continue;
       std::string_view n = name_of(f);
-      if (n == "FRBRthis") this_value = std::string(attribute(f, "value"));
-      else if (n == "FRBRuri") doc_.frbr.work_uri = std::string(attribute(f, "value"));
-      else if (n == "FRBRdate") doc_.frbr.work_date = std::string(attribute(f, "date"));
-      else if (n == "FRBRcountry") doc_.frbr.country = std::string(attribute(f, "value"));
-      else if (n == "FRBRnumber") doc_.frbr.number = std::string(attribute(f, "value"));
-      else if (n == "FRBRname") doc_.frbr.name = std::string(attribute(f, "value"));
-      else if (n == "FRBRsubtype") doc_.frbr.subtype = std::string(attribute(f, "value"));
-      else if (n == "FRBRalias" && alias_.empty()) alias_ = std::string(attribute(f, "value"));
+      if (n == "FRBRthis")
+        this_value = std::string(attribute(f, "value"));
+      else if (n == "FRBRuri")
+        doc_.frbr.work_uri = std::string(attribute(f, "value"));
+      else if (n == "FRBRdate")
+        doc_.frbr.work_date = std::string(attribute(f, "date"));
+      else if (n == "FRBRcountry")
+        doc_.frbr.country = std::string(attribute(f, "value"));
+      else if (n == "FRBRnumber")
+        doc_.frbr.number = std::string(attribute(f, "value"));
+      else if (n == "FRBRname")
+        doc_.frbr.name = std::string(attribute(f, "value"));
+      else if (n == "FRBRsubtype")
+        doc_.frbr.subtype = std::string(attribute(f, "value"));
+      else if (n == "FRBRalias" && alias_.empty())
+        alias_ = std::string(attribute(f, "value"));
     }
     if (doc_.frbr.work_uri.empty()) doc_.frbr.work_uri = this_value;
   }
@@ -554,9 +577,12 @@ class Walker {
     for (const xmlNode* f = expression->children; f != nullptr; f = f->next) {
       if (!is_element(f)) continue;
       std::string_view n = name_of(f);
-      if (n == "FRBRthis") this_value = std::string(attribute(f, "value"));
-      else if (n == "FRBRuri") doc_.frbr.expression_uri = std::string(attribute(f, "value"));
-      else if (n == "FRBRdate") doc_.frbr.expression_date = std::string(attribute(f, "date"));
+      if (n == "FRBRthis")
+        this_value = std::string(attribute(f, "value"));
+      else if (n == "FRBRuri")
+        doc_.frbr.expression_uri = std::string(attribute(f, "value"));
+      else if (n == "FRBRdate")
+        doc_.frbr.expression_date = std::string(attribute(f, "date"));
       else if (n == "FRBRlanguage" && doc_.frbr.language.empty())
         doc_.frbr.language = std::string(attribute(f, "language"));
     }
@@ -584,8 +610,8 @@ class Walker {
       std::string_view before = href.substr(0, tilde);
       // "/akn/na/act/2018/1/~sec_4", "/akn/na/act/2018/1/eng@2018-04-06/~sec_4" and ".../!main~sec_4"
       // all point into this work.
-      if (before.rfind(work, 0) == 0 && (before.size() == work.size() || before[work.size()] == '/' ||
-                                         before[work.size()] == '!'))
+      if (before.rfind(work, 0) == 0 &&
+          (before.size() == work.size() || before[work.size()] == '/' || before[work.size()] == '!'))
         r.target_eid = std::string(href.substr(tilde + 1));
     }
   }
@@ -621,14 +647,21 @@ Result<Document> read_document_from_memory(std::string_view bytes, const std::st
   const xmlDoc* xml = parsed.value().get();
   const xmlNode* root = xmlDocGetRootElement(xml);
   if (root == nullptr)
-    return Diagnostic{.file = name, .line = 1, .column = 1, .message = "the XML has no root element", .hint = "give palermo an Akoma Ntoso document", .excerpt = detail::source_line(bytes, 1)};
+    return Diagnostic{.file = name,
+                      .line = 1,
+                      .column = 1,
+                      .message = "the XML has no root element",
+                      .hint = "give palermo an Akoma Ntoso document",
+                      .excerpt = detail::source_line(bytes, 1)};
   std::string_view root_name = name_of(root);
   const int root_line = static_cast<int>(xmlGetLineNo(root));
   if (root_name != "akomaNtoso" && root_name != "akomantoso") {
-    std::string ns = root->ns != nullptr ? std::string(" (namespace ") + reinterpret_cast<const char*>(root->ns->href) + ")" : "";
-    return detail::error_at_element(bytes, name, root_line, root_name,
-                                    "this is XML but not Akoma Ntoso: root element is <" + std::string(root_name) + ">" + ns,
-                                    "palermo reads Akoma Ntoso documents (root <akomaNtoso>); convert the statute first");
+    std::string ns =
+        root->ns != nullptr ? std::string(" (namespace ") + reinterpret_cast<const char*>(root->ns->href) + ")" : "";
+    return detail::error_at_element(
+        bytes, name, root_line, root_name,
+        "this is XML but not Akoma Ntoso: root element is <" + std::string(root_name) + ">" + ns,
+        "palermo reads Akoma Ntoso documents (root <akomaNtoso>); convert the statute first");
   }
   Document doc;
   doc.path = name;
@@ -639,22 +672,25 @@ Result<Document> read_document_from_memory(std::string_view bytes, const std::st
   for (const xmlNode* c = root->children; c != nullptr; c = c->next)
     if (is_element(c) && doc_element == nullptr) doc_element = c;
   if (doc_element == nullptr)
-    return detail::error_at_element(bytes, name, root_line, root_name,
-                                    "the <" + std::string(root_name) + "> element is empty: no act, bill or other document in it",
-                                    "check that the export finished");
+    return detail::error_at_element(
+        bytes, name, root_line, root_name,
+        "the <" + std::string(root_name) + "> element is empty: no act, bill or other document in it",
+        "check that the export finished");
   if (!is_document_type(name_of(doc_element)))
-    return detail::error_at_element(bytes, name, static_cast<int>(xmlGetLineNo(doc_element)), name_of(doc_element),
-                                    "<" + std::string(name_of(doc_element)) +
-                                        "> is not an Akoma Ntoso document type (act, bill, doc, judgment, portion, ...)",
-                                    "the element under <akomaNtoso> must name the kind of document");
+    return detail::error_at_element(
+        bytes, name, static_cast<int>(xmlGetLineNo(doc_element)), name_of(doc_element),
+        "<" + std::string(name_of(doc_element)) +
+            "> is not an Akoma Ntoso document type (act, bill, doc, judgment, portion, ...)",
+        "the element under <akomaNtoso> must name the kind of document");
   Walker walker(doc, root->ns);
   walker.read_document_element(doc_element);
   for (const xmlNode* c = doc_element->next; c != nullptr; c = c->next)
     if (is_element(c) && name_of(c) == "components") walker.read_root_components(c);
   if (walker.too_deep())
-    return detail::error_at_element(bytes, name, walker.too_deep_line(), walker.too_deep_element(),
-                                    "elements are nested more than " + std::to_string(kMaxElementDepth) + " levels deep",
-                                    "check the file was not generated by a runaway process");
+    return detail::error_at_element(
+        bytes, name, walker.too_deep_line(), walker.too_deep_element(),
+        "elements are nested more than " + std::to_string(kMaxElementDepth) + " levels deep",
+        "check the file was not generated by a runaway process");
   return doc;
 }
 

@@ -23,10 +23,10 @@ namespace {
 // Containers above sections: publishers commonly drop their eIds from their children's eIds
 // ("sec_4" under "chp_2"), which the convention allows.
 bool prefix_may_be_dropped(std::string_view element) {
-  return element == "part" || element == "chapter" || element == "title" || element == "book" ||
-         element == "tome" || element == "division" || element == "subpart" || element == "subchapter" ||
-         element == "subtitle" || element == "subdivision" || element == "hcontainer" ||
-         element == "crossHeading" || element == "attachment" || element == "transitional";
+  return element == "part" || element == "chapter" || element == "title" || element == "book" || element == "tome" ||
+         element == "division" || element == "subpart" || element == "subchapter" || element == "subtitle" ||
+         element == "subdivision" || element == "hcontainer" || element == "crossHeading" || element == "attachment" ||
+         element == "transitional";
 }
 
 bool follows_abbreviation(const Provision& p) {
@@ -60,8 +60,10 @@ void check_naming(const Document& doc, std::vector<Problem>& out) {
   for (const Provision& p : doc.provisions) {
     if (p.eid_generated || p.element == "crossHeading") continue;
     ++written;
-    if (follows_abbreviation(p)) ++conforming;
-    else if (example.empty()) example = p.eid;
+    if (follows_abbreviation(p))
+      ++conforming;
+    else if (example.empty())
+      example = p.eid;
   }
   if (written == 0) return;
   if (conforming * 2 < written) {
@@ -97,11 +99,10 @@ void check_naming(const Document& doc, std::vector<Problem>& out) {
     }
     if (ancestor_generated) continue;  // the publisher gave an ancestor no eId: nothing to compare
     if (prefix.empty()) {
-      if (!prefix_may_be_dropped(parent.element))
-      {
-        out.push_back({"eid-convention", p.line,
-                       "<" + p.element + "> eId '" + p.eid + "' is not prefixed by its parent's eId '" +
-                           parent.eid + "__'"});
+      if (!prefix_may_be_dropped(parent.element)) {
+        out.push_back(
+            {"eid-convention", p.line,
+             "<" + p.element + "> eId '" + p.eid + "' is not prefixed by its parent's eId '" + parent.eid + "__'"});
         out.back().anchor = "\"" + p.eid + "\"";
       }
     } else if (!matched) {
@@ -122,16 +123,15 @@ void check_missing_nums(const Document& doc, std::vector<Problem>& out) {
   }
   std::vector<Problem> found;
   for (const auto& [key, members] : groups) {
-    bool some_numbered = std::any_of(members.begin(), members.end(),
-                                     [&](std::size_t i) { return !doc.provisions[i].num.empty(); });
+    bool some_numbered =
+        std::any_of(members.begin(), members.end(), [&](std::size_t i) { return !doc.provisions[i].num.empty(); });
     if (!some_numbered) continue;
     for (std::size_t i : members) {
       const Provision& p = doc.provisions[i];
-      if (p.num.empty())
-      {
-        found.push_back({"missing-num", p.line,
-                         "<" + p.element + "> '" + p.eid + "' has no <num> but its sibling " + p.element +
-                             "s have one"});
+      if (p.num.empty()) {
+        found.push_back(
+            {"missing-num", p.line,
+             "<" + p.element + "> '" + p.eid + "' has no <num> but its sibling " + p.element + "s have one"});
         found.back().anchor = "<" + p.element;
       }
     }
@@ -146,8 +146,7 @@ void check_references_and_terms(const Document& doc, std::vector<Problem>& out) 
   for (const Provision& p : doc.provisions) ids.insert(p.eid);
   for (const Reference& r : doc.references) {
     if (r.href.size() < 2 || r.href.front() != '#') continue;
-    if (!ids.count(std::string_view(r.href).substr(1)))
-    {
+    if (!ids.count(std::string_view(r.href).substr(1))) {
       out.push_back({"unresolved-ref", r.line,
                      "reference '" + r.text + "' points to '" + r.href + "', which no element in the document has"});
       out.back().anchor = "\"" + r.href + "\"";
@@ -176,7 +175,9 @@ void validate_into(const Document& doc, std::vector<Problem>& out) {
 // loader; for the duration of a validation it is replaced by the one that refuses the network.
 class NoNetworkLoader {
  public:
-  NoNetworkLoader() : previous_(xmlGetExternalEntityLoader()) { xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader); }
+  NoNetworkLoader() : previous_(xmlGetExternalEntityLoader()) {
+    xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+  }
   ~NoNetworkLoader() { xmlSetExternalEntityLoader(previous_); }
   NoNetworkLoader(const NoNetworkLoader&) = delete;
   NoNetworkLoader& operator=(const NoNetworkLoader&) = delete;
@@ -276,9 +277,8 @@ std::vector<Problem> validate(const Document& doc) {
 }
 
 std::size_t count_errors(const std::vector<Problem>& problems) {
-  return static_cast<std::size_t>(std::count_if(problems.begin(), problems.end(), [](const Problem& p) {
-    return p.severity == Problem::Severity::error;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      problems.begin(), problems.end(), [](const Problem& p) { return p.severity == Problem::Severity::error; }));
 }
 
 Result<std::vector<Problem>> validate_against_schema(const std::string& path, const std::string& xsd_path) {
@@ -292,12 +292,13 @@ Result<std::vector<Problem>> validate_against_schema(const std::string& path, co
   NoNetworkLoader no_network;
   CollectedErrors schema_errors;
   std::unique_ptr<xmlSchemaParserCtxt, SchemaParserCtxtFree> parser(xmlSchemaNewParserCtxt(xsd_path.c_str()));
-  if (!parser)
-    return Diagnostic{.file = xsd_path, .message = "cannot create a schema parser"};
+  if (!parser) return Diagnostic{.file = xsd_path, .message = "cannot create a schema parser"};
   xmlSchemaSetParserStructuredErrors(parser.get(), collect_schema_error, &schema_errors);
   std::unique_ptr<xmlSchema, SchemaFree> schema(xmlSchemaParse(parser.get()));
   if (!schema) {
-    Diagnostic d{.file = xsd_path, .message = "the schema could not be loaded", .hint = "give --schema a local XML Schema file (e.g. akomantoso30.xsd with its xml.xsd beside it)"};
+    Diagnostic d{.file = xsd_path,
+                 .message = "the schema could not be loaded",
+                 .hint = "give --schema a local XML Schema file (e.g. akomantoso30.xsd with its xml.xsd beside it)"};
     if (!schema_errors.problems.empty()) {
       d.line = schema_errors.problems.front().line;
       d.message += ": " + schema_errors.problems.front().message;
@@ -305,13 +306,11 @@ Result<std::vector<Problem>> validate_against_schema(const std::string& path, co
     return d;
   }
   std::unique_ptr<xmlSchemaValidCtxt, SchemaValidCtxtFree> validator(xmlSchemaNewValidCtxt(schema.get()));
-  if (!validator)
-    return Diagnostic{.file = xsd_path, .message = "cannot create a schema validator"};
+  if (!validator) return Diagnostic{.file = xsd_path, .message = "cannot create a schema validator"};
   CollectedErrors validity;
   xmlSchemaSetValidStructuredErrors(validator.get(), collect_schema_error, &validity);
   int rc = xmlSchemaValidateDoc(validator.get(), parsed.value().get());
-  if (rc < 0)
-    return Diagnostic{.file = path, .message = "internal error while validating against the schema"};
+  if (rc < 0) return Diagnostic{.file = path, .message = "internal error while validating against the schema"};
   return std::move(validity.problems);
 }
 

@@ -17,7 +17,7 @@ struct Problem {
   int line = 0;
   std::string message;
   Severity severity = Severity::error;  // notes explain what was not checked; they are not problems
-  int column = 0;      // 1-based, in characters; 0 until locate_columns() (or the schema) sets it
+  int column = 0;                       // 1-based, in characters; 0 until locate_columns() (or the schema) sets it
   std::string anchor{};  // text on the line the problem is about (eId="x", href="#x"), for locate_columns
 
   // "FILE:LINE:COL: kind: message" ("FILE:LINE: ..." without a column, "FILE: ..." without a line).

@@ -69,8 +69,10 @@ extern "C" void ignore_generic_error(void*, const char*, ...) {}
 class SilenceLibxml2 {
  public:
   explicit SilenceLibxml2(GlobalErrors& global)
-      : structured_(xmlStructuredError), structured_context_(xmlStructuredErrorContext),
-        generic_(xmlGenericError), generic_context_(xmlGenericErrorContext) {
+      : structured_(xmlStructuredError),
+        structured_context_(xmlStructuredErrorContext),
+        generic_(xmlGenericError),
+        generic_context_(xmlGenericErrorContext) {
     xmlSetStructuredErrorFunc(&global, collect_global_error);
     xmlSetGenericErrorFunc(nullptr, ignore_generic_error);
   }
@@ -202,23 +204,41 @@ int tag_column(std::string_view bytes, int line, std::string_view element) {
 Diagnostic error_at_element(std::string_view bytes, const std::string& name, int line, std::string_view element,
                             std::string message, std::string hint) {
   if (line <= 0) line = 1;
-  return Diagnostic{.file = name, .line = line, .column = tag_column(bytes, line, element), .message = std::move(message), .hint = std::move(hint), .excerpt = source_line(bytes, line)};
+  return Diagnostic{.file = name,
+                    .line = line,
+                    .column = tag_column(bytes, line, element),
+                    .message = std::move(message),
+                    .hint = std::move(hint),
+                    .excerpt = source_line(bytes, line)};
 }
 
 Result<XmlDocPtr> parse_xml_safely(std::string_view bytes, const std::string& name) {
   if (bytes.empty() || only_whitespace(bytes))
-    return Diagnostic{.file = name, .line = 1, .column = 1, .message = "the file is empty", .hint = "give palermo an Akoma Ntoso XML file (.xml or .akn.xml)"};
+    return Diagnostic{.file = name,
+                      .line = 1,
+                      .column = 1,
+                      .message = "the file is empty",
+                      .hint = "give palermo an Akoma Ntoso XML file (.xml or .akn.xml)"};
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
-    return Diagnostic{.file = name, .line = 1, .column = 1, .message = "the file is larger than 2 GB", .hint = "split the collection into one file per document"};
+    return Diagnostic{.file = name,
+                      .line = 1,
+                      .column = 1,
+                      .message = "the file is larger than 2 GB",
+                      .hint = "split the collection into one file per document"};
   if (auto at = find_entity_declaration(bytes); at != std::string_view::npos) {
     auto [line, column] = line_and_column(bytes, at);
-    return Diagnostic{.file = name, .line = line, .column = column, .message = "the DOCTYPE declares entities; palermo never expands entities (they can read local "
-                      "files or exhaust memory)", .hint = "remove the DOCTYPE and write the characters out, then re-export the document", .excerpt = source_line(bytes, line)};
+    return Diagnostic{.file = name,
+                      .line = line,
+                      .column = column,
+                      .message =
+                          "the DOCTYPE declares entities; palermo never expands entities (they can read local "
+                          "files or exhaust memory)",
+                      .hint = "remove the DOCTYPE and write the characters out, then re-export the document",
+                      .excerpt = source_line(bytes, line)};
   }
 
   ParserCtxtPtr ctxt(xmlNewParserCtxt());
-  if (!ctxt)
-    return Diagnostic{.file = name, .message = "out of memory creating the XML parser"};
+  if (!ctxt) return Diagnostic{.file = name, .message = "out of memory creating the XML parser"};
   FirstError first;
   GlobalErrors global;
   SilenceLibxml2 silence(global);
@@ -227,10 +247,10 @@ Result<XmlDocPtr> parse_xml_safely(std::string_view bytes, const std::string& na
   // No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD / DTDATTR / DTDVALID (no DTD
   // is fetched), XML_PARSE_NONET (nothing from the network), no XML_PARSE_HUGE (libxml2 keeps its
   // limits on depth and text sizes). BIG_LINES keeps line numbers right past 65535.
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
-                      XML_PARSE_COMPACT;
-  XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), name.c_str(),
-                                  nullptr, options));
+  const int options =
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
+  XmlDocPtr doc(
+      xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr, options));
   ctxt->_private = nullptr;
   if (!doc || ctxt->wellFormed == 0) {
     if (!first.seen) {
@@ -265,8 +285,8 @@ Result<XmlDocPtr> parse_xml_safely(std::string_view bytes, const std::string& na
                               : "the XML declaration says encoding=\"" + encoding +
                                     "\": declare the encoding the file is really in, or save it as UTF-8";
     } else if (first.message.find("Excessive depth") != std::string::npos) {
-      message = "elements are nested more than " + std::to_string(kMaxElementDepth) +
-                " levels deep; no statute needs that";
+      message =
+          "elements are nested more than " + std::to_string(kMaxElementDepth) + " levels deep; no statute needs that";
       hint = "check the file was not generated by a runaway process";
     } else if (first.code == XML_ERR_INVALID_CHAR || first.code == XML_ERR_INVALID_ENCODING ||
                first.message.find("UTF-8") != std::string::npos ||
@@ -276,7 +296,12 @@ Result<XmlDocPtr> parse_xml_safely(std::string_view bytes, const std::string& na
     } else {
       message = "XML is not well-formed: " + first.message;
     }
-    return Diagnostic{.file = name, .line = first.line, .column = first.column, .message = message, .hint = hint, .excerpt = source_line(bytes, first.line)};
+    return Diagnostic{.file = name,
+                      .line = first.line,
+                      .column = first.column,
+                      .message = message,
+                      .hint = hint,
+                      .excerpt = source_line(bytes, first.line)};
   }
   // Belt and braces: a DOCTYPE that slipped past the prolog scan must still declare no entities.
   if (doc->intSubset != nullptr) {
@@ -284,7 +309,12 @@ Result<XmlDocPtr> parse_xml_safely(std::string_view bytes, const std::string& na
       if (n->type == XML_ENTITY_DECL) {
         const auto at = bytes.find("<!DOCTYPE");
         auto [line, column] = line_and_column(bytes, at == std::string_view::npos ? 0 : at);
-        return Diagnostic{.file = name, .line = line, .column = column, .message = "the DOCTYPE declares entities; palermo never expands entities", .hint = "remove the DOCTYPE and write the characters out", .excerpt = source_line(bytes, line)};
+        return Diagnostic{.file = name,
+                          .line = line,
+                          .column = column,
+                          .message = "the DOCTYPE declares entities; palermo never expands entities",
+                          .hint = "remove the DOCTYPE and write the characters out",
+                          .excerpt = source_line(bytes, line)};
       }
     }
   }

@@ -5,15 +5,15 @@
 #include "grammars/citation/citation.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
-#include <set>
 #include <atomic>
+#include <cctype>
 #include <chrono>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <ctime>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
 
 #include "analysis/corpus.hpp"
 #include "analysis/definitions.hpp"
@@ -38,10 +38,14 @@ std::string in_numbering_style(std::string advice, const std::vector<Offence>& o
   if (offence == nullptr) return advice;
   const std::string_view cite = offence->citation;
   std::string word;
-  if (cite.rfind("art", 0) == 0) word = "article";
-  else if (cite.rfind("\xC2\xA7", 0) == 0) word = "\xC2\xA7";
-  else if (cite.rfind("reg", 0) == 0) word = "regulation";
-  else return advice;
+  if (cite.rfind("art", 0) == 0)
+    word = "article";
+  else if (cite.rfind("\xC2\xA7", 0) == 0)
+    word = "\xC2\xA7";
+  else if (cite.rfind("reg", 0) == 0)
+    word = "regulation";
+  else
+    return advice;
   for (std::size_t at = advice.find("section [X]"); at != std::string::npos; at = advice.find("section [X]", at + 1))
     advice.replace(at, 7, word);
   return advice;
@@ -88,8 +92,8 @@ void not_assessed(ObligationFinding& f, const std::vector<std::string>& document
 }
 
 // The kinds of law, as the model's `legislated-in` names them, that a title names.
-const char* const kLawKinds[] = {"trafficking-act", "penal-code", "criminal-procedure", "aml", "mla-extradition",
-                                 "immigration"};
+const char* const kLawKinds[] = {"trafficking-act", "penal-code", "criminal-procedure", "aml",
+                                 "mla-extradition", "immigration"};
 
 // Nothing of the obligation was found, and it usually sits in kinds of law none of the documents is:
 // the documents cannot answer it. Obligations of the offence itself, or of an anti-trafficking act,
@@ -111,7 +115,8 @@ std::string title_key(std::string_view title) {
   std::string key;
   for (char c : title) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (key.rfind("the ", 0) == 0) key.erase(0, 4);
-  while (!key.empty() && (std::isdigit(static_cast<unsigned char>(key.back())) || key.back() == ' ' || key.back() == ','))
+  while (!key.empty() &&
+         (std::isdigit(static_cast<unsigned char>(key.back())) || key.back() == ' ' || key.back() == ','))
     key.pop_back();
   return key;
 }
@@ -153,7 +158,8 @@ std::vector<NamedLaw> named_laws(const Corpus& corpus, Lexicons& lexicons, const
       return kb.size() > ka.size() && kb.compare(kb.size() - ka.size(), ka.size(), ka) == 0;
     });
   });
-  std::stable_sort(out.begin(), out.end(), [](const NamedLaw& a, const NamedLaw& b) { return a.mentions > b.mentions; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const NamedLaw& a, const NamedLaw& b) { return a.mentions > b.mentions; });
   return out;
 }
 

@@ -17,7 +17,7 @@ using namespace confidence;  // the levels every finding takes (confidence.hpp)
 
 // Life imprisonment compared with terms in years: longer than any of them.
 constexpr double kLife = kLifeYears;
-constexpr double kSeriousCrimeYears = 4;  // UNTOC art 2(b)
+constexpr double kSeriousCrimeYears = 4;    // UNTOC art 2(b)
 constexpr std::uint32_t kQuoteBytes = 240;  // how much of an offence a check quotes
 
 std::string years_text(double y) {
@@ -97,7 +97,8 @@ ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f)
   for (const OffenceSite* off : trafficking_offences())
     if (!off->info.substitute && off->conduct_visible() && !offence_requires_means(corpus_, lex_, *off) &&
         !protects_only_women_or_children(*off, /*children_only=*/true) &&
-        !(!off->info.heading.empty() && lex_.in_text("child", off->doc, off->info.heading))) {  // "Trafficking in children"
+        !(!off->info.heading.empty() &&
+          lex_.in_text("child", off->doc, off->info.heading))) {  // "Trafficking in children"
       without_means = off;
       break;
     }
@@ -142,7 +143,8 @@ ElementFinding Evaluator::check_no_transnationality(const model::Element& e, Ele
   found.evidence = {passage_evidence(off.doc, {r.first, std::min(r.second, r.first + 160)}, e.check)};
   found.status = Status::met;
   found.confidence = kLikely;
-  found.reason = "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
+  found.reason =
+      "the offence " + offence_citations() + " does not require a border crossing or an organized criminal group";
   return found;
 }
 
@@ -170,17 +172,20 @@ ElementFinding Evaluator::check_child_heavier_penalty(const model::Element& e, E
       if (const std::size_t stop = before.rfind(". "); stop != std::string_view::npos)
         clause_start = own.first + static_cast<std::uint32_t>(stop + 2);
       if (!lex_.in("child", off->doc, {clause_start, at})) continue;
-      const bool lighter_elsewhere = std::any_of(mentions.begin(), mentions.end(), [&](const penalty::PenaltyMention& m) {
-        return &m != &heavy && m.imprisonment && years(m) > 0 && years(m) < years(heavy) &&
-               !lex_.in("child", off->doc, {unit.first + static_cast<std::uint32_t>(m.begin) > 200 + unit.first
-                                                ? unit.first + static_cast<std::uint32_t>(m.begin) - 200
-                                                : unit.first,
-                                            unit.first + static_cast<std::uint32_t>(m.begin)});
-      });
+      const bool lighter_elsewhere =
+          std::any_of(mentions.begin(), mentions.end(), [&](const penalty::PenaltyMention& m) {
+            return &m != &heavy && m.imprisonment && years(m) > 0 && years(m) < years(heavy) &&
+                   !lex_.in("child", off->doc,
+                            {unit.first + static_cast<std::uint32_t>(m.begin) > 200 + unit.first
+                                 ? unit.first + static_cast<std::uint32_t>(m.begin) - 200
+                                 : unit.first,
+                             unit.first + static_cast<std::uint32_t>(m.begin)});
+          });
       if (!lighter_elsewhere) continue;
       found.status = Status::met;
       found.confidence = kLikely;
-      found.evidence = {passage_evidence(off->doc, {clause_start, unit.first + static_cast<std::uint32_t>(heavy.end)}, e.check)};
+      found.evidence = {
+          passage_evidence(off->doc, {clause_start, unit.first + static_cast<std::uint32_t>(heavy.end)}, e.check)};
       found.reason = "the offence " + (off->info.citation.empty() ? off->info.eid : off->info.citation) +
                      " punishes trafficking of a child more heavily (" + heavy.text + ")";
       return found;
@@ -224,13 +229,14 @@ ElementFinding Evaluator::check_every_offence(const model::Element& e, ElementFi
 ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementFinding f) {
   const auto offences = trafficking_offences();
   const std::string cites = offence_citations();
-  if (!offences.empty() && std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->info.substitute; })) {
+  if (!offences.empty() &&
+      std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->info.substitute; })) {
     const OffenceSite& closest = *offences.front();
     f.evidence.push_back(passage_evidence(closest.doc, quote(corpus_.doc(closest.doc), closest.words), e.check));
     f.status = Status::gap;
     f.confidence = kLikely;
-    f.reason = "no offence is built like trafficking (acts done for a purpose of exploitation); the closest (" +
-               cites + ") punish moving or dealing in persons without any purpose of exploitation";
+    f.reason = "no offence is built like trafficking (acts done for a purpose of exploitation); the closest (" + cites +
+               ") punish moving or dealing in persons without any purpose of exploitation";
     return f;
   }
   if (offences.empty()) {
@@ -255,18 +261,21 @@ ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementF
     for (const OffenceSite* off : offences)
       f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
   // A narrow offence is still the offence: assessed, with what makes it narrower than art 3 named.
-  const bool all_narrow = std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->info.narrow; });
+  const bool all_narrow =
+      std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->info.narrow; });
   std::vector<std::string> shortfalls = all_narrow ? narrowness() : std::vector<std::string>{};
   // However it was found, an offence that protects only women or children is narrower than art 3.
-  if (!all_narrow && std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
+  if (!all_narrow && std::all_of(offences.begin(), offences.end(),
+                                 [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
     shortfalls.push_back("it protects only women or children");
   std::string why;
   for (const std::string& s : shortfalls) why += (why.empty() ? "" : "; ") + s;
   f.status = shortfalls.empty() ? Status::met : Status::partial;
   f.confidence = shortfalls.empty() ? (all_narrow ? kLikely : kCertain) : kTentative;
-  f.reason = (shortfalls.empty() ? "trafficking offence created by " : "a trafficking offence narrower than art 3 in ") +
-             cites + " (" + offences.front()->info.found_by + (why.empty() ? "" : "; " + why) + "; " +
-             describe(f.evidence.front()) + ")";
+  f.reason =
+      (shortfalls.empty() ? "trafficking offence created by " : "a trafficking offence narrower than art 3 in ") +
+      cites + " (" + offences.front()->info.found_by + (why.empty() ? "" : "; " + why) + "; " +
+      describe(f.evidence.front()) + ")";
   return f;
 }
 
@@ -279,12 +288,18 @@ std::vector<std::string> Evaluator::narrowness() {
   if (const model::Obligation* purpose = model_.find("def.purpose"))
     for (const model::Element& e : purpose->elements)
       if (e.check.empty() && e.id != "intent" && !search(e, scopes_.offence_terms, 1).empty()) ++forms;
-  const bool conduct_known = std::any_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->conduct_visible(); });
-  if (!conduct_known) out.push_back("its conduct is known only by the crime's name, which the documents do not define");
-  else if (forms < 2) out.push_back(forms == 0 ? "it names no form of exploitation" : "its purposes are limited to one form of exploitation");
-  const bool one_act = std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->acts <= 1 && !o->by_name; });
+  const bool conduct_known =
+      std::any_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->conduct_visible(); });
+  if (!conduct_known)
+    out.push_back("its conduct is known only by the crime's name, which the documents do not define");
+  else if (forms < 2)
+    out.push_back(forms == 0 ? "it names no form of exploitation"
+                             : "its purposes are limited to one form of exploitation");
+  const bool one_act =
+      std::all_of(offences.begin(), offences.end(), [](const OffenceSite* o) { return o->acts <= 1 && !o->by_name; });
   if (one_act) out.push_back("it reaches only one of the acts of art 3");
-  if (std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
+  if (std::all_of(offences.begin(), offences.end(),
+                  [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
     out.push_back("it protects only women or children");
   return out;
 }
@@ -331,13 +346,14 @@ ElementFinding Evaluator::check_penalty(const model::Element& e, ElementFinding 
                  ": " + describe(f.evidence.back());
     } else if (general_in_lieu) {
       text::Match m = lex_.find("general-fine-in-lieu", general_in_lieu->doc, general_in_lieu->range);
-      const ByteRange r = m && !m.spans.empty() ? ByteRange{m.spans.front().first, m.spans.back().second} : general_in_lieu->range;
+      const ByteRange r =
+          m && !m.spans.empty() ? ByteRange{m.spans.front().first, m.spans.back().second} : general_in_lieu->range;
       f.status = Status::conflict;
       f.confidence = kProbable;
       f.evidence.push_back(passage_evidence(general_in_lieu->doc, r, e.check));
       f.reason = "a general provision lets the court impose a fine in place of imprisonment, and the offence " +
-                 reached->info.citation + " has neither a minimum term nor life imprisonment: " +
-                 describe(f.evidence.back());
+                 reached->info.citation +
+                 " has neither a minimum term nor life imprisonment: " + describe(f.evidence.back());
     } else {
       f.status = Status::met;
       f.confidence = offences.empty() ? kWeak : kLikely;
@@ -362,9 +378,10 @@ ElementFinding Evaluator::check_penalty(const model::Element& e, ElementFinding 
   const double overall = weakest->penalty.life ? kLife : weakest->penalty.max_years;
   const double max = weakest->basic_max_years >= 0 ? weakest->basic_max_years : overall;
   f.evidence.push_back(passage_evidence(weakest->penalty_doc, weakest->penalty_range, e.check));
-  std::string where = weakest->info.citation +
-                      (weakest->penalty_by_reference ? " (penalty by reference, " + f.evidence.back().citation + ")" : "") +
-                      (overall > max ? " (up to " + years_text(overall) + " in repeat or aggravated cases)" : "");
+  std::string where =
+      weakest->info.citation +
+      (weakest->penalty_by_reference ? " (penalty by reference, " + f.evidence.back().citation + ")" : "") +
+      (overall > max ? " (up to " + years_text(overall) + " in repeat or aggravated cases)" : "");
   const bool serious = max >= kSeriousCrimeYears;
   f.status = serious ? Status::met : Status::gap;
   f.confidence = serious ? kCertain : kFirm;
@@ -404,7 +421,8 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
     const bool younger = lex_.in("age-below-eighteen", at.doc, at.range) && !lex_.in("age-eighteen", at.doc, at.range);
     c.status = younger ? Status::partial : Status::met;
     c.confidence = younger ? kTentative : (at.tier == 0 ? kCertain : kLikely);
-    c.reason = younger ? "the means are waived only for children below an age lower than eighteen: " + describe(hits.front().evidence)
+    c.reason = younger ? "the means are waived only for children below an age lower than eighteen: " +
+                             describe(hits.front().evidence)
                        : "the means are not required where the victim is a child: " + describe(hits.front().evidence);
     for (auto& h : hits) c.evidence.push_back(std::move(h.evidence));
     return c;
@@ -418,7 +436,8 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
       const ByteRange r{std::max(piece.begin, item.range.first), std::min(piece.end, item.range.second)};
       if (!lex_.in("child", item.doc, r) || !lex_.in("means", item.doc, r) || !lex_.in("irrespective", item.doc, r))
         continue;
-      c.evidence.push_back(passage_evidence(item.doc, {r.first, std::min(r.second, r.first + 300)}, e.check, item.chain));
+      c.evidence.push_back(
+          passage_evidence(item.doc, {r.first, std::min(r.second, r.first + 300)}, e.check, item.chain));
       c.status = Status::met;
       c.confidence = kProbable;
       c.reason = "where the victim is a child the means need not be shown: " + describe(c.evidence.back());
@@ -476,8 +495,8 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
   c.status = Status::gap;
   c.confidence = offences.empty() ? kTentative : kProbable;
   c.reason = offences.empty() ? "no provision creating a trafficking offence was found"
-                              : "no provision dispensing with the means for child victims found in the offence " + cites +
-                                    " or the terms it uses";
+                              : "no provision dispensing with the means for child victims found in the offence " +
+                                    cites + " or the terms it uses";
   return c;
 }
 
@@ -505,15 +524,17 @@ ElementFinding Evaluator::check_child_means(const model::Element& e, ElementFind
     f.status = Status::conflict;
     f.confidence = kProbable;
     f.reason = no_means.status == Status::partial
-                   ? "the offence " + off->info.citation + " requires one of the means for children above the younger age " +
-                         "its child clause names (" + no_means.reason + ")"
+                   ? "the offence " + off->info.citation +
+                         " requires one of the means for children above the younger age " + "its child clause names (" +
+                         no_means.reason + ")"
                    : "the offence " + off->info.citation +
                          " requires one of the means and no provision dispenses with them where the victim is a child";
     return f;
   }
   f.status = Status::met;
   f.confidence = kTentative;
-  f.reason = offences.empty() ? "no trafficking offence was found to check" : "the offence " + offence_citations() + " requires no means";
+  f.reason = offences.empty() ? "no trafficking offence was found to check"
+                              : "the offence " + offence_citations() + " requires no means";
   return f;
 }
 
@@ -589,9 +610,10 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
   }
   f.status = age_stated ? Status::met : Status::partial;
   f.confidence = age_stated ? (hits.front().item->tier < 2 ? kFirm : kProbable) : kTentative;
-  f.reason = age_stated ? "a child is a person under eighteen: " + describe(hits.front().evidence)
-                        : "the offence uses " + describe(hits.front().evidence) +
-                              " but no age is stated in the documents analysed (confirm the civil code sets it at eighteen)";
+  f.reason = age_stated
+                 ? "a child is a person under eighteen: " + describe(hits.front().evidence)
+                 : "the offence uses " + describe(hits.front().evidence) +
+                       " but no age is stated in the documents analysed (confirm the civil code sets it at eighteen)";
   for (auto& h : hits) f.evidence.push_back(std::move(h.evidence));
   return f;
 }
@@ -667,9 +689,9 @@ ElementFinding Evaluator::check_victims_restricted(const model::Element& e, Elem
   const auto offences = trafficking_offences();
   // Restricted only when every trafficking offence is: one that reaches anyone protects everyone.
   // Words such as "women and children" in an offence that also reaches "any person" are no conflict.
-  const bool all_restricted = !offences.empty() && std::all_of(offences.begin(), offences.end(), [&](const OffenceSite* off) {
-    return protects_only_women_or_children(*off);
-  });
+  const bool all_restricted =
+      !offences.empty() && std::all_of(offences.begin(), offences.end(),
+                                       [&](const OffenceSite* off) { return protects_only_women_or_children(*off); });
   if (all_restricted) {
     for (auto& h : search(e, scopes_.offence, 3)) f.evidence.push_back(std::move(h.evidence));
     if (f.evidence.empty()) {
@@ -684,8 +706,9 @@ ElementFinding Evaluator::check_victims_restricted(const model::Element& e, Elem
   } else {
     f.status = Status::met;
     f.confidence = offences.empty() ? kWeak : kLikely;
-    f.reason = offences.empty() ? "no trafficking offence was found to check"
-                                : "no restriction of the victims to women or children found in the offence " + offence_citations();
+    f.reason = offences.empty()
+                   ? "no trafficking offence was found to check"
+                   : "no restriction of the victims to women or children found in the offence " + offence_citations();
   }
   return f;
 }
@@ -735,7 +758,8 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
     // Or a provision of the offence's own law that names the crime ("Les auteurs, co-auteurs et
     // complices des infractions de ... traite d'enfant sont ...").
     if (!in_offence && !about_offence)
-      about_offence = std::any_of(offences.begin(), offences.end(), [&](const OffenceSite* off) { return off->doc == h.item->doc; }) &&
+      about_offence = std::any_of(offences.begin(), offences.end(),
+                                  [&](const OffenceSite* off) { return off->doc == h.item->doc; }) &&
                       lex_.in("offence-name", h.item->doc, dt.subtree[h.item->provision]);
     if (in_offence) {
       if (!direct) direct = &h;
@@ -748,7 +772,9 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
   }
   // The rule itself opens with the words ("Est complice ...", "Attempt to commit ..."); a provision
   // that only mentions them further on (legal persons' "auteurs ou complices") comes after it.
-  auto lead = [](const Hit* x) { return x->evidence.highlights.empty() ? 1u << 30 : x->evidence.highlights.front().first; };
+  auto lead = [](const Hit* x) {
+    return x->evidence.highlights.empty() ? 1u << 30 : x->evidence.highlights.front().first;
+  };
   std::stable_sort(rules.begin(), rules.end(), [&](const Hit* a, const Hit* b) { return lead(a) < lead(b); });
   auto general_link = [&](const Hit& h) {
     Evidence ev = h.evidence;
@@ -773,7 +799,8 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
       return off->doc == h.item->doc && off->unit == h.item->provision;
     });
     if (!in_offence && !lex_.in("general-rule", h.item->doc, dt.subtree[h.item->provision]) &&
-        !under_general_part(h.item->doc, h.item->provision) && !cites_trafficking_offence(h.item->doc, h.item->provision))
+        !under_general_part(h.item->doc, h.item->provision) &&
+        !cites_trafficking_offence(h.item->doc, h.item->provision))
       continue;
     f.status = Status::partial;
     f.confidence = kDoubtful;
@@ -784,7 +811,8 @@ ElementFinding Evaluator::check_general_part(const model::Element& e, ElementFin
   if (elsewhere) {
     f.status = Status::partial;
     f.confidence = kDoubtful;
-    f.reason = e.title + ": only " + describe(elsewhere->evidence) + ", which does not say that it applies to the trafficking offence";
+    f.reason = e.title + ": only " + describe(elsewhere->evidence) +
+               ", which does not say that it applies to the trafficking offence";
     f.evidence.push_back(elsewhere->evidence);
     return f;
   }

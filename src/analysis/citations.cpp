@@ -1,7 +1,6 @@
 // Citation resolution against a document's provision tree (see citations.hpp).
 #include "analysis/citations.hpp"
 
-
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -19,12 +18,23 @@ int roman_value(std::string_view s) {
   for (auto it = s.rbegin(); it != s.rend(); ++it) {
     int v = 0;
     switch (*it) {
-      case 'i': v = 1; break;
-      case 'v': v = 5; break;
-      case 'x': v = 10; break;
-      case 'l': v = 50; break;
-      case 'c': v = 100; break;
-      default: return -1;
+      case 'i':
+        v = 1;
+        break;
+      case 'v':
+        v = 5;
+        break;
+      case 'x':
+        v = 10;
+        break;
+      case 'l':
+        v = 50;
+        break;
+      case 'c':
+        v = 100;
+        break;
+      default:
+        return -1;
     }
     total += v < prev ? -v : v;
     prev = std::max(prev, v);
@@ -36,15 +46,24 @@ int roman_value(std::string_view s) {
 // number are accepted when none of these has it.
 std::vector<std::string_view> elements_for(Kind k) {
   switch (k) {
-    case Kind::section: return {"section"};
-    case Kind::article: return {"article"};
-    case Kind::subsection: return {"subsection"};
-    case Kind::paragraph: return {"paragraph", "point", "item"};
-    case Kind::subparagraph: return {"subparagraph", "point", "item"};
-    case Kind::part: return {"part"};
-    case Kind::chapter: return {"chapter"};
-    case Kind::schedule: return {"attachment", "hcontainer"};
-    default: return {};
+    case Kind::section:
+      return {"section"};
+    case Kind::article:
+      return {"article"};
+    case Kind::subsection:
+      return {"subsection"};
+    case Kind::paragraph:
+      return {"paragraph", "point", "item"};
+    case Kind::subparagraph:
+      return {"subparagraph", "point", "item"};
+    case Kind::part:
+      return {"part"};
+    case Kind::chapter:
+      return {"chapter"};
+    case Kind::schedule:
+      return {"attachment", "hcontainer"};
+    default:
+      return {};
   }
 }
 
@@ -106,15 +125,16 @@ std::vector<std::size_t> numbered_anywhere(const akn::Document& d, Kind kind, co
   std::string want = normalized_number(label);
   std::vector<std::size_t> strict, loose;
   for (std::size_t i : provisions_numbered(d, want)) {
-    if (element_is(d.provisions[i], names)) strict.push_back(i);
-    else if (d.provisions[i].depth == 0 || d.provisions[i].element == "hcontainer") loose.push_back(i);
+    if (element_is(d.provisions[i], names))
+      strict.push_back(i);
+    else if (d.provisions[i].depth == 0 || d.provisions[i].element == "hcontainer")
+      loose.push_back(i);
   }
   return strict.empty() ? loose : strict;
 }
 
 // Relative: walk up from `from`, at each ancestor look for a child of the right kind and number.
-std::vector<std::size_t> numbered_near(const akn::Document& d, Kind kind, const std::string& label,
-                                       std::size_t from) {
+std::vector<std::size_t> numbered_near(const akn::Document& d, Kind kind, const std::string& label, std::size_t from) {
   auto names = elements_for(kind);
   for (int strict = 1; strict >= 0; --strict) {
     for (int q = static_cast<int>(from); q >= 0; q = d.provisions[static_cast<std::size_t>(q)].parent) {
@@ -134,8 +154,12 @@ std::vector<std::size_t> resolve_ref(const citation::Citation& c, const citation
     case Kind::article:
     case Kind::part:
     case Kind::chapter:
-    case Kind::schedule: starts = numbered_anywhere(d, c.kind, ref.labels.front()); break;
-    default: starts = numbered_near(d, c.kind, ref.labels.front(), from); break;
+    case Kind::schedule:
+      starts = numbered_anywhere(d, c.kind, ref.labels.front());
+      break;
+    default:
+      starts = numbered_near(d, c.kind, ref.labels.front(), from);
+      break;
   }
   for (std::size_t s : starts) {
     auto found = descend(d, s, ref.labels, 1);
@@ -144,7 +168,8 @@ std::vector<std::size_t> resolve_ref(const citation::Citation& c, const citation
   return {};
 }
 
-std::vector<std::size_t> enclosing(const akn::Document& d, std::size_t from, std::initializer_list<std::string_view> names) {
+std::vector<std::size_t> enclosing(const akn::Document& d, std::size_t from,
+                                   std::initializer_list<std::string_view> names) {
   for (int q = static_cast<int>(from); q >= 0; q = d.provisions[static_cast<std::size_t>(q)].parent)
     for (std::string_view n : names)
       if (d.provisions[static_cast<std::size_t>(q)].element == n) return {static_cast<std::size_t>(q)};
@@ -167,13 +192,20 @@ std::vector<std::size_t> resolve(const citation::Citation& c, const akn::Documen
   if (d.provisions.empty()) return {};
   from = std::min(from, d.provisions.size() - 1);
   switch (c.kind) {
-    case Kind::this_act: return d.roots();
-    case Kind::this_part: return enclosing(d, from, {"part"});
-    case Kind::this_chapter: return enclosing(d, from, {"chapter"});
-    case Kind::this_section: return enclosing(d, from, {"section"});
-    case Kind::this_subsection: return enclosing(d, from, {"subsection"});
-    case Kind::this_article: return enclosing(d, from, {"article"});
-    default: break;
+    case Kind::this_act:
+      return d.roots();
+    case Kind::this_part:
+      return enclosing(d, from, {"part"});
+    case Kind::this_chapter:
+      return enclosing(d, from, {"chapter"});
+    case Kind::this_section:
+      return enclosing(d, from, {"section"});
+    case Kind::this_subsection:
+      return enclosing(d, from, {"subsection"});
+    case Kind::this_article:
+      return enclosing(d, from, {"article"});
+    default:
+      break;
   }
   std::vector<std::size_t> out;
   if (c.range && c.refs.size() == 2) {

@@ -34,8 +34,10 @@ void flatten(const akn::Document& d, std::size_t p, DocText& out) {
   auto add = [&](const std::string& piece) {
     if (piece.empty()) return;
     auto b = static_cast<std::uint32_t>(out.text.size());
-    if (piece.find('[') == std::string::npos) out.text += piece;
-    else append_without_amendment_marks(out.text, piece);
+    if (piece.find('[') == std::string::npos)
+      out.text += piece;
+    else
+      append_without_amendment_marks(out.text, piece);
     out.pieces.push_back({b, static_cast<std::uint32_t>(out.text.size()), p});
     out.text += '\n';
   };
@@ -68,11 +70,16 @@ std::string fold_text(std::string_view utf8) {
 
 std::string model_language_of(std::string_view code) {
   switch (text::language_from_code(code)) {
-    case text::Language::english: return "en";
-    case text::Language::french: return "fr";
-    case text::Language::spanish: return "es";
-    case text::Language::portuguese: return "pt";
-    case text::Language::other: return "";
+    case text::Language::english:
+      return "en";
+    case text::Language::french:
+      return "fr";
+    case text::Language::spanish:
+      return "es";
+    case text::Language::portuguese:
+      return "pt";
+    case text::Language::other:
+      return "";
   }
   return "";
 }
@@ -126,8 +133,8 @@ Corpus::Corpus(const std::vector<akn::Document>& documents, const std::vector<st
     }
     t.language_name = text::language_name(undeclared ? std::string(text::language_code(t.language)) : declared);
     if (!readable.empty())
-      t.assessed = !t.model_language.empty() &&
-                   std::find(readable.begin(), readable.end(), t.model_language) != readable.end();
+      t.assessed =
+          !t.model_language.empty() && std::find(readable.begin(), readable.end(), t.model_language) != readable.end();
     // Units: the nearest section/article holding a provision; outside sections, the highest
     // ancestor that holds no section (a schedule's paragraph, a flat document's top provision).
     const std::size_t n = d.provisions.size();

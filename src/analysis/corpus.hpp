@@ -27,14 +27,14 @@ struct DocText {
   // False when the document is in a language the model has no patterns for: it is not analysed,
   // and the report says so instead of turning every element into a gap.
   bool assessed = true;
-  std::string language_name;   // "Greek (ell)", for the report
-  std::string text;            // the flattened document
+  std::string language_name;       // "Greek (ell)", for the report
+  std::string text;                // the flattened document
   std::vector<ByteRange> subtree;  // per provision: its whole text (own, children, wrap-up)
   struct Piece {
     std::uint32_t begin, end;
     std::size_t provision;
   };
-  std::vector<Piece> pieces;  // own-text pieces, sorted by begin
+  std::vector<Piece> pieces;         // own-text pieces, sorted by begin
   std::vector<std::size_t> unit_of;  // per provision: the unit (section/article or top provision) holding it
   std::vector<std::size_t> units;    // the units, in document order
   std::vector<bool> treaty_text;     // per provision: inside a reproduction of a treaty (a schedule)

@@ -22,9 +22,10 @@ constexpr QuotePair kQuotes[] = {
 // Words that follow a defined term in a definition clause (folded).
 bool definition_verb_follows(std::string_view folded_after) {
   static constexpr std::string_view verbs[] = {
-      "means", "includes", "include", "has the meaning", "have the meaning", "shall mean", "shall include",
-      "refers to", "is defined", "in relation to", "s entend", "designe", "signifie", "comprend",
-      "se entiende", "significa", "comprende", "se entendera", "incluye", "inclui"};
+      "means",      "includes",      "include",      "has the meaning", "have the meaning",
+      "shall mean", "shall include", "refers to",    "is defined",      "in relation to",
+      "s entend",   "designe",       "signifie",     "comprend",        "se entiende",
+      "significa",  "comprende",     "se entendera", "incluye",         "inclui"};
   std::size_t start = folded_after.find_first_not_of(" ,:");
   if (start == std::string_view::npos) return false;
   folded_after.remove_prefix(start);
@@ -109,7 +110,9 @@ std::size_t marker_length(std::string_view t, std::size_t i) {
   const std::size_t start = j;
   while (j < t.size() && j - start < 3 && std::isdigit(static_cast<unsigned char>(t[j]))) ++j;
   const bool digits = j > start;
-  if (!digits && j + 1 < t.size() && std::islower(static_cast<unsigned char>(t[j])) && (t[j + 1] == ')' || t[j + 1] == '.')) ++j;
+  if (!digits && j + 1 < t.size() && std::islower(static_cast<unsigned char>(t[j])) &&
+      (t[j + 1] == ')' || t[j + 1] == '.'))
+    ++j;
   if (j == start) return 0;
   if (digits && (t.compare(j, 2, "\xC2\xB0") == 0 || t.compare(j, 2, "\xC2\xBA") == 0)) return j + 2 - i;
   if (j < t.size() && t[j] == ')') return j + 1 - i;
@@ -167,8 +170,8 @@ void scan_numbered_items(std::string_view piece, std::uint32_t offset, std::vect
 // The term without a leading article, as the text uses it: "la traite d'enfants" is used as
 // "traite d'enfants", "the child" as "child". Articles are grammar, not law: a short list per language.
 std::string without_article(std::string folded) {
-  static constexpr std::string_view articles[] = {"the ", "a ", "an ", "le ", "la ", "les ", "l ", "el ", "los ",
-                                                  "las ", "lo ", "o ", "os ", "as ", "um ", "uma ", "un ", "une "};
+  static constexpr std::string_view articles[] = {"the ", "a ",  "an ", "le ", "la ", "les ", "l ",   "el ", "los ",
+                                                  "las ", "lo ", "o ",  "os ", "as ", "um ",  "uma ", "un ", "une "};
   for (std::string_view a : articles)
     if (folded.size() > a.size() + 2 && folded.compare(0, a.size(), a) == 0) return folded.substr(a.size());
   return folded;
@@ -180,8 +183,9 @@ std::string without_article(std::string folded) {
 std::string heading_term(const std::string& heading) {
   std::string h = fold_text(heading);
   std::replace(h.begin(), h.end(), '\'', ' ');
-  for (std::string_view lead : {"meaning of ", "definition of ", "definitions of ", "interpretation of ", "definition de ",
-                                "definicion de ", "definicion del ", "concepto de ", "conceito de ", "notion de "})
+  for (std::string_view lead :
+       {"meaning of ", "definition of ", "definitions of ", "interpretation of ", "definition de ", "definicion de ",
+        "definicion del ", "concepto de ", "conceito de ", "notion de "})
     if (h.compare(0, lead.size(), lead) == 0) {
       h = h.substr(lead.size());
       break;
@@ -236,7 +240,9 @@ Definitions find_definitions(Corpus& corpus) {
     // One definition per place: a quoted term inside a numbered item is found twice.
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
     found.erase(std::unique(found.begin(), found.end(),
-                            [](const Found& a, const Found& b) { return b.begin - a.begin < 8 && fold_text(a.display) == fold_text(b.display); }),
+                            [](const Found& a, const Found& b) {
+                              return b.begin - a.begin < 8 && fold_text(a.display) == fold_text(b.display);
+                            }),
                 found.end());
     // <def> marks the quote scan did not see (definitions written without quotes).
     for (const akn::TermMark& mark : d.definitions) {
@@ -286,13 +292,15 @@ std::vector<std::size_t> terms_used(const Definitions& defs, std::string_view fo
   std::vector<std::size_t> same, other;
   for (std::size_t i = 0; i < defs.all.size(); ++i) {
     const Definition& d = defs.all[i];
-    if (d.term.size() < 3 || (!has_word(folded_text, d.term) && (d.stem.empty() || !has_word(folded_text, d.stem)))) continue;
+    if (d.term.size() < 3 || (!has_word(folded_text, d.term) && (d.stem.empty() || !has_word(folded_text, d.stem))))
+      continue;
     (d.doc == doc ? same : other).push_back(i);
   }
   if (same.empty()) return other;
   // Terms defined only in another document still count ("exploitation" in a penal code's general part).
   for (std::size_t i : other) {
-    bool also_here = std::any_of(same.begin(), same.end(), [&](std::size_t j) { return defs.all[j].term == defs.all[i].term; });
+    bool also_here =
+        std::any_of(same.begin(), same.end(), [&](std::size_t j) { return defs.all[j].term == defs.all[i].term; });
     if (!also_here) same.push_back(i);
   }
   return same;

@@ -1,6 +1,6 @@
 // Pattern evidence, element and obligation statuses (see evaluate.hpp; computed checks: checks.cpp).
-#include "analysis/confidence.hpp"
 #include "analysis/evaluate.hpp"
+#include "analysis/confidence.hpp"
 #include "analysis/offences.hpp"
 #include "util/utf8.hpp"
 
@@ -32,7 +32,8 @@ std::pair<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> win
     if (start > 0 && !space(start - 1)) {
       std::size_t s = start;
       while (s < first && !space(s)) ++s;
-      if (s < first) start = s + 1;
+      if (s < first)
+        start = s + 1;
       else {
         while (start > 0 && !space(start - 1)) --start;
       }
@@ -40,7 +41,8 @@ std::pair<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> win
     if (end < whole.size() && !space(end)) {
       std::size_t e = end;
       while (e > first_end && !space(e)) --e;
-      if (e > first_end) end = e;
+      if (e > first_end)
+        end = e;
       else {
         while (end < whole.size() && !space(end)) ++end;
       }
@@ -48,7 +50,8 @@ std::pair<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> win
     while (end > start && space(end - 1)) --end;
   }
   std::string prefix = start > 0 ? "\xE2\x80\xA6 " : "";
-  std::string passage = prefix + std::string(whole.substr(start, end - start)) + (end < whole.size() ? " \xE2\x80\xA6" : "");
+  std::string passage =
+      prefix + std::string(whole.substr(start, end - start)) + (end < whole.size() ? " \xE2\x80\xA6" : "");
   std::replace(passage.begin(), passage.end(), '\n', ' ');
   std::vector<std::pair<std::uint32_t, std::uint32_t>> rel;
   for (const ByteRange& r : absolute) {
@@ -88,7 +91,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 std::string lower_first(std::string s) {
   // Titles start with a capital ("Recruitment"); inside a sentence they read in lower case, except
   // when the second letter is a capital too (an acronym).
-  if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
 }
 
@@ -104,10 +108,12 @@ Evaluator::Evaluator(Corpus& corpus, Lexicons& lexicons, const std::vector<Offen
 
 const std::vector<ScopeItem>& Evaluator::items_for(model::Scope scope) const {
   switch (scope) {
-    case model::Scope::offence: return scopes_.offence;
+    case model::Scope::offence:
+      return scopes_.offence;
     case model::Scope::offence_terms:
       return area_ == model::Area::definition ? scopes_.offence_terms : scopes_.offence_terms_aggravated;
-    case model::Scope::anywhere: break;
+    case model::Scope::anywhere:
+      break;
   }
   return area_ == model::Area::definition ? scopes_.anywhere : scopes_.anywhere_operative;
 }
@@ -134,7 +140,8 @@ const std::vector<std::string>& Evaluator::roles_of(std::size_t doc, std::size_t
     }
     for (const std::string& r : cached->second) add(r);
   }
-  if (std::any_of(offences_.begin(), offences_.end(), [&](const OffenceSite& o) { return o.doc == doc && o.unit == unit; }))
+  if (std::any_of(offences_.begin(), offences_.end(),
+                  [&](const OffenceSite& o) { return o.doc == doc && o.unit == unit; }))
     add("offence");
   return roles_.emplace(key, std::move(roles)).first->second;
 }
@@ -166,7 +173,8 @@ std::vector<const OffenceSite*> Evaluator::trafficking_offences() const {
 
 std::string Evaluator::offence_citations() const {
   std::vector<std::string> cites;
-  for (const OffenceSite* o : trafficking_offences()) cites.push_back(o->info.citation.empty() ? o->info.eid : o->info.citation);
+  for (const OffenceSite* o : trafficking_offences())
+    cites.push_back(o->info.citation.empty() ? o->info.eid : o->info.citation);
   return join(cites, ", ");
 }
 
@@ -272,7 +280,8 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
       // "uses the defined term 'forced labour'": the term is the text between the last two quotes.
       const std::string& label = item.chain.back().label;
       const std::size_t close = label.rfind('\'');
-      const std::size_t open = close == std::string::npos || close == 0 ? std::string::npos : label.rfind('\'', close - 1);
+      const std::size_t open =
+          close == std::string::npos || close == 0 ? std::string::npos : label.rfind('\'', close - 1);
       if (open != std::string::npos &&
           lex_.in_text("exploitation-purpose", item.doc, std::string_view(label).substr(open + 1, close - open - 1)))
         continue;
@@ -365,7 +374,8 @@ bool negated(const Evidence& ev, Lexicons& lex, std::size_t doc) {
     if (stop != std::string_view::npos) rest = rest.substr(0, stop);
     return rest;
   };
-  return lex.in_text("negation-before", doc, clause_before(first)) || lex.in_text("negation-after", doc, clause_after(last));
+  return lex.in_text("negation-before", doc, clause_before(first)) ||
+         lex.in_text("negation-after", doc, clause_after(last));
 }
 
 }  // namespace
@@ -462,12 +472,16 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
   f.status = Status::gap;
   f.confidence = confidence::kProbable;
   switch (e.scope) {
-    case model::Scope::offence: f.reason = "no evidence of \u2018" + title + "\u2019 in the offence " + cites; break;
+    case model::Scope::offence:
+      f.reason = "no evidence of \u2018" + title + "\u2019 in the offence " + cites;
+      break;
     case model::Scope::offence_terms:
       f.reason = "no evidence of \u2018" + title + "\u2019 in the offence " + cites + " or the terms it uses" +
                  (scopes_.terms.empty() ? "" : " (" + shorten(join(scopes_.terms, ", "), 160) + ")");
       break;
-    case model::Scope::anywhere: f.reason = "no evidence of \u2018" + title + "\u2019 in any of the documents"; break;
+    case model::Scope::anywhere:
+      f.reason = "no evidence of \u2018" + title + "\u2019 in any of the documents";
+      break;
   }
   return f;
 }
@@ -521,8 +535,8 @@ ObligationFinding Evaluator::evaluate(const model::Obligation& o) {
   } else if (any_found) {
     f.status = Status::partial;
     f.confidence = confidence;
-    f.reason = std::to_string(met.size()) + " of " + std::to_string(total) + " elements met; not found where required: " +
-               shorten(join(missing, ", "), 200);
+    f.reason = std::to_string(met.size()) + " of " + std::to_string(total) +
+               " elements met; not found where required: " + shorten(join(missing, ", "), 200);
   } else {
     f.status = Status::gap;
     f.confidence = confidence;

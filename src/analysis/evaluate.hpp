@@ -32,7 +32,8 @@ class Evaluator {
   // Pattern evidence for an element in the given items, at most `limit` hits (one per item).
   std::vector<Hit> search(const model::Element& element, const std::vector<ScopeItem>& items, std::size_t limit);
   // The same with the element's partial patterns (wording that reaches it only in part).
-  std::vector<Hit> search_partial(const model::Element& element, const std::vector<ScopeItem>& items, std::size_t limit);
+  std::vector<Hit> search_partial(const model::Element& element, const std::vector<ScopeItem>& items,
+                                  std::size_t limit);
   // Evidence for a whole byte range without a pattern (e.g. the offence's penalty words).
   Evidence passage_evidence(std::size_t doc, ByteRange highlight, const std::string& check,
                             const std::vector<ChainLink>& chain = {});
@@ -59,7 +60,7 @@ class Evaluator {
   using Check = ElementFinding (Evaluator::*)(const model::Element& e, ElementFinding f);
   static const std::map<std::string, Check>& checks();
   ElementFinding check_offence_exists(const model::Element& e, ElementFinding f);
-  ElementFinding check_penalty(const model::Element& e, ElementFinding f);  // penalty-threshold, fine-in-lieu
+  ElementFinding check_penalty(const model::Element& e, ElementFinding f);      // penalty-threshold, fine-in-lieu
   ElementFinding check_child_means(const model::Element& e, ElementFinding f);  // child-no-means, means-for-children
   ElementFinding check_child_under_18(const model::Element& e, ElementFinding f);
   ElementFinding check_victims_restricted(const model::Element& e, ElementFinding f);
@@ -75,7 +76,8 @@ class Evaluator {
   // section 3", "les infractions prévues aux articles 311-1 à 311-5", "el artículo anterior").
   bool cites_trafficking_offence(std::size_t doc, std::size_t provision);
   const text::CompiledPattern& compiled(const model::Pattern& p, text::Language lang);
-  Evidence make_evidence(const ScopeItem& item, const model::Pattern& p, pattern::Node::Kind kind, const text::Match& m);
+  Evidence make_evidence(const ScopeItem& item, const model::Pattern& p, pattern::Node::Kind kind,
+                         const text::Match& m);
 
   // Why a narrow offence falls short of art 3, in words for the report ("its purposes are limited to
   // one form of exploitation"); empty when it does not.
@@ -95,16 +97,17 @@ class Evaluator {
   const Scopes& scopes_;
   std::map<std::pair<const model::Pattern*, text::Language>, text::CompiledPattern> compiled_;
   // Items of a scope that may carry an element with these roles (all items when it names none).
-  const std::vector<ScopeItem>& items_with_roles(const std::vector<ScopeItem>& items, const std::vector<std::string>& roles);
+  const std::vector<ScopeItem>& items_with_roles(const std::vector<ScopeItem>& items,
+                                                 const std::vector<std::string>& roles);
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> roles_;
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> heading_roles_;  // per headed provision
   std::map<std::pair<const std::vector<ScopeItem>*, std::string>, std::vector<ScopeItem>> role_items_;
   std::optional<ElementFinding> child_no_means_;  // shared by child-no-means and means-for-children
-  model::Area area_ = model::Area::definition;  // of the obligation being evaluated
+  model::Area area_ = model::Area::definition;    // of the obligation being evaluated
 };
 
 // Element finding helpers shared by evaluate.cpp and checks.cpp.
-std::string describe(const Evidence& e);           // "'recruits' in s 3(1)" (+ " via the defined term ...")
+std::string describe(const Evidence& e);  // "'recruits' in s 3(1)" (+ " via the defined term ...")
 std::string lower_first(std::string s);
 
 }  // namespace palermo::analysis

@@ -31,20 +31,20 @@ struct ChainLink {
 
 // One passage of a statute that supports (or, for a red flag, triggers) a finding.
 struct Evidence {
-  std::string document;   // Document::path
+  std::string document;  // Document::path
   std::string doc_title;
-  std::string eid;        // the innermost provision holding the matched words
-  std::string citation;   // "s 3(1)(a)"
-  std::string passage;    // the provision's text (trimmed to a readable window around the match)
+  std::string eid;       // the innermost provision holding the matched words
+  std::string citation;  // "s 3(1)(a)"
+  std::string passage;   // the provision's text (trimmed to a readable window around the match)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // byte ranges in `passage`
-  std::string matched;    // the matched words, joined with " … "
-  std::string pattern;    // the pattern source that matched (or the check that found it)
-  std::string language;   // the pattern's language
+  std::string matched;                                              // the matched words, joined with " … "
+  std::string pattern;           // the pattern source that matched (or the check that found it)
+  std::string language;          // the pattern's language
   std::vector<ChainLink> chain;  // empty when the passage stands in the offence itself
 };
 
 struct ElementFinding {
-  std::string id;       // element id from the model
+  std::string id;  // element id from the model
   std::string title;
   bool red_flag = false;
   Status status = Status::gap;
@@ -61,7 +61,7 @@ struct ObligationFinding {
   Status status = Status::gap;
   double confidence = 0.0;
   std::string reason;
-  std::string advice;  // drafting advice, shown when not met
+  std::string advice;                      // drafting advice, shown when not met
   std::vector<std::string> legislated_in;  // where countries usually legislate it (model::Obligation)
   std::vector<ElementFinding> elements;
   std::vector<ElementFinding> red_flags;
@@ -78,9 +78,9 @@ struct Offence {
   // imprisonment, which `life` says.
   double min_years = -1, max_years = -1;
   bool life = false;
-  bool fine = false;           // a fine is available
-  bool fine_in_lieu = false;   // a fine alone may replace imprisonment ("or to both", "or")
-  std::string penalty_text;    // the words the penalty was read from
+  bool fine = false;          // a fine is available
+  bool fine_in_lieu = false;  // a fine alone may replace imprisonment ("or to both", "or")
+  std::string penalty_text;   // the words the penalty was read from
   // How it was found, in a sentence a lawyer can check ("built like art 3: 5 acts, a purpose of
   // exploitation and means", "punishes the crime named in art 3(6), which defines it").
   std::string found_by;
@@ -112,8 +112,8 @@ struct DocumentInfo {
 struct NamedLaw {
   std::string title;
   std::vector<std::string> kinds{};  // the kinds of law its title names, as DocumentInfo::kinds
-  std::string document;            // where it is first named: the document's path
-  std::string eid, citation;       // ... and provision
+  std::string document;              // where it is first named: the document's path
+  std::string eid, citation;         // ... and provision
   int mentions = 0;
 };
 

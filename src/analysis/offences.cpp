@@ -23,8 +23,8 @@
 #include <set>
 
 #include "analysis/citations.hpp"
-#include "util/utf8.hpp"
 #include "grammars/citation/citation.hpp"
+#include "util/utf8.hpp"
 
 namespace palermo::analysis {
 
@@ -82,9 +82,8 @@ std::optional<std::uint32_t> acts_near_purpose_at(Lexicons& lex, std::size_t doc
   for (const auto& p : purpose.spans) {
     int near = 0;
     for (const auto& spans : acts)
-      if (std::any_of(spans.begin(), spans.end(), [&](const auto& a) {
-            return a.first + kReach >= p.first && a.first <= p.second + kReach;
-          }))
+      if (std::any_of(spans.begin(), spans.end(),
+                      [&](const auto& a) { return a.first + kReach >= p.first && a.first <= p.second + kReach; }))
         ++near;
     if (near >= wanted) return p.first;
   }
@@ -93,17 +92,17 @@ std::optional<std::uint32_t> acts_near_purpose_at(Lexicons& lex, std::size_t doc
 
 // What a unit says about itself, read once.
 struct Signals {
-  bool formula = false;          // creates or punishes an offence
-  bool named = false;            // names the crime in its text
-  bool named_heading = false;    // names the crime in its heading
-  bool by_name = false;          // its conduct is the crime's name ("traffics a person")
-  bool by_citation = false;      // ... known because it names the crime and cites its definition
-  bool defines = false;          // defines something ("constitue", "means", "se entiende por")
-  bool smuggling = false;        // names the smuggling of migrants (text or heading)
-  bool purpose = false;          // a purpose of exploitation
+  bool formula = false;        // creates or punishes an offence
+  bool named = false;          // names the crime in its text
+  bool named_heading = false;  // names the crime in its heading
+  bool by_name = false;        // its conduct is the crime's name ("traffics a person")
+  bool by_citation = false;    // ... known because it names the crime and cites its definition
+  bool defines = false;        // defines something ("constitue", "means", "se entiende por")
+  bool smuggling = false;      // names the smuggling of migrants (text or heading)
+  bool purpose = false;        // a purpose of exploitation
   bool means = false;
   int acts = 0;
-  std::size_t words = 0;         // provision holding the offence-creating words
+  std::size_t words = 0;  // provision holding the offence-creating words
   // The unit that punishes this one by citing it ("an offence under Section 4"); npos when none.
   std::size_t punished_by = static_cast<std::size_t>(-1);
 };
@@ -118,8 +117,9 @@ std::string citation_key(std::string_view written) {
   };
   skip_space();
   // Leading words naming the kind of provision.
-  static const char* const kinds[] = {"sections", "section", "sec", "ss", "s", "articles", "article", "articulo",
-                                      "artigo", "art", "arts", "paragraph", "para", "rule", "regulation", "reg", "no"};
+  static const char* const kinds[] = {"sections", "section",  "sec",        "ss",  "s",    "articles",
+                                      "article",  "articulo", "artigo",     "art", "arts", "paragraph",
+                                      "para",     "rule",     "regulation", "reg", "no"};
   for (bool again = true; again;) {
     again = false;
     for (const char* k : kinds) {
@@ -154,7 +154,8 @@ std::string marker_style(std::string_view t, std::size_t i) {
   const std::size_t start = j;
   while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) ++j;
   const bool digits = j > start;
-  if (!digits && j < t.size() && std::islower(static_cast<unsigned char>(t[j])) && j + 1 < t.size() && t[j + 1] == ')') ++j;
+  if (!digits && j < t.size() && std::islower(static_cast<unsigned char>(t[j])) && j + 1 < t.size() && t[j + 1] == ')')
+    ++j;
   if (j == start || j - start > 3) return "";
   if (t.compare(j, 2, "\xC2\xB0") == 0 || t.compare(j, 2, "\xC2\xBA") == 0) return digits ? "d\xC2\xB0" : "";
   if (j < t.size() && t[j] == ')') return std::string(paren ? "(" : "") + (digits ? "d" : "a") + ")";
@@ -214,9 +215,13 @@ std::vector<std::uint32_t> inline_article_starts(std::string_view t) {
                             (i >= 2 && t[i - 1] == ' ' && (t[i - 2] == '.' || t[i - 2] == ':' || t[i - 2] == ';'));
     if (!line_start) continue;
     std::size_t j = i;
-    for (std::string_view word : {std::string_view("Art\xC3\xAD" "culo "), std::string_view("Articulo "), std::string_view("ARTICULO "),
-                                  std::string_view("ART\xC3\x8D" "CULO "), std::string_view("Article "), std::string_view("Art. "),
-                                  std::string_view("Artigo "), std::string_view("Art ")})
+    for (std::string_view word : {std::string_view("Art\xC3\xAD"
+                                                   "culo "),
+                                  std::string_view("Articulo "), std::string_view("ARTICULO "),
+                                  std::string_view("ART\xC3\x8D"
+                                                   "CULO "),
+                                  std::string_view("Article "), std::string_view("Art. "), std::string_view("Artigo "),
+                                  std::string_view("Art ")})
       if (t.compare(j, word.size(), word) == 0) {
         j += word.size();
         break;
@@ -224,11 +229,13 @@ std::vector<std::uint32_t> inline_article_starts(std::string_view t) {
     const std::size_t number = j;
     while (j < t.size() && digit(t[j])) ++j;
     if (j == number || j - number > 4) continue;
-    while (j < t.size() && (t[j] == '-' || std::isalpha(static_cast<unsigned char>(t[j])) || t[j] == ' ' ||
-                            static_cast<unsigned char>(t[j]) >= 0x80) && j - number < 24 && t[j] != '.')
+    while (j < t.size() &&
+           (t[j] == '-' || std::isalpha(static_cast<unsigned char>(t[j])) || t[j] == ' ' ||
+            static_cast<unsigned char>(t[j]) >= 0x80) &&
+           j - number < 24 && t[j] != '.')
       ++j;
-    if (j < t.size() && (t.compare(j, 2, ".-") == 0 || t.compare(j, 3, ". -") == 0 || t.compare(j, 4, ".\xE2\x80\x93") == 0 ||
-                         (j > number && t[j] == '.' && number != i)))
+    if (j < t.size() && (t.compare(j, 2, ".-") == 0 || t.compare(j, 3, ". -") == 0 ||
+                         t.compare(j, 4, ".\xE2\x80\x93") == 0 || (j > number && t[j] == '.' && number != i)))
       starts.push_back(static_cast<std::uint32_t>(i));
   }
   if (starts.size() < 2) starts.clear();
@@ -356,7 +363,8 @@ void read_penalty(Corpus& corpus, Lexicons& lex, OffenceSite& site, const std::v
   const DocText& pdt = corpus.doc(site.penalty_doc);
   const ByteRange penalty_provision =
       site.penalty_range.second > site.penalty_range.first
-          ? pdt.subtree[pdt.common_ancestor(pdt.provision_at(site.penalty_range.first), pdt.provision_at(site.penalty_range.second - 1))]
+          ? pdt.subtree[pdt.common_ancestor(pdt.provision_at(site.penalty_range.first),
+                                            pdt.provision_at(site.penalty_range.second - 1))]
           : site.penalty_range;
   if (lex.in("summary-procedure", site.penalty_doc, penalty_provision))
     site.basic_max_years = site.penalty.life ? kLifeYears : site.penalty.max_years;
@@ -396,7 +404,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       const ByteRange r = dt.subtree[unit];
       if (dt.treaty_text[unit] || lex.in("offence-formula", di, r)) continue;
       const std::string& heading = d.provisions[unit].heading;
-      const bool named = lex.in("offence-name", di, r) || (!heading.empty() && lex.in_text("offence-name", di, heading));
+      const bool named =
+          lex.in("offence-name", di, r) || (!heading.empty() && lex.in_text("offence-name", di, heading));
       if (named && count_acts(lex, di, r) >= 1) orphans.insert(unit);
     }
     for (std::size_t unit : orphans.empty() ? std::vector<std::size_t>{} : dt.units) {
@@ -405,11 +414,13 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       // It must state a penalty itself: "any offence punishable under this Act shall be deemed to be
       // a cognizable offence" punishes nothing.
       const auto stated = penalty::find_penalties(dt.slice(r));
-      if (std::none_of(stated.begin(), stated.end(), [](const penalty::PenaltyMention& m) { return m.imprisonment; })) continue;
+      if (std::none_of(stated.begin(), stated.end(), [](const penalty::PenaltyMention& m) { return m.imprisonment; }))
+        continue;
       for (const citation::Citation& c : citation::find_citations(dt.slice(r))) {
         // A particular provision ("an offence under Section 4"), not the whole Act or a Part.
         if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
-            c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter)
+            c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part ||
+            c.kind == citation::Kind::chapter)
           continue;
         const std::uint32_t at = r.first + static_cast<std::uint32_t>(c.begin);
         std::vector<std::size_t> targets;
@@ -452,9 +463,9 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
           c.eid = d.provisions[unit].eid;
           c.citation = d.provisions[unit].citation;
           c.heading = heading;
-          c.signals_for = {"names the crime", "defines it (" + matched_words(corpus, lex, "definition-formula", di, r) + ")",
-                           acts_text(s.acts) + " of art 3 (" + acts_words(corpus, lex, di, r) + ")",
-                           "a purpose of exploitation"};
+          c.signals_for = {
+              "names the crime", "defines it (" + matched_words(corpus, lex, "definition-formula", di, r) + ")",
+              acts_text(s.acts) + " of art 3 (" + acts_words(corpus, lex, di, r) + ")", "a purpose of exploitation"};
           c.signals_against = {"creates no offence itself"};
           c.decision = "defines the crime: assembled with an offence that punishes it by name";
           result.candidates.push_back(std::move(c));
@@ -491,7 +502,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     const ByteRange r = dt.subtree[out[i].unit];
     if (lex.in("ancillary-conduct", out[i].doc, r)) continue;
     for (const citation::Citation& c : citation::find_citations(dt.slice(r))) {
-      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter) continue;
+      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter)
+        continue;
       const std::uint32_t at = r.first + static_cast<std::uint32_t>(c.begin);
       for (std::size_t t : resolve(c, *dt.doc, dt.provision_at(at)))
         if (std::any_of(defining.begin(), defining.end(), [&](const Defining& u) {
@@ -518,7 +530,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     if (parts.empty())
       for (const Defining& u : defining)
         if (u.doc == o.doc && u.unit != o.unit) {
-          parts.push_back(OffencePart{u.doc, u.unit, name_definition_range(corpus, lex, u.doc, corpus.doc(u.doc).subtree[u.unit]),
+          parts.push_back(OffencePart{u.doc, u.unit,
+                                      name_definition_range(corpus, lex, u.doc, corpus.doc(u.doc).subtree[u.unit]),
                                       "definition"});
           break;
         }
@@ -542,11 +555,13 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         const DocText& dt = corpus.doc(di);
         const akn::Document& d = *dt.doc;
         for (std::size_t p = 0; p < d.provisions.size() && !found; ++p) {
-          if (key.empty() || (citation_key(d.provisions[p].citation) != key && citation_key(d.provisions[p].num) != key))
+          if (key.empty() ||
+              (citation_key(d.provisions[p].citation) != key && citation_key(d.provisions[p].num) != key))
             continue;
           found = true;
           const std::size_t unit = dt.unit_of[p];
-          auto it = std::find_if(out.begin(), out.end(), [&](const OffenceSite& o) { return o.doc == di && o.unit == unit; });
+          auto it =
+              std::find_if(out.begin(), out.end(), [&](const OffenceSite& o) { return o.doc == di && o.unit == unit; });
           if (it == out.end()) {
             OffenceSite site;
             site.doc = di;
@@ -575,11 +590,12 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       if (s.smuggling && !s.named && !s.named_heading) continue;
       if (s.acts < 2 || !s.purpose) continue;
       const bool named_here = s.named || s.named_heading;
-      bool shape = named_here || ((s.means || s.acts >= 3) && acts_near_purpose(lex, out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]));
+      bool shape = named_here || ((s.means || s.acts >= 3) &&
+                                  acts_near_purpose(lex, out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]));
       if (!shape) continue;
       out[i].with_means = s.means;
-      mark(i, "built like art 3: " + acts_text(s.acts) + ", a purpose of exploitation" +
-                  (s.means ? ", means" : "") + (named_here ? ", and the crime's name" : ""));
+      mark(i, "built like art 3: " + acts_text(s.acts) + ", a purpose of exploitation" + (s.means ? ", means" : "") +
+                  (named_here ? ", and the crime's name" : ""));
     }
     // Where the law names its trafficking offences, an offence built like art 3 that does not name
     // the crime is another crime of exploitation ("Deceptive recruiting for labour or services"
@@ -592,7 +608,9 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       for (std::size_t i = 0; i < out.size(); ++i)
         if (out[i].info.trafficking && !sig[i].named && !sig[i].named_heading) {
           out[i].info.trafficking = false;
-          decision[i] = "another crime of exploitation: built like art 3 but not named as trafficking, while the law names its trafficking offences";
+          decision[i] =
+              "another crime of exploitation: built like art 3 but not named as trafficking, while the law names its "
+              "trafficking offences";
         }
     // An offence headed as one about the crime rather than the crime ("Promoting trafficking",
     // "Offences related to trafficking") is ancillary, whatever acts it lists.
@@ -616,7 +634,9 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         out[i].info.trafficking = false;
         decision[i] = "ancillary offence (about the crime, without means, while another offence has them)";
       }
-    auto any_found = [&] { return std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; }); };
+    auto any_found = [&] {
+      return std::any_of(out.begin(), out.end(), [](const OffenceSite& o) { return o.info.trafficking; });
+    };
 
     // An offence headed as one about the crime rather than the crime ("Promotion et facilitation de
     // la traite", "Failure to report trafficking") is never the offence by name or by heading.
@@ -627,7 +647,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     // Among several candidates of a tier, those whose heading names the crime come first: "Infraction
     // de traite des personnes" rather than the article on legal persons that also punishes it.
     auto keep_best = [&](std::vector<std::size_t> picked) {
-      const bool any_headed = std::any_of(picked.begin(), picked.end(), [&](std::size_t i) { return sig[i].named_heading; });
+      const bool any_headed =
+          std::any_of(picked.begin(), picked.end(), [&](std::size_t i) { return sig[i].named_heading; });
       std::vector<std::size_t> kept;
       for (std::size_t i : picked)
         if (!any_headed || sig[i].named_heading) kept.push_back(i);
@@ -655,7 +676,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
         if (s.smuggling && !s.named) continue;
         if (ancillary_heading(i)) continue;
         // "facilitates trafficking", "leases premises for trafficking": about the crime, not the crime.
-        if (!s.by_name && lex.in("ancillary-conduct", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit])) continue;
+        if (!s.by_name && lex.in("ancillary-conduct", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]))
+          continue;
         auto found = find_name_definitions(out[i]);
         if (found.empty()) continue;
         defs_of[i] = std::move(found);
@@ -693,9 +715,10 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       for (std::size_t i : keep_best(picked)) {
         const Signals& s = sig[i];
         const bool heading_offence = s.named_heading && (s.acts >= 1 || s.purpose);
-        mark(i, heading_offence ? "its heading names the crime; its conduct is narrower than art 3 (" +
-                                      acts_text(s.acts) + (s.purpose ? ", a purpose of exploitation" : ", no purpose") + ")"
-                                : "punishes the crime by its name, which no provision of the documents defines",
+        mark(i,
+             heading_offence ? "its heading names the crime; its conduct is narrower than art 3 (" + acts_text(s.acts) +
+                                   (s.purpose ? ", a purpose of exploitation" : ", no purpose") + ")"
+                             : "punishes the crime by its name, which no provision of the documents defines",
              true);
       }
     }
@@ -736,7 +759,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
           out[i].with_means = out[i].means;
           // 24 bytes at most, cut between characters (a cut inside "“" made the JSON report fail).
           const std::string_view head = utf8_prefix(dt.slice(out[i].range), 24);
-          out[i].info.parts.push_back("the article inserted as \"" + std::string(head.substr(0, head.find_first_of(".\n"))) + "\"");
+          out[i].info.parts.push_back("the article inserted as \"" +
+                                      std::string(head.substr(0, head.find_first_of(".\n"))) + "\"");
         }
       }
     }
@@ -750,7 +774,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       if (first) {
         std::size_t p = dt.provision_at(*first);
         const akn::Document& d = *dt.doc;
-        while (d.provisions[p].parent >= 0 && static_cast<std::size_t>(d.provisions[p].parent) != out[i].unit && p != out[i].unit)
+        while (d.provisions[p].parent >= 0 && static_cast<std::size_t>(d.provisions[p].parent) != out[i].unit &&
+               p != out[i].unit)
           p = static_cast<std::size_t>(d.provisions[p].parent);
         if (p != out[i].unit) out[i].core.second = std::min(out[i].core.second, dt.subtree[p].second);
       }
@@ -758,7 +783,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     out[i].purpose = sig[i].purpose;
     out[i].by_name = sig[i].by_name;
     for (const OffencePart& part : out[i].parts)
-      if (part.role == "definition") out[i].purpose = out[i].purpose || lex.in("exploitation-purpose", part.doc, part.range);
+      if (part.role == "definition")
+        out[i].purpose = out[i].purpose || lex.in("exploitation-purpose", part.doc, part.range);
     if (out[i].acts < 0) out[i].acts = 0;
   }
 
@@ -773,7 +799,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       for (const citation::Citation& c : citation::find_citations(dt.slice(dt.subtree[other.unit]))) {
         std::size_t at = dt.provision_at(dt.subtree[other.unit].first + static_cast<std::uint32_t>(c.begin));
         auto targets = resolve(c, *dt.doc, at);
-        if (std::any_of(targets.begin(), targets.end(), [&](std::size_t t) { return dt.is_ancestor_or_self(o.unit, t); })) {
+        if (std::any_of(targets.begin(), targets.end(),
+                        [&](std::size_t t) { return dt.is_ancestor_or_self(o.unit, t); })) {
           penalising.push_back(other.unit);
           break;
         }
@@ -784,7 +811,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     for (std::size_t k = 0; k < out.size(); ++k) {
       const OffenceSite& other = out[k];
       if (other.doc != o.doc || other.unit == o.unit || other.info.trafficking || !sig[k].by_name) continue;
-      if (std::find(penalising.begin(), penalising.end(), other.unit) == penalising.end()) penalising.push_back(other.unit);
+      if (std::find(penalising.begin(), penalising.end(), other.unit) == penalising.end())
+        penalising.push_back(other.unit);
     }
     read_penalty(corpus, lex, o, penalising);
   }
@@ -802,12 +830,21 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       if (!yes && !against_text.empty()) c.signals_against.push_back(against_text);
     };
     if (s.punished_by != static_cast<std::size_t>(-1))
-      say(true, "made an offence by " + corpus.doc(out[i].doc).doc->provisions[s.punished_by].citation + ", which punishes it by citation", "");
+      say(true,
+          "made an offence by " + corpus.doc(out[i].doc).doc->provisions[s.punished_by].citation +
+              ", which punishes it by citation",
+          "");
     else
-      say(s.formula, "creates or punishes an offence (" + matched_words(corpus, lex, "offence-formula", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]) + ")", "");
+      say(s.formula,
+          "creates or punishes an offence (" +
+              matched_words(corpus, lex, "offence-formula", out[i].doc, corpus.doc(out[i].doc).subtree[out[i].unit]) +
+              ")",
+          "");
     say(s.named, "names the crime", "does not name the crime");
     say(s.named_heading, "its heading names the crime", "");
-    say(s.by_name, s.by_citation ? "names the crime and cites the provision that defines it" : "its conduct is the crime's name", "");
+    say(s.by_name,
+        s.by_citation ? "names the crime and cites the provision that defines it" : "its conduct is the crime's name",
+        "");
     const ByteRange r = corpus.doc(out[i].doc).subtree[out[i].unit];
     const std::size_t d = out[i].doc;
     say(s.acts >= 2, acts_text(s.acts) + " of art 3 (" + acts_words(corpus, lex, d, r) + ")",
@@ -819,8 +856,8 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       c.signals_for.push_back("an act done to persons (" + matched_words(corpus, lex, "act-on-person", d, r) + ")");
     if (s.smuggling) c.signals_against.push_back("names the smuggling of migrants");
     for (const std::string& p : out[i].info.parts) c.signals_for.push_back("assembled with " + p);
-    c.decision = out[i].info.trafficking ? "trafficking offence (" + out[i].info.found_by + ")"
-                 : !decision[i].empty()   ? decision[i]
+    c.decision = out[i].info.trafficking   ? "trafficking offence (" + out[i].info.found_by + ")"
+                 : !decision[i].empty()    ? decision[i]
                  : s.smuggling && !s.named ? "smuggling of migrants, not trafficking"
                                            : "other offence";
     result.candidates.push_back(std::move(c));

@@ -3,8 +3,8 @@
 // (grammars/penalty, following a citation when the penalty stands elsewhere). The words it relies
 // on come from the model's lexicons (protocol-model/05-lexicon.pal), never from lists in C++.
 #pragma once
-#include <limits>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -29,10 +29,10 @@ struct OffencePart {
 inline constexpr double kLifeYears = std::numeric_limits<double>::infinity();
 
 struct OffenceSite {
-  Offence info;              // what the report shows
+  Offence info;  // what the report shows
   std::size_t doc = 0;
-  std::size_t unit = 0;      // the section/article creating the offence
-  std::size_t words = 0;     // the provision holding the offence-creating words ("commits an offence")
+  std::size_t unit = 0;   // the section/article creating the offence
+  std::size_t words = 0;  // the provision holding the offence-creating words ("commits an offence")
   // The offence's own words: the unit's text, or, where an amending act inserts several articles
   // of a code as plain text in one article ("411 bis.- ... 411 quáter.- ..."), the inserted
   // article that holds the offence.
@@ -42,10 +42,10 @@ struct OffenceSite {
   // committed by threat ... the offender is liable to ...") aggravates it; it is not required.
   ByteRange core{0, 0};
   std::vector<OffencePart> parts;  // the definition of the crime's name, when the offence punishes it by name
-  penalty::Penalty penalty;   // over every mention (first and repeat convictions, aggravated forms)
-  double basic_max_years = -1; // the first stated maximum: the basic offence, first conviction (kLifeYears: life)
+  penalty::Penalty penalty;        // over every mention (first and repeat convictions, aggravated forms)
+  double basic_max_years = -1;     // the first stated maximum: the basic offence, first conviction (kLifeYears: life)
   std::size_t penalty_doc = 0;
-  ByteRange penalty_range{0, 0};  // where the penalty words stand (flattened text of penalty_doc)
+  ByteRange penalty_range{0, 0};      // where the penalty words stand (flattened text of penalty_doc)
   bool penalty_by_reference = false;  // read from a provision the offence cites
   bool with_means = false;            // names trafficking, lists acts, purpose and means (art 3 shape)
   int acts = -1;                      // how many of the five acts it names (with its definition parts)

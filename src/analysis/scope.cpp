@@ -41,13 +41,16 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     for (const OffencePart& part : o.parts) {
       const akn::Provision& pp = corpus.doc(part.doc).doc->provisions[part.provision];
       ChainLink from{"offence", dt.doc->path, op.eid, cite_of(op), "the trafficking offence"};
-      ChainLink link = part.role == "definition"
-          ? ChainLink{"defined-term", corpus.doc(part.doc).doc->path, pp.eid, cite_of(pp), "punishes the crime defined here"}
-          : ChainLink{"cross-reference", corpus.doc(part.doc).doc->path, pp.eid, cite_of(pp), "its penalty stands here"};
+      ChainLink link = part.role == "definition" ? ChainLink{"defined-term", corpus.doc(part.doc).doc->path, pp.eid,
+                                                             cite_of(pp), "punishes the crime defined here"}
+                                                 : ChainLink{"cross-reference", corpus.doc(part.doc).doc->path, pp.eid,
+                                                             cite_of(pp), "its penalty stands here"};
       ScopeItem item{part.doc, part.range, part.provision, 1, {from, link}};
       if (!seen.insert({part.doc, part.range.first, part.range.second}).second) continue;
-      if (part.role == "definition") add(s.offence, item);
-      else penalty_parts.push_back(item);
+      if (part.role == "definition")
+        add(s.offence, item);
+      else
+        penalty_parts.push_back(item);
     }
   }
   s.offence_terms = s.offence;
@@ -169,9 +172,13 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
       if (!cites) continue;
       seen.insert({o.doc, range.first, range.second});
       const akn::Provision& up = d.provisions[u];
-      add(s.offence_terms, ScopeItem{o.doc, range, u, 1,
-                                     {ChainLink{"offence", d.path, op.eid, cite_of(op), "the trafficking offence"},
-                                      ChainLink{"defined-term", d.path, up.eid, cite_of(up), "defines words for the offence"}}});
+      add(s.offence_terms,
+          ScopeItem{o.doc,
+                    range,
+                    u,
+                    1,
+                    {ChainLink{"offence", d.path, op.eid, cite_of(op), "the trafficking offence"},
+                     ChainLink{"defined-term", d.path, up.eid, cite_of(up), "defines words for the offence"}}});
     }
   }
 
@@ -184,8 +191,7 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     std::string_view text = dt.slice(off.range);
     for (const citation::Citation& c : citation::find_citations(text)) {
       if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
-          c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part ||
-          c.kind == citation::Kind::chapter)
+          c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter)
         continue;  // whole Acts and Parts are not a citation of a particular rule
       std::size_t at = dt.provision_at(off.range.first + static_cast<std::uint32_t>(c.begin));
       for (std::size_t t : resolve(c, d, at)) targets.emplace_back(t, c.text);
@@ -219,7 +225,10 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
       ByteRange range = dt.subtree[target];
       if (!seen.insert({off.doc, range.first, range.second}).second) continue;
       const akn::Provision& tp = d.provisions[target];
-      ScopeItem item{off.doc, range, target, 1,
+      ScopeItem item{off.doc,
+                     range,
+                     target,
+                     1,
                      {ChainLink{"offence", d.path, op.eid, cite_of(op), "the trafficking offence"},
                       ChainLink{"cross-reference", d.path, tp.eid, cite_of(tp), "refers to " + words}}};
       add(s.offence_terms, item);
@@ -258,7 +267,10 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     if (!base) continue;
     const akn::Provision& bp = d.provisions[base->unit];
     const akn::Provision& ap = d.provisions[o.unit];
-    ScopeItem item{o.doc, dt.subtree[o.unit], o.unit, 1,
+    ScopeItem item{o.doc,
+                   dt.subtree[o.unit],
+                   o.unit,
+                   1,
                    {ChainLink{"offence", d.path, bp.eid, cite_of(bp), "the trafficking offence"},
                     ChainLink{"cross-reference", d.path, ap.eid, cite_of(ap), "aggravated form of the offence"}}};
     if (seen.insert({o.doc, item.range.first, item.range.second}).second) add(s.offence_terms_aggravated, item);

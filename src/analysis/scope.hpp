@@ -15,8 +15,8 @@ namespace palermo::analysis {
 struct ScopeItem {
   std::size_t doc = 0;
   ByteRange range{0, 0};
-  std::size_t provision = 0;  // the provision the range belongs to (a unit, or a definition's provision)
-  int tier = 0;               // 0 the offence, 1 a defined term or cited provision, 2 elsewhere
+  std::size_t provision = 0;     // the provision the range belongs to (a unit, or a definition's provision)
+  int tier = 0;                  // 0 the offence, 1 a defined term or cited provision, 2 elsewhere
   std::vector<ChainLink> chain;  // empty in the offence itself
 };
 
@@ -27,11 +27,11 @@ struct Scopes {
   // 225-4-1 est punie de ... lorsque ...", "Aggravated trafficking"): where sanctions and
   // aggravating circumstances stand, but not the definition of the crime.
   std::vector<ScopeItem> offence_terms_aggravated;
-  std::vector<ScopeItem> anywhere;       // every section of every document (treaty schedules excluded)
+  std::vector<ScopeItem> anywhere;  // every section of every document (treaty schedules excluded)
   // The same without definition sections: a definition says what a word means, it does not
   // establish a duty or a power, so it is no evidence for obligations outside the definition area.
   std::vector<ScopeItem> anywhere_operative;
-  std::vector<std::string> terms;        // the defined terms the offences use (display form), for reasons
+  std::vector<std::string> terms;  // the defined terms the offences use (display form), for reasons
 };
 
 Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite>& offences, const Definitions& defs);

@@ -78,7 +78,8 @@ const std::vector<Format<CheckResult>> kCheckFormats = {
     {"text",
      [](const CheckResult& r) {
        // --explain --detail: the offences weighed, then the detailed report with its patterns.
-       return (r.text.patterns ? render_explanation(r.report) + "\n" : std::string()) + report::render_text(r.report, r.text);
+       return (r.text.patterns ? render_explanation(r.report) + "\n" : std::string()) +
+              report::render_text(r.report, r.text);
      }},
     {"md", [](const CheckResult& r) { return report::render_markdown(r.report); }},
     {"json", [](const CheckResult& r) { return report::render_json(r.report); }},
@@ -88,8 +89,9 @@ const std::vector<Format<CheckResult>> kCheckFormats = {
 }  // namespace
 
 int cmd_check(int argc, char** argv) {
-  CommandLine cl("check", "Check one country's statutes against the Trafficking in Persons Protocol and write a gap "
-                          "report.");
+  CommandLine cl("check",
+                 "Check one country's statutes against the Trafficking in Persons Protocol and write a gap "
+                 "report.");
   cl.country("country code for the report (default: the documents' FRBRcountry)")
       .formats(format_names(kCheckFormats))
       .output()
@@ -97,11 +99,13 @@ int cmd_check(int argc, char** argv) {
       .skip_unreadable();
   cl.add()("fail-on", "mandatory | any: exit 1 when obligations of that kind are not met",
            cxxopts::value<std::string>()->default_value(""))(
-      "complete", "the documents are the whole of the relevant law: an obligation usually legislated in a kind "
-                  "of law not given (penal code, extradition law, ...) is a gap, not 'not in the documents checked'")(
+      "complete",
+      "the documents are the whole of the relevant law: an obligation usually legislated in a kind "
+      "of law not given (penal code, extradition law, ...) is a gap, not 'not in the documents checked'")(
       "detail", "text format: every finding with the statute passages that support it (default: a summary)")(
-      "explain", "list every provision weighed as the trafficking offence, with the signals for and against it; "
-                 "with --detail, followed by the detailed report and the search patterns that matched")(
+      "explain",
+      "list every provision weighed as the trafficking offence, with the signals for and against it; "
+      "with --detail, followed by the detailed report and the search patterns that matched")(
       "offence", "the trafficking offence is CITATION (repeatable), e.g. --offence \"art 182\"",
       cxxopts::value<std::vector<std::string>>());
   cl.operand("inputs", "statute files or folders", true).operands_usage("FILE|DIR...");

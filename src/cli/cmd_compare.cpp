@@ -49,10 +49,12 @@ const std::vector<Format<CompareResult>> kCompareFormats = {
 int cmd_compare(int argc, char** argv) {
   CommandLine cl("compare", "Compare countries obligation by obligation.");
   cl.formats(format_names(kCompareFormats)).output().model().skip_unreadable();
-  cl.add()("complete", "each country's documents are the whole of its relevant law: what they lack is a gap, not "
-                       "'not in the documents checked'")(
-      "link-reports", "html: link each cell to the country's own report, TEMPLATE with {country} for the code "
-                      "(e.g. \"{country}.html\"), instead of inlining the evidence",
+  cl.add()("complete",
+           "each country's documents are the whole of its relevant law: what they lack is a gap, not "
+           "'not in the documents checked'")(
+      "link-reports",
+      "html: link each cell to the country's own report, TEMPLATE with {country} for the code "
+      "(e.g. \"{country}.html\"), instead of inlining the evidence",
       cxxopts::value<std::string>()->default_value(""));
   cl.operand("inputs", "folders (one per country) or files", true).operands_usage("FILE|DIR...");
   if (auto rc = cl.parse(argc, argv, kCompareHelpTail)) return *rc;

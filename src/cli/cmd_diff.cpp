@@ -79,8 +79,8 @@ int cmd_diff(int argc, char** argv) {
   const report::DiffResult diff = report::diff_reports(old_report, new_report);
 
   const std::string output = cl.output_path();
-  const std::string rendered =
-      render(kDiffFormats, cl.format(), DiffOutput{diff, report::TextOptions{.colour = output.empty() && use_colour(1)}});
+  const std::string rendered = render(kDiffFormats, cl.format(),
+                                      DiffOutput{diff, report::TextOptions{.colour = output.empty() && use_colour(1)}});
   return emit("diff", output, rendered);
 }
 

@@ -24,8 +24,8 @@ const char* const kUsage =
 void print_summary(const import::Imported& imported, const std::string& file) {
   const auto& meta = imported.metadata;
   std::fprintf(stderr, "%s: %s, language %s (%s), country %s, %s dated %s\n", file.c_str(),
-               std::string(import::to_string(imported.format)).c_str(), meta.language.c_str(), meta.language_note.c_str(),
-               meta.country.c_str(), meta.doc_type.c_str(), meta.date.c_str());
+               std::string(import::to_string(imported.format)).c_str(), meta.language.c_str(),
+               meta.language_note.c_str(), meta.country.c_str(), meta.doc_type.c_str(), meta.date.c_str());
   std::string counts;
   for (const auto& [element, n] : imported.structure.counts) {
     if (!counts.empty()) counts += ", ";
@@ -39,9 +39,9 @@ void print_summary(const import::Imported& imported, const std::string& file) {
 int cmd_import(int argc, char** argv) {
   CommandLine cl("import",
                  "Turn a statute or bill as received -- plain text (.txt, .md), Word (.docx), PDF or a web\n"
-                           "page (.html) -- into Akoma Ntoso 3.0 XML. Parts, chapters, sections, articles and their\n"
-                           "numbered subdivisions are recognised when their numbering runs in sequence; all other text\n"
-                           "is kept where it stood. check, compare, diff, show and index read these formats directly.");
+                 "page (.html) -- into Akoma Ntoso 3.0 XML. Parts, chapters, sections, articles and their\n"
+                 "numbered subdivisions are recognised when their numbering runs in sequence; all other text\n"
+                 "is kept where it stood. check, compare, diff, show and index read these formats directly.");
   cl.add()("lang", "language as ISO 639-2 (eng, fra, spa, por ...); detected when not given",
            cxxopts::value<std::string>()->default_value(""));
   cl.country("country as ISO 3166-1 alpha-2 (na, fr ...); from a file named cc_... when not given");
@@ -68,8 +68,10 @@ int cmd_import(int argc, char** argv) {
     std::fprintf(stderr, "palermo import: unknown --type '%s' (use act, bill or code)\n", opts.doc_type.c_str());
     return exit_usage;
   }
-  if (!opts.language.empty() && (opts.language.size() != 3 || opts.language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)) {
-    std::fprintf(stderr, "palermo import: --lang '%s' is not an ISO 639-2 code (three lower-case letters: eng, fra, spa)\n",
+  if (!opts.language.empty() && (opts.language.size() != 3 ||
+                                 opts.language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)) {
+    std::fprintf(stderr,
+                 "palermo import: --lang '%s' is not an ISO 639-2 code (three lower-case letters: eng, fra, spa)\n",
                  opts.language.c_str());
     return exit_usage;
   }

@@ -20,7 +20,8 @@ namespace {
 void draw_progress(std::size_t done, std::size_t total) {
   const int width = 30;
   int filled = total == 0 ? width : static_cast<int>(width * done / total);
-  std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu", filled, "##############################", width - filled, "", done, total);
+  std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu", filled, "##############################", width - filled, "", done,
+               total);
   if (done == total) std::fputc('\n', stderr);
   std::fflush(stderr);
 }
@@ -28,11 +29,12 @@ void draw_progress(std::size_t done, std::size_t total) {
 }  // namespace
 
 int cmd_index(int argc, char** argv) {
-  CommandLine cl("index", "Add Akoma Ntoso statutes to the full-text index (SQLite FTS5).\n"
-                          "A DIR stands for every *.xml file below it. Re-indexing a document "
-                          "replaces it (matched by FRBR expression URI, else path).");
-  cl.add()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""))(
-      "q,quiet", "no progress bar or summary");
+  CommandLine cl("index",
+                 "Add Akoma Ntoso statutes to the full-text index (SQLite FTS5).\n"
+                 "A DIR stands for every *.xml file below it. Re-indexing a document "
+                 "replaces it (matched by FRBR expression URI, else path).");
+  cl.add()("db", "index database (default: $PALERMO_DB, else ./palermo.db)",
+           cxxopts::value<std::string>()->default_value(""))("q,quiet", "no progress bar or summary");
   cl.skip_unreadable().operand("inputs", "files or folders", true).operands_usage("FILE|DIR...");
   if (auto rc = cl.parse(argc, argv)) return *rc;
   const auto& args = cl.args();
@@ -53,9 +55,10 @@ int cmd_index(int argc, char** argv) {
   // Another indexer holding the database is waited for (PALERMO_LOCK_WAIT_S bounds the wait).
   store::LockWait wait = store::default_lock_wait();
   wait.report = [&](double seconds) {
-    std::fprintf(stderr, "%spalermo index: %s is locked by another process (another 'palermo index'?); waiting (%.0f s, at most %.0f s)\n",
-                 progress ? "\n" : "", db_path.c_str(), seconds,
-                 static_cast<double>(wait.max_wait.count()) / 1000.0);
+    std::fprintf(stderr,
+                 "%spalermo index: %s is locked by another process (another 'palermo index'?); waiting (%.0f s, at "
+                 "most %.0f s)\n",
+                 progress ? "\n" : "", db_path.c_str(), seconds, static_cast<double>(wait.max_wait.count()) / 1000.0);
     std::fflush(stderr);
   };
   auto store = store::Store::open(db_path, /*read_only=*/false, wait);
@@ -81,8 +84,10 @@ int cmd_index(int argc, char** argv) {
     std::fprintf(stderr, "palermo index: %zu document(s) not indexed; the index holds what it held before them:\n",
                  lost.size());
     for (const auto& f : lost) std::fprintf(stderr, "  %s\n", f.c_str());
-    std::fprintf(stderr, "  hint: free space on the disk holding %s (or fix what is reported above) and run the same command again\n",
-                 db_path.c_str());
+    std::fprintf(
+        stderr,
+        "  hint: free space on the disk holding %s (or fix what is reported above) and run the same command again\n",
+        db_path.c_str());
     if (!quiet && stored > 0)
       std::fprintf(stderr, "palermo index: %zu document(s) indexed before the failure\n", stored);
   };

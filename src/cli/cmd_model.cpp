@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -70,9 +70,8 @@ std::vector<std::string> checks_of(const Obligation& o) {
 
 // Columns a string takes on a terminal: its code points (titles may carry accented letters).
 std::size_t display_width(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string where_of(const model::SourceLocation& w) { return w.file + ":" + std::to_string(w.line); }
@@ -80,10 +79,15 @@ std::string where_of(const model::SourceLocation& w) { return w.file + ":" + std
 nlohmann::json element_json(const Element& e) {
   nlohmann::json patterns = nlohmann::json::array();
   for (const auto& p : e.patterns)
-    patterns.push_back({{"language", p.language}, {"source", p.source}, {"parsed", pattern::to_string(p.node)},
+    patterns.push_back({{"language", p.language},
+                        {"source", p.source},
+                        {"parsed", pattern::to_string(p.node)},
                         {"where", where_of(p.where)}});
-  nlohmann::json j = {{"id", e.id}, {"title", e.title}, {"scope", std::string(to_string(e.scope))},
-                      {"patterns", patterns}, {"where", where_of(e.where)}};
+  nlohmann::json j = {{"id", e.id},
+                      {"title", e.title},
+                      {"scope", std::string(to_string(e.scope))},
+                      {"patterns", patterns},
+                      {"where", where_of(e.where)}};
   if (!e.check.empty()) j["check"] = e.check;
   if (!e.explanation.empty()) j["explanation"] = e.explanation;
   return j;
@@ -183,8 +187,7 @@ void print_element(const Element& e, bool red_flag) {
       std::printf("        = %s\n", wrap(pattern::to_string(p.node), 10).c_str());
   }
   if (!e.check.empty()) std::printf("    check  %s (computed by the analysis)\n", e.check.c_str());
-  if (!e.explanation.empty())
-    std::printf("    %s  %s\n", red_flag ? "why " : "note", wrap(e.explanation, 10).c_str());
+  if (!e.explanation.empty()) std::printf("    %s  %s\n", red_flag ? "why " : "note", wrap(e.explanation, 10).c_str());
 }
 
 int run_show(const Model& m, const std::string& id, const std::string& format) {
@@ -241,7 +244,8 @@ int run_lint(const std::string& dir, bool quiet) {
   std::printf("%zu obligations, %zu elements, %zu patterns, %zu lexicons: OK", m.obligations.size(), elements, patterns,
               m.lexicons.size());
   if (!m.borrowed_lexicons.empty())
-    std::printf(" (%zu lexicon%s from palermo's own)", m.borrowed_lexicons.size(), m.borrowed_lexicons.size() == 1 ? "" : "s");
+    std::printf(" (%zu lexicon%s from palermo's own)", m.borrowed_lexicons.size(),
+                m.borrowed_lexicons.size() == 1 ? "" : "s");
   if (!warnings.empty()) std::printf(" (%zu warning%s)", warnings.size(), warnings.size() == 1 ? "" : "s");
   std::printf("\n");
   return exit_ok;

@@ -20,9 +20,12 @@ namespace {
 std::string mark(const std::string& snippet, bool colour, const char* open_plain, const char* close_plain) {
   std::string out;
   for (char c : snippet) {
-    if (c == store::kMarkOpen) out += colour ? "\x1b[1;33m" : open_plain;
-    else if (c == store::kMarkClose) out += colour ? "\x1b[0m" : close_plain;
-    else out += c;
+    if (c == store::kMarkOpen)
+      out += colour ? "\x1b[1;33m" : open_plain;
+    else if (c == store::kMarkClose)
+      out += colour ? "\x1b[0m" : close_plain;
+    else
+      out += c;
   }
   return out;
 }
@@ -34,10 +37,12 @@ int cmd_search(int argc, char** argv) {
                  "Search the indexed statutes. QUERY is the model's pattern language (FTS5 syntax):\n"
                  "  words, prefix*, \"a phrase\", AND, OR, NOT, ( ), NEAR(a b, 5), a NEAR/5 b\n"
                  "Words match after folding and stemming in each statute's language.");
-  cl.add()("db", "index database (default: $PALERMO_DB, else ./palermo.db)", cxxopts::value<std::string>()->default_value(""));
+  cl.add()("db", "index database (default: $PALERMO_DB, else ./palermo.db)",
+           cxxopts::value<std::string>()->default_value(""));
   cl.country("only this FRBR country code");
-  cl.add()("lang", "only statutes in this language (eng, fra, spa, por)", cxxopts::value<std::string>()->default_value(""))(
-      "limit", "at most N results", cxxopts::value<int>()->default_value("20"));
+  cl.add()("lang", "only statutes in this language (eng, fra, spa, por)",
+           cxxopts::value<std::string>()->default_value(""))("limit", "at most N results",
+                                                             cxxopts::value<int>()->default_value("20"));
   cl.formats({"text", "json"});
   cl.operand("query", "the query", true).operands_usage("QUERY");
   if (auto rc = cl.parse(argc, argv)) return *rc;
@@ -75,9 +80,14 @@ int cmd_search(int argc, char** argv) {
   if (format == "json") {
     nlohmann::json out = {{"query", query}, {"fts5", pattern::to_fts5(*parsed)}, {"results", nlohmann::json::array()}};
     for (const auto& h : *hits) {
-      out["results"].push_back({{"document", h.document}, {"title", h.title}, {"country", h.country},
-                                {"language", h.language}, {"eid", h.eid}, {"citation", h.citation},
-                                {"heading", h.heading}, {"snippet", mark(h.snippet, false, "«", "»")},
+      out["results"].push_back({{"document", h.document},
+                                {"title", h.title},
+                                {"country", h.country},
+                                {"language", h.language},
+                                {"eid", h.eid},
+                                {"citation", h.citation},
+                                {"heading", h.heading},
+                                {"snippet", mark(h.snippet, false, "«", "»")},
                                 {"rank", h.rank}});
     }
     std::printf("%s\n", out.dump(2).c_str());

@@ -26,9 +26,9 @@ using json = nlohmann::ordered_json;
 // Sub-levels are left out of the table of contents unless they carry a heading (--all shows them).
 bool is_sublevel(std::string_view element) {
   return element == "subsection" || element == "paragraph" || element == "subparagraph" || element == "point" ||
-         element == "item" || element == "indent" || element == "list" || element == "sublist" ||
-         element == "alinea" || element == "proviso" || element == "level" || element == "subclause" ||
-         element == "subrule" || element == "hcontainer";
+         element == "item" || element == "indent" || element == "list" || element == "sublist" || element == "alinea" ||
+         element == "proviso" || element == "level" || element == "subclause" || element == "subrule" ||
+         element == "hcontainer";
 }
 
 // One past the last index of the provision's subtree (provisions are stored in pre-order).
@@ -63,8 +63,10 @@ std::string counts_line(const Document& doc) {
   std::vector<std::pair<std::string, std::size_t>> by_element;
   for (const Provision& p : doc.provisions) {
     auto it = std::find_if(by_element.begin(), by_element.end(), [&](const auto& e) { return e.first == p.element; });
-    if (it == by_element.end()) by_element.emplace_back(p.element, 1);
-    else ++it->second;
+    if (it == by_element.end())
+      by_element.emplace_back(p.element, 1);
+    else
+      ++it->second;
   }
   std::string out = std::to_string(doc.provisions.size()) + " provisions";
   if (!by_element.empty()) {
@@ -120,11 +122,16 @@ json identity_json(const Document& doc, bool all) {
   j["dialect"] = doc.dialect;
   j["namespace"] = doc.namespace_uri;
   j["sha256"] = doc.sha256;
-  j["frbr"] = {{"country", doc.frbr.country},         {"doc_type", doc.frbr.doc_type},
-               {"subtype", doc.frbr.subtype},         {"number", doc.frbr.number},
-               {"name", doc.frbr.name},               {"work_date", doc.frbr.work_date},
-               {"expression_date", doc.frbr.expression_date}, {"language", doc.frbr.language},
-               {"work_uri", doc.frbr.work_uri},       {"expression_uri", doc.frbr.expression_uri}};
+  j["frbr"] = {{"country", doc.frbr.country},
+               {"doc_type", doc.frbr.doc_type},
+               {"subtype", doc.frbr.subtype},
+               {"number", doc.frbr.number},
+               {"name", doc.frbr.name},
+               {"work_date", doc.frbr.work_date},
+               {"expression_date", doc.frbr.expression_date},
+               {"language", doc.frbr.language},
+               {"work_uri", doc.frbr.work_uri},
+               {"expression_uri", doc.frbr.expression_uri}};
   j["counts"] = {{"provisions", doc.provisions.size()},
                  {"definitions", doc.definitions.size()},
                  {"term_uses", doc.term_uses.size()},
@@ -209,17 +216,22 @@ void print_provision(const Document& doc, std::size_t index) {
   if (!v.defines.empty()) {
     std::printf("\nDefines:\n");
     for (const auto* d : v.defines)
-      std::printf("  \"%s\" (#%s) in %s\n", d->text.c_str(), d->refers_to.c_str(), provision_label(doc, d->provision).c_str());
+      std::printf("  \"%s\" (#%s) in %s\n", d->text.c_str(), d->refers_to.c_str(),
+                  provision_label(doc, d->provision).c_str());
   }
   if (!v.uses.empty()) {
     std::printf("\nUses terms:\n");
     for (const auto* t : v.uses)
-      std::printf("  \"%s\" (#%s) in %s\n", t->text.c_str(), t->refers_to.c_str(), provision_label(doc, t->provision).c_str());
+      std::printf("  \"%s\" (#%s) in %s\n", t->text.c_str(), t->refers_to.c_str(),
+                  provision_label(doc, t->provision).c_str());
   }
   if (!v.makes.empty()) {
     std::printf("\nReferences:\n");
     for (const auto* r : v.makes) {
-      std::string target = r->target_eid.empty() ? "" : " -> " + (doc.find(r->target_eid) ? provision_label(doc, *doc.find(r->target_eid)) : r->target_eid + " (not found)");
+      std::string target = r->target_eid.empty()
+                               ? ""
+                               : " -> " + (doc.find(r->target_eid) ? provision_label(doc, *doc.find(r->target_eid))
+                                                                   : r->target_eid + " (not found)");
       std::printf("  \"%s\" %s%s\n", r->text.c_str(), r->href.c_str(), target.c_str());
     }
   }
@@ -232,10 +244,9 @@ void print_provision(const Document& doc, std::size_t index) {
 
 json provision_json(const Document& doc, std::size_t index) {
   const Provision& p = doc.provisions[index];
-  json j{{"eid", p.eid},         {"eid_generated", p.eid_generated}, {"element", p.element},
-         {"num", p.num},         {"heading", p.heading},             {"citation", p.citation},
-         {"line", p.line},       {"text", p.text},                   {"wrap_up", p.wrap_up},
-         {"full_text", doc.full_text(index)}};
+  json j{{"eid", p.eid},         {"eid_generated", p.eid_generated}, {"element", p.element}, {"num", p.num},
+         {"heading", p.heading}, {"citation", p.citation},           {"line", p.line},       {"text", p.text},
+         {"wrap_up", p.wrap_up}, {"full_text", doc.full_text(index)}};
   json children = json::array();
   for (std::size_t c : p.children) children.push_back(provision_json(doc, c));
   j["children"] = std::move(children);
@@ -247,10 +258,13 @@ json provision_details_json(const Document& doc, std::size_t index) {
   ProvisionView v = gather(doc, index);
   auto eid_of = [&](std::size_t i) { return i < doc.provisions.size() ? doc.provisions[i].eid : std::string(); };
   json defines = json::array(), uses = json::array(), makes = json::array(), referred = json::array();
-  for (const auto* d : v.defines) defines.push_back({{"refers_to", d->refers_to}, {"text", d->text}, {"in", eid_of(d->provision)}});
-  for (const auto* t : v.uses) uses.push_back({{"refers_to", t->refers_to}, {"text", t->text}, {"in", eid_of(t->provision)}});
+  for (const auto* d : v.defines)
+    defines.push_back({{"refers_to", d->refers_to}, {"text", d->text}, {"in", eid_of(d->provision)}});
+  for (const auto* t : v.uses)
+    uses.push_back({{"refers_to", t->refers_to}, {"text", t->text}, {"in", eid_of(t->provision)}});
   for (const auto* r : v.makes)
-    makes.push_back({{"href", r->href}, {"text", r->text}, {"target_eid", r->target_eid}, {"in", eid_of(r->provision)}});
+    makes.push_back(
+        {{"href", r->href}, {"text", r->text}, {"target_eid", r->target_eid}, {"in", eid_of(r->provision)}});
   for (const auto* r : v.referred_by)
     referred.push_back({{"eid", eid_of(r->provision)},
                         {"citation", r->provision < doc.provisions.size() ? doc.provisions[r->provision].citation : ""},
@@ -282,7 +296,9 @@ int cmd_show(int argc, char** argv) {
   if (auto rc = cl.parse(argc, argv, "\n")) return *rc;
   const auto& args = cl.args();
   if (!args.count("file") || args.count("extra")) {
-    std::fprintf(stderr, "palermo show: expected FILE and at most one EID\nusage: palermo show FILE [EID] [--format text|json]\n");
+    std::fprintf(
+        stderr,
+        "palermo show: expected FILE and at most one EID\nusage: palermo show FILE [EID] [--format text|json]\n");
     return exit_usage;
   }
   const std::string format = cl.format();

@@ -27,7 +27,9 @@ int cmd_validate(int argc, char** argv) {
   if (auto rc = cl.parse(argc, argv, "\n")) return *rc;
   const auto& args = cl.args();
   if (!args.count("file") || args.count("extra")) {
-    std::fprintf(stderr, "palermo validate: expected exactly one FILE\nusage: palermo validate FILE [--schema XSD] [--format text|json]\n");
+    std::fprintf(stderr,
+                 "palermo validate: expected exactly one FILE\nusage: palermo validate FILE [--schema XSD] [--format "
+                 "text|json]\n");
     return exit_usage;
   }
   const std::string format = cl.format();

@@ -46,8 +46,10 @@ CommandLine& CommandLine::skip_unreadable() {
 }
 
 CommandLine& CommandLine::operand(const std::string& name, const std::string& help, bool many) {
-  if (many) options_.add_options()(name, help, cxxopts::value<std::vector<std::string>>());
-  else options_.add_options()(name, help, cxxopts::value<std::string>());
+  if (many)
+    options_.add_options()(name, help, cxxopts::value<std::vector<std::string>>());
+  else
+    options_.add_options()(name, help, cxxopts::value<std::string>());
   operands_.push_back(name);
   return *this;
 }
@@ -68,8 +70,10 @@ std::optional<int> CommandLine::parse(int argc, char** argv, const char* help_ta
     return exit_usage;
   }
   if (has("help")) {
-    if (!help_text_.empty()) std::printf("%s", help_text_.c_str());
-    else std::printf("%s%s", options_.help({""}).c_str(), help_tail);
+    if (!help_text_.empty())
+      std::printf("%s", help_text_.c_str());
+    else
+      std::printf("%s%s", options_.help({""}).c_str(), help_tail);
     return exit_ok;
   }
   if (!format_names_.empty()) {
@@ -81,7 +85,8 @@ std::optional<int> CommandLine::parse(int argc, char** argv, const char* help_ta
       list += (list.empty() ? "" : ", ") + n;
     }
     if (!known) {
-      std::fprintf(stderr, "palermo %s: unknown format '%s' (use %s)\n", command_.c_str(), chosen.c_str(), list.c_str());
+      std::fprintf(stderr, "palermo %s: unknown format '%s' (use %s)\n", command_.c_str(), chosen.c_str(),
+                   list.c_str());
       return exit_usage;
     }
   }

@@ -44,10 +44,10 @@ class CommandLine {
 
   // The shared options. `formats`: the --format names, the first being the default.
   CommandLine& formats(const std::vector<std::string_view>& names);
-  CommandLine& output();                              // -o, --output PATH (atomic; "-" is stdout)
-  CommandLine& model();                               // --model DIR
-  CommandLine& country(const std::string& help);      // --country CC
-  CommandLine& skip_unreadable();                     // --skip-unreadable
+  CommandLine& output();                          // -o, --output PATH (atomic; "-" is stdout)
+  CommandLine& model();                           // --model DIR
+  CommandLine& country(const std::string& help);  // --country CC
+  CommandLine& skip_unreadable();                 // --skip-unreadable
   // Operands, in order: each positional argument is collected under the next name (the last may be a
   // list: `many`). `usage` is what --help shows for them ("FILE|DIR...").
   CommandLine& operand(const std::string& name, const std::string& help, bool many = false);
@@ -64,7 +64,7 @@ class CommandLine {
 
   const cxxopts::ParseResult& args() const { return args_; }
   bool has(const char* name) const { return args_.count(name) > 0; }
-  std::string text(const char* name) const;          // "" when the option has no value
+  std::string text(const char* name) const;                // "" when the option has no value
   std::vector<std::string> texts(const char* name) const;  // every value of a repeatable option or operand
 
   std::string format() const { return text("format"); }

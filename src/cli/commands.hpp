@@ -9,11 +9,11 @@ namespace palermo::cli {
 // Documented in README.md ("Exit codes").
 enum ExitCode : int {
   exit_ok = 0,
-  exit_gaps = 1,       // check --fail-on: gaps of the chosen kind were found
-  exit_usage = 2,      // bad usage: unknown command or flag, missing argument
-  exit_input = 3,      // an input file is unreadable or invalid (XML, model, query)
-  exit_internal = 4,   // an unexpected failure inside palermo (a bug: please report it)
-  exit_output = 5,     // the output could not be written (standard output full or closed)
+  exit_gaps = 1,      // check --fail-on: gaps of the chosen kind were found
+  exit_usage = 2,     // bad usage: unknown command or flag, missing argument
+  exit_input = 3,     // an input file is unreadable or invalid (XML, model, query)
+  exit_internal = 4,  // an unexpected failure inside palermo (a bug: please report it)
+  exit_output = 5,    // the output could not be written (standard output full or closed)
 };
 
 // argv[0] is the subcommand's name ("show"); the rest are its arguments.

@@ -61,13 +61,14 @@ class TemporaryGuard {
   ~TemporaryGuard() {
     if (!installed_) return;
     g_temporary_set = 0;
-    for (std::size_t i = 0; i < std::size(kCleanupSignals); ++i) ::sigaction(kCleanupSignals[i], &previous_[i], nullptr);
+    for (std::size_t i = 0; i < std::size(kCleanupSignals); ++i)
+      ::sigaction(kCleanupSignals[i], &previous_[i], nullptr);
   }
   TemporaryGuard(const TemporaryGuard&) = delete;
   TemporaryGuard& operator=(const TemporaryGuard&) = delete;
 
  private:
-  struct sigaction previous_[std::size(kCleanupSignals)] {};
+  struct sigaction previous_[std::size(kCleanupSignals)]{};
   bool installed_ = false;
 };
 

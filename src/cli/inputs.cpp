@@ -68,7 +68,8 @@ bool input_problems_fail(const std::vector<InputProblem>& problems, bool skip_un
   }
   if (fatal.empty()) return false;
   for (const InputProblem& p : fatal) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.reason.c_str());
-  const bool folders = std::any_of(fatal.begin(), fatal.end(), [](const InputProblem& p) { return p.unreadable_folder; });
+  const bool folders =
+      std::any_of(fatal.begin(), fatal.end(), [](const InputProblem& p) { return p.unreadable_folder; });
   std::fprintf(stderr, "  hint: check the paths and permissions%s\n",
                folders ? ", or run again with --skip-unreadable to leave unreadable folders out" : "");
   return true;

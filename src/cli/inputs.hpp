@@ -9,7 +9,7 @@ namespace palermo::cli {
 // An operand, or a folder below one, that could not be read, and why.
 struct InputProblem {
   std::string path;
-  std::string reason;  // "no such file or directory", "cannot open the folder: Permission denied"
+  std::string reason;              // "no such file or directory", "cannot open the folder: Permission denied"
   bool unreadable_folder = false;  // a folder below a DIR operand (--skip-unreadable may skip it)
 };
 

@@ -18,7 +18,8 @@ const std::vector<Command>& commands() {
       {"compare", "compare countries obligation by obligation (matrix: text, csv, md, html, json)", cmd_compare},
       {"diff", "show which obligations a new text (a bill) closes, opens or changes against the old", cmd_diff},
       {"show", "show a document's identity and contents, or one provision in full", cmd_show},
-      {"validate", "report problems in an Akoma Ntoso file (eIds, nums, references, terms; --schema XSD)", cmd_validate},
+      {"validate", "report problems in an Akoma Ntoso file (eIds, nums, references, terms; --schema XSD)",
+       cmd_validate},
       {"index", "add statutes to the full-text index (SQLite FTS5)", cmd_index},
       {"search", "search the indexed statutes (the model's pattern language)", cmd_search},
       {"import", "turn a statute in text, Markdown, Word, PDF or HTML into Akoma Ntoso XML", cmd_import},
@@ -29,7 +30,8 @@ const std::vector<Command>& commands() {
 
 static void print_help() {
   std::printf(
-      "palermo %s: checks national anti-trafficking legislation (Akoma Ntoso XML, or text, Word, PDF, HTML) against the UN\n"
+      "palermo %s: checks national anti-trafficking legislation (Akoma Ntoso XML, or text, Word, PDF, HTML) against "
+      "the UN\n"
       "Trafficking in Persons Protocol and the UNTOC articles that apply with it.\n\n"
       "usage: palermo COMMAND [ARGS...]\n       palermo COMMAND --help\n       palermo --version\n\ncommands:\n",
       PALERMO_VERSION);
@@ -80,7 +82,9 @@ int main(int argc, char** argv) {
         }
         return rc;
       } catch (const std::exception& e) {
-        std::fprintf(stderr, "palermo %s: internal error: %s\n(this is a bug in palermo; please report it with the input that caused it)\n",
+        std::fprintf(stderr,
+                     "palermo %s: internal error: %s\n(this is a bug in palermo; please report it with the input that "
+                     "caused it)\n",
                      c.name, e.what());
         return exit_internal;
       }

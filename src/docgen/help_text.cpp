@@ -50,7 +50,8 @@ bool starts_with_word(const std::string& s, std::string_view word) {
 // "  -o, --output arg   description", "      --format arg  description", "  --model DIR   description",
 // or an option too long for its column, whose description starts on the next line.
 const std::regex& option_line() {
-  static const std::regex re(R"(^ {1,8}(?:-([A-Za-z0-9]), ?)?--([a-z][a-z0-9-]*)(?:[ =](\[=[^ ]+|[^ -][^ ]*))?(?: {2,}(.*))?$)");
+  static const std::regex re(
+      R"(^ {1,8}(?:-([A-Za-z0-9]), ?)?--([a-z][a-z0-9-]*)(?:[ =](\[=[^ ]+|[^ -][^ ]*))?(?: {2,}(.*))?$)");
   return re;
 }
 
@@ -68,9 +69,12 @@ std::vector<std::string> enumerated_values(const std::string& description) {
   static const std::regex ored(R"(^(?:[a-z ]+: )?((?:[a-z]+(?: \(default\))?, )*[a-z]+(?: \(default\))? or [a-z]+)$)");
   std::smatch m;
   std::string list;
-  if (std::regex_search(d, m, piped)) list = m[1];
-  else if (std::regex_match(d, m, ored)) list = m[1];
-  else return {};
+  if (std::regex_search(d, m, piped))
+    list = m[1];
+  else if (std::regex_match(d, m, ored))
+    list = m[1];
+  else
+    return {};
   std::vector<std::string> values;
   static const std::regex word(R"([a-z]+)");
   for (auto it = std::sregex_iterator(list.begin(), list.end(), word); it != std::sregex_iterator(); ++it) {
@@ -90,10 +94,12 @@ CommandHelp parse_command_help(std::string_view name, std::string_view summary, 
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     if (line == "Usage:") {  // cxxopts: the usage is the indented line(s) below
-      while (i + 1 < lines.size() && !blank(lines[i + 1]) && indentation(lines[i + 1]) > 0) out.synopsis.push_back(trim(lines[++i]));
+      while (i + 1 < lines.size() && !blank(lines[i + 1]) && indentation(lines[i + 1]) > 0)
+        out.synopsis.push_back(trim(lines[++i]));
       continue;
     }
-    if (starts_with_word(line, "usage: ")) {  // hand-written: "usage: palermo model list", then "       palermo model show"
+    if (starts_with_word(line,
+                         "usage: ")) {  // hand-written: "usage: palermo model list", then "       palermo model show"
       out.synopsis.push_back(trim(line.substr(7)));
       while (i + 1 < lines.size() && indentation(lines[i + 1]) > 0 && trim(lines[i + 1]).rfind("palermo", 0) == 0)
         out.synopsis.push_back(trim(lines[++i]));
@@ -186,9 +192,12 @@ ProgramHelp parse_program_help(std::string_view help) {
 std::string roff_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '\\') out += "\\e";
-    else if (c == '-') out += "\\-";
-    else out += c;
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
   }
   // A line starting with a control character would be read as a request.
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
@@ -395,8 +404,8 @@ std::string render_zsh_completion(const ProgramHelp& program) {
       if (o.short_name.empty())
         out += indent + "'--" + o.long_name + desc + action + "' \\\n";
       else
-        out += indent + "'(-" + o.short_name + " --" + o.long_name + ")'{-" + o.short_name + ",--" + o.long_name + "}'" +
-               desc + action + "' \\\n";
+        out += indent + "'(-" + o.short_name + " --" + o.long_name + ")'{-" + o.short_name + ",--" + o.long_name +
+               "}'" + desc + action + "' \\\n";
     }
     return out;
   };
@@ -415,21 +424,23 @@ std::string render_zsh_completion(const ProgramHelp& program) {
       "      commands=(\n";
   for (const CommandHelp& c : program.commands)
     out += "        '" + c.name + ":" + single_quoted_zsh(c.summary) + "'\n";
-  out += "      )\n"
-         "      _describe -t commands 'palermo command' commands\n"
-         "      ;;\n"
-         "    argument)\n"
-         "      case $words[1] in\n";
+  out +=
+      "      )\n"
+      "      _describe -t commands 'palermo command' commands\n"
+      "      ;;\n"
+      "    argument)\n"
+      "      case $words[1] in\n";
   for (const CommandHelp& c : program.commands) {
     out += "        " + c.name + ")\n          _arguments -s \\\n" + option_specs(c.options, "            ");
     if (!c.subcommands.empty()) out += "            '1:subcommand:(" + join(c.subcommands, " ") + ")' \\\n";
     out += "            '*:file:_files'\n          ;;\n";
   }
-  out += "      esac\n"
-         "      ;;\n"
-         "  esac\n"
-         "}\n\n"
-         "_palermo \"$@\"\n";
+  out +=
+      "      esac\n"
+      "      ;;\n"
+      "  esac\n"
+      "}\n\n"
+      "_palermo \"$@\"\n";
   return out;
 }
 
@@ -444,8 +455,10 @@ std::string render_fish_completion(const ProgramHelp& program) {
       out += "complete -c palermo -n " + condition;
       if (!o.short_name.empty()) out += " -s " + o.short_name;
       out += " -l " + o.long_name;
-      if (!o.values.empty()) out += " -x -a " + fish_quoted(join(o.values, " "));
-      else if (!o.argument.empty()) out += " -r -F";
+      if (!o.values.empty())
+        out += " -x -a " + fish_quoted(join(o.values, " "));
+      else if (!o.argument.empty())
+        out += " -r -F";
       out += " -d " + fish_quoted(without_default(o.description)) + "\n";
     }
     return out;

@@ -20,8 +20,8 @@ struct HelpOption {
 
 // A command's --help, cut into the parts a man page has.
 struct CommandHelp {
-  std::string name;     // "check"; empty for palermo itself
-  std::string summary;  // one line, from the command list of `palermo --help`
+  std::string name;                   // "check"; empty for palermo itself
+  std::string summary;                // one line, from the command list of `palermo --help`
   std::vector<std::string> synopsis;  // usage lines, without "usage:" ("palermo check [OPTION...] FILE|DIR...")
   // Every other line of the help, in order, blank lines kept (paragraph breaks). Indented lines
   // (tables, examples) are kept with their indentation.

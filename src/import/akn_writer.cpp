@@ -57,7 +57,8 @@ void write_node(std::string& out, const Node& n, const std::string& parent_eid, 
   if (!n.num.empty()) out += "<num>" + xml_escape(n.num) + "</num>";
   // The schema puts <num> before <heading>; a heading written above the number says so.
   if (!n.heading.empty())
-    out += std::string(n.heading_above ? "<heading class=\"above\">" : "<heading>") + xml_escape(n.heading) + "</heading>";
+    out +=
+        std::string(n.heading_above ? "<heading class=\"above\">" : "<heading>") + xml_escape(n.heading) + "</heading>";
   // Containers keep their eId prefix for what they contain (chp_2__dvs_1); units start afresh.
   const std::string& child_parent = eid;
   if (n.children.empty()) {
@@ -80,8 +81,10 @@ std::string slug(std::string_view s) {
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(u))
+      out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.empty() ? "1" : out.substr(0, 60);
@@ -96,19 +99,30 @@ std::string xml_escape(std::string_view text) {
     const char c = text[i];
     // U+FFFE and U+FFFF are valid UTF-8 (and UTF-16) but not characters XML may hold: the AKN would
     // not read back (found by fuzz_import_text). They become U+FFFD, as C0 controls become spaces.
-    if (c == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xBF' && (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+    if (c == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+        (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
       out += "\xEF\xBF\xBD";
       i += 2;
       continue;
     }
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          out += ' ';
+        else
+          out += c;
     }
   }
   return out;
@@ -136,7 +150,8 @@ std::string write_akn(const Structure& s, const Metadata& meta) {
       "<FRBRname value=\"{4}\"/></FRBRWork>\n",
       xml_escape(work), xml_escape(meta.date), xml_escape(country), xml_escape(number), xml_escape(title));
   out += fmt::format(
-      "<FRBRExpression><FRBRthis value=\"{0}/!main\"/><FRBRuri value=\"{0}\"/><FRBRdate date=\"{1}\" name=\"expression\"/>"
+      "<FRBRExpression><FRBRthis value=\"{0}/!main\"/><FRBRuri value=\"{0}\"/><FRBRdate date=\"{1}\" "
+      "name=\"expression\"/>"
       "<FRBRauthor href=\"#legislature\"/><FRBRlanguage language=\"{2}\"/></FRBRExpression>\n",
       xml_escape(expression), xml_escape(meta.date), xml_escape(meta.language));
   out += fmt::format(
@@ -145,8 +160,9 @@ std::string write_akn(const Structure& s, const Metadata& meta) {
       xml_escape(expression), xml_escape(meta.date));
   out += "</identification>\n<references source=\"#palermo\">";
   out += "<TLCOrganization eId=\"palermo\" href=\"/ontology/organization/palermo\" showAs=\"palermo import\"/>";
-  out += fmt::format("<TLCOrganization eId=\"legislature\" href=\"/ontology/organization/{}/legislature\" showAs=\"Legislature\"/>",
-                     xml_escape(country));
+  out += fmt::format(
+      "<TLCOrganization eId=\"legislature\" href=\"/ontology/organization/{}/legislature\" showAs=\"Legislature\"/>",
+      xml_escape(country));
   out += "</references>\n";
   out += fmt::format(
       "<proprietary source=\"#palermo\"><palermo:source xmlns:palermo=\"{}\" file=\"{}\" sha256=\"{}\" format=\"{}\" "

@@ -9,12 +9,12 @@
 namespace palermo::import {
 
 struct Metadata {
-  std::string country;   // ISO 3166-1 alpha-2, lower case ("na"); "xx" when unknown
-  std::string language;  // ISO 639-2 ("eng")
-  std::string doc_type;  // "act", "bill" or "code" (a code is written as an act with name="code")
-  std::string title;     // FRBRname and the long title when the text has none
-  std::string date;      // YYYY-MM-DD: the work's date (enactment or publication)
-  std::string number;    // FRBRnumber; derived from the title or the file name when empty
+  std::string country;        // ISO 3166-1 alpha-2, lower case ("na"); "xx" when unknown
+  std::string language;       // ISO 639-2 ("eng")
+  std::string doc_type;       // "act", "bill" or "code" (a code is written as an act with name="code")
+  std::string title;          // FRBRname and the long title when the text has none
+  std::string date;           // YYYY-MM-DD: the work's date (enactment or publication)
+  std::string number;         // FRBRnumber; derived from the title or the file name when empty
   std::string source_file;    // the imported file's name (no folders)
   std::string source_sha256;  // of its bytes
   std::string source_format;  // "txt", "md", "docx", "pdf", "html"

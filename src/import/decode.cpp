@@ -36,9 +36,10 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view s) {
 }
 
 // Windows-1252's 0x80-0x9F; 0 marks the five bytes it leaves undefined.
-constexpr std::uint16_t kCp1252High[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+constexpr std::uint16_t kCp1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                           0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                           0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                           0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 // 1-based line and column of byte `offset`, for diagnostics.
 std::pair<int, int> line_column(std::string_view s, std::size_t offset) {
@@ -86,8 +87,9 @@ std::string normalise_line_ends(std::string_view s) {
 Result<Extracted> decode_text(std::string_view bytes, const std::string& file) {
   Extracted out;
   std::string utf8;
-  if (bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) ||
-                            (static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF))) {
+  if (bytes.size() >= 2 &&
+      ((static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+       (static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF))) {
     bool little = static_cast<unsigned char>(bytes[0]) == 0xFF;
     if (bytes.size() % 2 != 0)
       return refusal(file, "UTF-16 text with an odd number of bytes: the file is truncated",
@@ -115,7 +117,8 @@ Result<Extracted> decode_text(std::string_view bytes, const std::string& file) {
   } else {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (auto nul = bytes.find('\0'); nul != std::string_view::npos)
-      return refusal(file, "this is not text: it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)",
+      return refusal(file,
+                     "this is not text: it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)",
                      "import the original document (.docx, .pdf, .html) or save it as UTF-8 text", bytes, nul);
     if (auto bad = invalid_utf8_at(bytes)) {
       // Not UTF-8: Windows-1252, unless it uses bytes that encoding leaves undefined.
@@ -126,10 +129,12 @@ Result<Extracted> decode_text(std::string_view bytes, const std::string& file) {
         } else if (c < 0xA0) {
           std::uint16_t cp = kCp1252High[c - 0x80];
           if (cp == 0)
-            return refusal(file,
-                           fmt::format("the text is neither UTF-8 (invalid at byte {}) nor Windows-1252 (byte 0x{:02X} is undefined)",
-                                       *bad, c),
-                           "convert the file to UTF-8 (e.g. iconv -f ENCODING -t UTF-8) and import that", bytes, i);
+            return refusal(
+                file,
+                fmt::format(
+                    "the text is neither UTF-8 (invalid at byte {}) nor Windows-1252 (byte 0x{:02X} is undefined)",
+                    *bad, c),
+                "convert the file to UTF-8 (e.g. iconv -f ENCODING -t UTF-8) and import that", bytes, i);
           append_utf8(utf8, cp);
         } else {
           append_utf8(utf8, c);
@@ -155,7 +160,8 @@ Result<Extracted> decode_text(std::string_view bytes, const std::string& file) {
     }
   }
   if (controls > 0 && controls * 200 > utf8.size())
-    return refusal(file, fmt::format("this is not text: {} control characters (first at byte {})", controls, first_control),
+    return refusal(file,
+                   fmt::format("this is not text: {} control characters (first at byte {})", controls, first_control),
                    "import the original document (.docx, .pdf, .html) or save it as UTF-8 text", utf8, first_control);
   out.text = normalise_line_ends(utf8);
   return out;

@@ -47,16 +47,20 @@ Result<std::optional<std::string>> read_part(zip_t* zip, const char* name, const
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-    return import_error(file, fmt::format("the .docx archive's {} cannot be read", name), "open and save it again in Word");
+    return import_error(file, fmt::format("the .docx archive's {} cannot be read", name),
+                        "open and save it again in Word");
   if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxDocxPartBytes)
-    return import_error(file, fmt::format("the .docx's {} would expand to {} bytes (limit {})", name, st.size, kMaxDocxPartBytes),
-                        "this is not an ordinary Word document (a zip bomb?); export the statute again");
+    return import_error(
+        file, fmt::format("the .docx's {} would expand to {} bytes (limit {})", name, st.size, kMaxDocxPartBytes),
+        "this is not an ordinary Word document (a zip bomb?); export the statute again");
   if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.comp_size > 0 &&
       st.size / st.comp_size > kMaxDocxCompressionRatio && st.size > 1024 * 1024)
-    return import_error(file, fmt::format("the .docx's {} is compressed {} to 1 (limit {})", name, st.size / st.comp_size,
-                                          kMaxDocxCompressionRatio),
+    return import_error(file,
+                        fmt::format("the .docx's {} is compressed {} to 1 (limit {})", name, st.size / st.comp_size,
+                                    kMaxDocxCompressionRatio),
                         "this is not an ordinary Word document (a zip bomb?); export the statute again");
-  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0), zip_fclose);
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0),
+                                                      zip_fclose);
   if (!f)
     return import_error(file, fmt::format("the .docx's {} cannot be opened: {}", name, zip_strerror(zip)),
                         "the file may be encrypted or damaged; save it again from Word");
@@ -85,15 +89,15 @@ struct LevelFormat {
 };
 
 struct Numbering {
-  std::map<std::string, std::map<int, LevelFormat>> abstract;  // abstractNumId -> levels
-  std::map<std::string, std::string> num_to_abstract;          // numId -> abstractNumId
+  std::map<std::string, std::map<int, LevelFormat>> abstract;          // abstractNumId -> levels
+  std::map<std::string, std::string> num_to_abstract;                  // numId -> abstractNumId
   std::map<std::string, std::pair<std::string, int>> style_numbering;  // styleId -> (numId, ilvl)
-  std::map<std::string, std::map<int, int>> counters;          // numId -> level -> last value
+  std::map<std::string, std::map<int, int>> counters;                  // numId -> level -> last value
 };
 
 std::string roman(int v, bool upper) {
   static const std::pair<int, const char*> kTable[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-                                                       {90, "xc"},  {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},
+                                                       {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
                                                        {5, "v"},    {4, "iv"},   {1, "i"}};
   std::string out;
   for (const auto& [value, letters] : kTable)
@@ -144,7 +148,8 @@ void read_styles(const xmlNode* root, Numbering& numbering) {
     if (!numpr) continue;
     const xmlNode* id = child(numpr, "numId");
     const xmlNode* lvl = child(numpr, "ilvl");
-    if (id) numbering.style_numbering[attr(n, "styleId")] = {attr(id, "val"), lvl ? std::atoi(attr(lvl, "val").c_str()) : 0};
+    if (id)
+      numbering.style_numbering[attr(n, "styleId")] = {attr(id, "val"), lvl ? std::atoi(attr(lvl, "val").c_str()) : 0};
   }
 }
 
@@ -233,7 +238,8 @@ Result<Extracted> extract_docx(std::string_view bytes, const std::string& file) 
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source == nullptr)
-    return import_error(file, fmt::format("cannot read the .docx: {}", zip_error_strerror(&error)), "save it again from Word");
+    return import_error(file, fmt::format("cannot read the .docx: {}", zip_error_strerror(&error)),
+                        "save it again from Word");
   std::unique_ptr<zip_t, ZipCloser> zip(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
   if (!zip) {
     std::string why = zip_error_strerror(&error);
@@ -256,21 +262,23 @@ Result<Extracted> extract_docx(std::string_view bytes, const std::string& file) 
     auto parsed = akn::detail::parse_xml_safely(*bytes_of_part.value(), file + ":" + part);
     if (!parsed) return parsed.errors();
     const xmlNode* root = xmlDocGetRootElement(parsed.value().get());
-    if (std::strcmp(part, "word/numbering.xml") == 0) read_numbering(root, numbering);
-    else read_styles(root, numbering);
+    if (std::strcmp(part, "word/numbering.xml") == 0)
+      read_numbering(root, numbering);
+    else
+      read_styles(root, numbering);
   }
   auto parsed = akn::detail::parse_xml_safely(*document.value(), file + ":word/document.xml");
   if (!parsed) return parsed.errors();
   const xmlNode* root = xmlDocGetRootElement(parsed.value().get());
   const xmlNode* body = root ? child(root, "body") : nullptr;
-  if (body == nullptr)
-    return import_error(file, "word/document.xml has no body", "save the statute again from Word");
+  if (body == nullptr) return import_error(file, "word/document.xml has no body", "save the statute again from Word");
   std::vector<std::string> paragraphs;
   walk_body(body, numbering, paragraphs, 0);
   Extracted out;
   out.text = join_paragraphs(paragraphs);
   if (out.text.empty())
-    return import_error(file, "the Word document has no text", "check that the statute is not an image pasted into Word");
+    return import_error(file, "the Word document has no text",
+                        "check that the statute is not an image pasted into Word");
   return out;
 }
 

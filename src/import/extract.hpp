@@ -22,8 +22,8 @@ std::string_view to_string(Format f);
 std::optional<Format> detect_format(const std::string& path, std::string_view bytes);
 
 struct Extracted {
-  std::string text;                   // UTF-8, '\n' between paragraphs
-  std::vector<Diagnostic> warnings;   // e.g. "decoded as Windows-1252"
+  std::string text;                  // UTF-8, '\n' between paragraphs
+  std::vector<Diagnostic> warnings;  // e.g. "decoded as Windows-1252"
 };
 
 // Each fails with a diagnostic naming `file` and saying what to do; none reads beyond `bytes`.

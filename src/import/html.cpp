@@ -26,9 +26,10 @@ bool skipped(const xmlNode* n) {
 }
 
 bool block(const xmlNode* n) {
-  return name_is(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article",
-                     "blockquote", "pre", "dt", "dd", "table", "ul", "ol", "dl", "main", "body", "hr", "center",
-                     "address", "figure", "figcaption", "caption", "tbody", "thead", "title"});
+  return name_is(n, {"p",      "div",     "h1",     "h2",         "h3",      "h4",         "h5",    "h6",
+                     "li",     "tr",      "br",     "section",    "article", "blockquote", "pre",   "dt",
+                     "dd",     "table",   "ul",     "ol",         "dl",      "main",       "body",  "hr",
+                     "center", "address", "figure", "figcaption", "caption", "tbody",      "thead", "title"});
 }
 
 struct Walker {
@@ -73,7 +74,8 @@ Result<Extracted> extract_html(std::string_view bytes, const std::string& file) 
   Walker w;
   w.walk(xmlDocGetRootElement(doc.get()), 0);
   if (w.too_deep)
-    return import_error(file, "the HTML nests elements more than 256 deep", "save the statute's text alone, or as a PDF");
+    return import_error(file, "the HTML nests elements more than 256 deep",
+                        "save the statute's text alone, or as a PDF");
   Extracted out;
   out.text = join_paragraphs(w.paragraphs);
   if (out.text.empty())

@@ -130,9 +130,13 @@ std::string guess_language(std::string_view text) {
   std::size_t i = 0;
   const std::size_t limit = std::min<std::size_t>(text.size(), 200000);
   while (i < limit) {
-    while (i < limit && !(std::isalpha(static_cast<unsigned char>(text[i])) || static_cast<unsigned char>(text[i]) >= 0x80)) ++i;
+    while (i < limit &&
+           !(std::isalpha(static_cast<unsigned char>(text[i])) || static_cast<unsigned char>(text[i]) >= 0x80))
+      ++i;
     std::size_t b = i;
-    while (i < limit && (std::isalpha(static_cast<unsigned char>(text[i])) || static_cast<unsigned char>(text[i]) >= 0x80)) ++i;
+    while (i < limit &&
+           (std::isalpha(static_cast<unsigned char>(text[i])) || static_cast<unsigned char>(text[i]) >= 0x80))
+      ++i;
     if (i > b) {
       ++counts[lower_word(text.substr(b, i - b))];
       ++words;
@@ -198,7 +202,8 @@ Result<Imported> import_bytes(std::string_view bytes, const std::string& path, c
   }
   meta.country = options.country;
   if (meta.country.empty() && fields.size() >= 2 && fields[0].size() == 2 &&
-      std::all_of(fields[0].begin(), fields[0].end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+      std::all_of(fields[0].begin(), fields[0].end(),
+                  [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
     meta.country = fields[0];
   if (meta.country.empty()) {
     meta.country = "xx";
@@ -208,7 +213,8 @@ Result<Imported> import_bytes(std::string_view bytes, const std::string& path, c
   meta.doc_type = options.doc_type.empty() ? "act" : options.doc_type;
 
   out.structure = recognise_structure(out.text, meta.language, path);
-  meta.title = options.title.empty() ? (out.structure.preface.empty() ? stem : out.structure.preface.front()) : options.title;
+  meta.title =
+      options.title.empty() ? (out.structure.preface.empty() ? stem : out.structure.preface.front()) : options.title;
   if (fields.size() >= 4 && year_in(fields[2]) == fields[2]) meta.number = fields[3];
   meta.date = options.date;
   if (meta.date.empty()) {
@@ -216,7 +222,8 @@ Result<Imported> import_bytes(std::string_view bytes, const std::string& path, c
     if (year.empty() && fields.size() >= 3) year = year_in(fields[2]);
     meta.date = year.empty() ? "0001-01-01" : year + "-01-01";
     if (year.empty()) {
-      out.warnings.push_back(import_error(path, "no date found in the title: recorded as 0001-01-01", "give it with --date YYYY-MM-DD"));
+      out.warnings.push_back(
+          import_error(path, "no date found in the title: recorded as 0001-01-01", "give it with --date YYYY-MM-DD"));
       out.warnings.back().severity = Diagnostic::Severity::warning;
     }
   } else if (!valid_date(meta.date)) {
@@ -235,7 +242,8 @@ Result<Imported> import_file(const std::string& path, const Options& options) {
 
 bool is_importable(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown" || ext == ".docx" || ext == ".pdf" ||
          ext == ".html" || ext == ".htm" || ext == ".xhtml";
 }

@@ -23,9 +23,9 @@ struct Options {
 };
 
 struct Imported {
-  std::string xml;                   // the Akoma Ntoso document
-  std::string text;                  // the text extracted from the input (what the AKN must hold)
-  Structure structure;               // what was recognised (counts, warnings)
+  std::string xml;      // the Akoma Ntoso document
+  std::string text;     // the text extracted from the input (what the AKN must hold)
+  Structure structure;  // what was recognised (counts, warnings)
   Metadata metadata;
   Format format = Format::text;
   std::vector<Diagnostic> warnings;  // extraction's and structure's, in that order

@@ -74,9 +74,12 @@ std::optional<double> find_gutter(const std::vector<Word>& words, double page_wi
   for (double x = page_width * 0.3; x <= page_width * 0.7; x += 2) {
     std::size_t crossings = 0, left = 0, right = 0;
     for (const Word& w : words) {
-      if (w.x0 < x && w.x1 > x) ++crossings;
-      else if (w.x1 <= x) ++left;
-      else ++right;
+      if (w.x0 < x && w.x1 > x)
+        ++crossings;
+      else if (w.x1 <= x)
+        ++left;
+      else
+        ++right;
     }
     if (left * 4 < words.size() || right * 4 < words.size()) continue;
     if (crossings < best_crossings) {
@@ -143,7 +146,8 @@ bool is_page_number(std::string_view s) {
   auto skip = [&](auto pred) {
     while (i < lower.size() && pred(lower[i])) ++i;
   };
-  skip([](char c) { return c == ' ' || c == '-' || c == '[' || c == '(' || c == '\xE2' || c == '\x80' || c == '\x94'; });
+  skip(
+      [](char c) { return c == ' ' || c == '-' || c == '[' || c == '(' || c == '\xE2' || c == '\x80' || c == '\x94'; });
   for (std::string_view word : {"page ", "página ", "pagina ", "p. ", "pág. "})
     if (lower.compare(i, word.size(), word) == 0) i += word.size();
   std::size_t digits_begin = i;
@@ -155,7 +159,8 @@ bool is_page_number(std::string_view s) {
       i += word.size();
       skip([](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == ' '; });
     }
-  skip([](char c) { return c == ' ' || c == '-' || c == ']' || c == ')' || c == '\xE2' || c == '\x80' || c == '\x94'; });
+  skip(
+      [](char c) { return c == ' ' || c == '-' || c == ']' || c == ')' || c == '\xE2' || c == '\x80' || c == '\x94'; });
   return i == lower.size();
 }
 
@@ -213,8 +218,10 @@ Result<Extracted> extract_pdf(std::string_view bytes, const std::string& file) {
   for (std::size_t p = 0; p < page_words.size(); ++p) {
     const auto& lines = whole_lines[p];
     std::vector<const PdfLine*> drop;
-    if (!lines.empty() && (is_page_number(lines.front().text) || running(tops, lines.front().text))) drop.push_back(&lines.front());
-    if (lines.size() > 1 && (is_page_number(lines.back().text) || running(bottoms, lines.back().text))) drop.push_back(&lines.back());
+    if (!lines.empty() && (is_page_number(lines.front().text) || running(tops, lines.front().text)))
+      drop.push_back(&lines.front());
+    if (lines.size() > 1 && (is_page_number(lines.back().text) || running(bottoms, lines.back().text)))
+      drop.push_back(&lines.back());
     dropped += drop.size();
     std::vector<Word> kept;
     for (const Word& w : page_words[p]) {
@@ -236,7 +243,8 @@ Result<Extracted> extract_pdf(std::string_view bytes, const std::string& file) {
       for (const PdfLine& m : lines)
         if (m.x0 >= line.x0 - 20 && m.x0 <= line.x0 + 60) ends.push_back(m.x1);
       std::sort(ends.begin(), ends.end());
-      return ends.empty() ? line.x1 : ends[ends.size() * 8 / 10 == ends.size() ? ends.size() - 1 : ends.size() * 8 / 10];
+      return ends.empty() ? line.x1
+                          : ends[ends.size() * 8 / 10 == ends.size() ? ends.size() - 1 : ends.size() * 8 / 10];
     };
     for (const PdfLine& l : lines) {
       if (current.empty()) {

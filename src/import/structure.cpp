@@ -44,20 +44,21 @@ char last_char(std::string_view s) { return s.empty() ? '\0' : s.back(); }
 
 int ordinal_word_value(std::string_view w) {
   static const std::pair<std::string_view, int> kWords[] = {
-      {"premier", 1}, {"première", 1}, {"primero", 1}, {"primera", 1}, {"primeiro", 1}, {"first", 1},
-      {"one", 1}, {"único", 1}, {"única", 1}, {"unico", 1}, {"unica", 1}, {"unique", 1}, {"preliminar", 0},
-      {"préliminaire", 0}, {"preliminary", 0}, {"segundo", 2}, {"second", 2}, {"deuxième", 2}, {"two", 2},
-      {"tercero", 3}, {"third", 3}, {"troisième", 3}, {"three", 3}, {"cuarto", 4}, {"fourth", 4},
-      {"quatrième", 4}, {"four", 4}, {"quinto", 5}, {"fifth", 5}, {"cinquième", 5}, {"five", 5},
-      {"sexto", 6}, {"sixth", 6}, {"six", 6}, {"séptimo", 7}, {"seven", 7}, {"octavo", 8}, {"eight", 8},
-      {"noveno", 9}, {"nine", 9}, {"décimo", 10}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}};
+      {"premier", 1},    {"première", 1},     {"primero", 1},     {"primera", 1},   {"primeiro", 1}, {"first", 1},
+      {"one", 1},        {"único", 1},        {"única", 1},       {"unico", 1},     {"unica", 1},    {"unique", 1},
+      {"preliminar", 0}, {"préliminaire", 0}, {"preliminary", 0}, {"segundo", 2},   {"second", 2},   {"deuxième", 2},
+      {"two", 2},        {"tercero", 3},      {"third", 3},       {"troisième", 3}, {"three", 3},    {"cuarto", 4},
+      {"fourth", 4},     {"quatrième", 4},    {"four", 4},        {"quinto", 5},    {"fifth", 5},    {"cinquième", 5},
+      {"five", 5},       {"sexto", 6},        {"sixth", 6},       {"six", 6},       {"séptimo", 7},  {"seven", 7},
+      {"octavo", 8},     {"eight", 8},        {"noveno", 9},      {"nine", 9},      {"décimo", 10},  {"ten", 10},
+      {"eleven", 11},    {"twelve", 12}};
   for (const auto& [word, value] : kWords)
     if (w == word) return value;
   return -1;
 }
 
 int latin_rank(std::string_view w) {
-  static const std::string_view kLatin[] = {"bis", "ter", "quater", "quáter", "quinquies", "sexies",
+  static const std::string_view kLatin[] = {"bis",     "ter",    "quater", "quáter", "quinquies", "sexies",
                                             "septies", "octies", "novies", "nonies", "decies"};
   int rank = 2;
   for (auto l : kLatin) {
@@ -90,8 +91,8 @@ std::vector<LabelPart> label_key(std::string_view label) {
       parts.push_back(p);
     } else if (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
       std::string word;
-      while (i < label.size() && (std::isalpha(static_cast<unsigned char>(label[i])) ||
-                                  static_cast<unsigned char>(label[i]) >= 0x80))
+      while (i < label.size() &&
+             (std::isalpha(static_cast<unsigned char>(label[i])) || static_cast<unsigned char>(label[i]) >= 0x80))
         word += label[i++];
       int ordinal = ordinal_word_value(word);
       int latin = latin_rank(word);
@@ -118,7 +119,8 @@ std::vector<LabelPart> label_key(std::string_view label) {
 int compare_parts(const LabelPart& a, const LabelPart& b, bool first) {
   if (a.number != b.number) return a.number ? 1 : -1;
   if (a.number) {
-    bool fraction = !first && ((a.digits.size() > 1 && a.digits[0] == '0') || (b.digits.size() > 1 && b.digits[0] == '0'));
+    bool fraction =
+        !first && ((a.digits.size() > 1 && a.digits[0] == '0') || (b.digits.size() > 1 && b.digits[0] == '0'));
     if (fraction) {
       std::string x = a.digits, y = b.digits;
       x.resize(std::max(x.size(), y.size()), '0');
@@ -293,7 +295,8 @@ std::vector<Node> build_items(std::string_view s, const std::vector<Mark>& marks
     n.intro = paragraphs(s.substr(m.end, text_end - m.end));
     ++counts[n.element];
     ++k;
-    if (k < marks.size() && marks[k].depth > depth) n.children = build_items(s, marks, k, depth + 1, unit_element, first_counter, counts);
+    if (k < marks.size() && marks[k].depth > depth)
+      n.children = build_items(s, marks, k, depth + 1, unit_element, first_counter, counts);
     out.push_back(std::move(n));
   }
   return out;
@@ -474,8 +477,8 @@ Structure recognise_structure(const std::string& text, const std::string& langua
 
   std::vector<Item> items;
   std::vector<std::string> container_order;  // container kinds, outermost first (as first seen)
-  std::optional<std::string> previous_unit;   // the last unit's label
-  std::set<long> numbers_taken;               // leading numbers of the plain-numbered units taken
+  std::optional<std::string> previous_unit;  // the last unit's label
+  std::set<long> numbers_taken;              // leading numbers of the plain-numbered units taken
   bool in_schedule = false;
   bool in_quotation = false;  // inside text an amending provision inserts ("Artículo 411 bis.- ..." in quotes)
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -499,7 +502,8 @@ Structure recognise_structure(const std::string& text, const std::string& langua
       } else if (!previous_unit || compare_labels(h.label, *previous_unit) > 0 ||
                  resumes_sequence(h.label, numbers_taken)) {
         taken = true;
-        if (label_key(h.label).size() == 1 && label_key(h.label)[0].suffix == 0) numbers_taken.insert(leading_number(h.label));
+        if (label_key(h.label).size() == 1 && label_key(h.label)[0].suffix == 0)
+          numbers_taken.insert(leading_number(h.label));
         if (previous_unit) {
           long before = leading_number(*previous_unit), now = leading_number(h.label);
           if (before >= 0 && now > before + 1 && label_key(h.label).size() == 1)
@@ -512,14 +516,17 @@ Structure recognise_structure(const std::string& text, const std::string& langua
           warn(l.number, fmt::format("'{}' repeats the number of the provision before it: kept as its text", h.num),
                "a number written twice (above and in the text) is common in extracted law; otherwise check the source");
         else
-          warn(l.number, fmt::format("'{}' does not follow {} in sequence: kept as text of the provision before it", h.num,
-                                     *previous_unit),
+          warn(l.number,
+               fmt::format("'{}' does not follow {} in sequence: kept as text of the provision before it", h.num,
+                           *previous_unit),
                "if it is a provision, check the numbering of the source");
       }
     }
     if (!taken) {
-      if (items.empty()) out.preface.push_back(l.text);
-      else items.back().body.push_back(l.text);
+      if (items.empty())
+        out.preface.push_back(l.text);
+      else
+        items.back().body.push_back(l.text);
       continue;
     }
     HeadingLine& h = *l.heading;
@@ -550,8 +557,10 @@ Structure recognise_structure(const std::string& text, const std::string& langua
       bool heading_like = h.rest.size() <= 160 && !ends_like_sentence_part(h.rest) && !starts_with_marker(h.rest) &&
                           (!h.keyword || h.element == "section" || last_char(h.rest) != '.');
       bool has_body = i + 1 < lines.size() && !lines[i + 1].heading;
-      if (heading_like && has_body) item.heading = h.rest;
-      else item.body.push_back(h.rest);
+      if (heading_like && has_body)
+        item.heading = h.rest;
+      else
+        item.body.push_back(h.rest);
     }
     // A heading written above the number ("Slavery and servitude" / "1 (1) A person ..."): a short
     // capitalised line with no closing punctuation, ending the text of the provision before.

@@ -12,15 +12,15 @@ namespace palermo::import {
 
 // One provision found in the text. Plain data; the AKN writer (akn_writer.hpp) turns it into XML.
 struct Node {
-  std::string element;   // AKN element: "chapter", "section", "article", "subsection", "point", "hcontainer"
-  std::string name;      // hcontainer's name ("schedule"); empty otherwise
-  std::string num;       // as written: "3.", "Article 225-4-1", "(a)", "CHAPTER II"
-  std::string label;     // the number alone, for the eId: "3", "225-4-1", "a", "ii"
-  std::string heading;   // may be empty
-  bool heading_above = false;  // the heading was written above the number (kept in reading order by class="above")
+  std::string element;             // AKN element: "chapter", "section", "article", "subsection", "point", "hcontainer"
+  std::string name;                // hcontainer's name ("schedule"); empty otherwise
+  std::string num;                 // as written: "3.", "Article 225-4-1", "(a)", "CHAPTER II"
+  std::string label;               // the number alone, for the eId: "3", "225-4-1", "a", "ii"
+  std::string heading;             // may be empty
+  bool heading_above = false;      // the heading was written above the number (kept in reading order by class="above")
   std::vector<std::string> intro;  // paragraphs before the children, or all of the text when none
   std::vector<Node> children;
-  int line = 0;          // 1-based line of the input where the provision starts
+  int line = 0;  // 1-based line of the input where the provision starts
 };
 
 struct Structure {

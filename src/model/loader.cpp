@@ -21,19 +21,19 @@ namespace {
 
 const std::vector<std::string> kInstruments = {"Protocol", "UNTOC", "CoE", "ModelLaw"};
 const std::vector<std::string> kClasses = {"mandatory", "qualified", "endeavour", "consider", "good-practice"};
-const std::vector<std::string> kAreas = {"definition", "criminalization", "sanctions", "jurisdiction",
-                                         "victims", "prevention", "cooperation"};
+const std::vector<std::string> kAreas = {"definition", "criminalization", "sanctions",  "jurisdiction",
+                                         "victims",    "prevention",      "cooperation"};
 const std::vector<std::string> kScopes = {"offence", "offence-terms", "anywhere"};
 const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt"};
 // Languages an element with patterns is expected to cover (pt is welcome but optional).
 const std::vector<std::string> kCoreLanguages = {"en", "fr", "es"};
-const std::vector<std::string> kObligationFields = {"instrument", "article", "title", "class", "area",
-                                                    "statement", "advice", "legislated-in"};
+const std::vector<std::string> kObligationFields = {"instrument", "article",   "title",  "class",
+                                                    "area",       "statement", "advice", "legislated-in"};
 // Kinds of law an obligation is usually legislated in (the report says where to act from these).
 const std::vector<std::string> kLawKinds = {"offence", "trafficking-act", "penal-code", "criminal-procedure",
-                                            "aml", "mla-extradition", "immigration"};
-const std::vector<std::string> kRequiredObligationFields = {"instrument", "article", "title", "class",
-                                                            "area", "statement"};
+                                            "aml",     "mla-extradition", "immigration"};
+const std::vector<std::string> kRequiredObligationFields = {"instrument", "article", "title",
+                                                            "class",      "area",    "statement"};
 
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
   std::string out;
@@ -56,8 +56,7 @@ bool is_id(std::string_view id) {
 }
 
 bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-         c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
 }
 
 const char* kind_name(char kind) {
@@ -199,9 +198,11 @@ class ModelBuilder {
       const std::string& key = field.key.text;
       if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
         if (key.size() == 2 && std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-          error(file, field.key, "unknown language '" + key + "'", "patterns are given for en, fr, es or pt (ISO 639-1)");
+          error(file, field.key, "unknown language '" + key + "'",
+                "patterns are given for en, fr, es or pt (ISO 639-1)");
         else
-          error(file, field.key, "unknown field '" + key + "' in a lexicon", did_you_mean(key, fields) + "use " + join(fields));
+          error(file, field.key, "unknown field '" + key + "' in a lexicon",
+                did_you_mean(key, fields) + "use " + join(fields));
         continue;
       }
       if (!first_time(file, seen, field)) continue;
@@ -329,8 +330,8 @@ class ModelBuilder {
   bool expect_kind(const ParsedFile& file, const ast::Field& field, char kind) {
     if (field.value.kind == kind) return true;
     std::string example = kind == ast::Token::string ? "\"...\"" : kind == ast::Token::pattern ? "`...`" : "NAME";
-    error(file, field.value, "'" + field.key.text + "' takes " + kind_name(kind) + ", not " +
-                                 kind_name(field.value.kind),
+    error(file, field.value,
+          "'" + field.key.text + "' takes " + kind_name(kind) + ", not " + kind_name(field.value.kind),
           "write: " + field.key.text + " " + example);
     return false;
   }
@@ -375,8 +376,8 @@ class ModelBuilder {
     for (const auto& entry : node.entries) {
       if (const auto* block = boost::get<ast::Block>(&entry.get())) {
         if (auto it = block_lines.find(block->id.text); it != block_lines.end()) {
-          error(file, block->id, "duplicate " + block->kind + " id '" + block->id.text + "' in obligation '" +
-                                     obligation.id + "'",
+          error(file, block->id,
+                "duplicate " + block->kind + " id '" + block->id.text + "' in obligation '" + obligation.id + "'",
                 "element and red-flag ids are unique within their obligation; the first is at line " +
                     std::to_string(it->second));
         } else {
@@ -396,8 +397,7 @@ class ModelBuilder {
       }
       if (!first_time(file, seen, field)) continue;
       if (key == "instrument") {
-        if (auto i = expect_one_of(file, field, kInstruments, "instrument"))
-          obligation.instrument = kInstruments[*i];
+        if (auto i = expect_one_of(file, field, kInstruments, "instrument")) obligation.instrument = kInstruments[*i];
       } else if (key == "class") {
         if (auto i = expect_one_of(file, field, kClasses, "class")) obligation.klass = static_cast<ObligationClass>(*i);
       } else if (key == "area") {
@@ -463,10 +463,10 @@ class ModelBuilder {
     if (!is_id(element.id))
       error(file, block.id, block.kind + " id '" + element.id + "' has characters ids may not use",
             "ids use lower-case letters, digits, '.', '-' and '_'");
-    const std::vector<std::string> fields = red_flag
-        ? std::vector<std::string>{"scope", "en", "fr", "es", "pt", "check", "explain", "roles"}
-        : std::vector<std::string>{"scope", "en", "fr", "es", "pt", "check", "note", "roles",
-                                   "partial-en", "partial-fr", "partial-es", "partial-pt"};
+    const std::vector<std::string> fields =
+        red_flag ? std::vector<std::string>{"scope", "en", "fr", "es", "pt", "check", "explain", "roles"}
+                 : std::vector<std::string>{"scope", "en",    "fr",         "es",         "pt",         "check",
+                                            "note",  "roles", "partial-en", "partial-fr", "partial-es", "partial-pt"};
     std::map<std::string, const ast::Field*> seen;
     bool pattern_error = false;
     for (const auto& field : block.fields) {
@@ -502,8 +502,10 @@ class ModelBuilder {
           pattern_error = true;
         }
       } else if (expect_kind(file, field, ast::Token::pattern)) {
-        if (auto p = make_pattern(file, field)) element.patterns.push_back(std::move(*p));
-        else pattern_error = true;
+        if (auto p = make_pattern(file, field))
+          element.patterns.push_back(std::move(*p));
+        else
+          pattern_error = true;
       }
     }
     if (!seen.count("scope"))
@@ -520,8 +522,8 @@ class ModelBuilder {
       for (const auto& language : kCoreLanguages)
         if (!seen.count(language)) missing.push_back(language);
       if (!missing.empty())
-        warning(file, block.id, "element '" + element.id + "' of '" + obligation.id + "' has no pattern in " +
-                                    join(missing, " or "),
+        warning(file, block.id,
+                "element '" + element.id + "' of '" + obligation.id + "' has no pattern in " + join(missing, " or "),
                 "statutes in that language cannot meet this element by wording");
     }
     return element;
@@ -582,8 +584,8 @@ class ModelBuilder {
 }  // namespace
 
 const std::vector<std::string>& provision_roles() {
-  static const std::vector<std::string> roles = {"offence", "definition", "penalty", "proceedings", "victims",
-                                                 "officials", "prevention", "cooperation"};
+  static const std::vector<std::string> roles = {"offence", "definition", "penalty",    "proceedings",
+                                                 "victims", "officials",  "prevention", "cooperation"};
   return roles;
 }
 
@@ -593,9 +595,11 @@ const std::vector<LexiconUse>& required_lexicons() {
   static const std::vector<LexiconUse> uses = {
       {"offence-formula", "finding provisions that create or punish an offence"},
       {"offence-name", "recognising the name of the crime of trafficking in persons"},
-      {"conduct-by-name", "offences whose conduct is the crime's name (\"traffics a person\", \"se livre à la traite\")"},
+      {"conduct-by-name",
+       "offences whose conduct is the crime's name (\"traffics a person\", \"se livre à la traite\")"},
       {"defined-name", "defined terms that name the crime (\"traffic\", \"trafficking in persons\", \"traite\")"},
-      {"ancillary-conduct", "offences about the crime rather than the crime (facilitating, financing, leasing premises)"},
+      {"ancillary-conduct",
+       "offences about the crime rather than the crime (facilitating, financing, leasing premises)"},
       {"definition-formula", "provisions that define the crime by its name (\"constitue la traite ... le fait de\")"},
       {"smuggling-name", "keeping the smuggling of migrants apart from trafficking"},
       {"exploitation-purpose", "a purpose of exploitation, or one of its forms named directly"},
@@ -610,7 +614,8 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"women-only", "victims named as women or girls"},
       {"person-noun", "victims named as any person (after the acts: \"recruits ... a person\")"},
       {"any-means", "offences committed \"by any means\" (no means required)"},
-      {"offence-by-reference", "words before a citation by which a penalty provision makes the cited provision an offence"},
+      {"offence-by-reference",
+       "words before a citation by which a penalty provision makes the cited provision an offence"},
       {"negation-before", "words before a red flag's match that exclude the requirement (\"whether or not\")"},
       {"negation-after", "words after a red flag's match that exclude the requirement (\"... is not required\")"},
       {"general-fine-in-lieu", "general provisions letting a court fine instead of imprisoning, for any offence"},
@@ -643,11 +648,10 @@ const std::vector<LexiconUse>& required_lexicons() {
 }
 
 const std::vector<std::string>& known_checks() {
-  static const std::vector<std::string> checks = {"offence-exists",  "penalty-threshold",  "fine-in-lieu",
-                                                  "child-no-means",  "means-for-children", "child-under-18",
-                                                  "victims-restricted", "general-part",
-                                                  "means",           "no-transnationality", "every-offence",
-                                                  "child-heavier-penalty"};
+  static const std::vector<std::string> checks = {"offence-exists",      "penalty-threshold",  "fine-in-lieu",
+                                                  "child-no-means",      "means-for-children", "child-under-18",
+                                                  "victims-restricted",  "general-part",       "means",
+                                                  "no-transnationality", "every-offence",      "child-heavier-penalty"};
   return checks;
 }
 
@@ -709,20 +713,27 @@ Result<Model> load_model(const std::string& dir, std::vector<Diagnostic>* warnin
     }
     std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     if (sources.empty())
-      return Diagnostic{.file = "protocol-model", .message = "this build of palermo carries no model files", .hint = "pass --model DIR"};
+      return Diagnostic{.file = "protocol-model",
+                        .message = "this build of palermo carries no model files",
+                        .hint = "pass --model DIR"};
     return load_model_sources(sources, warnings);
   }
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    return Diagnostic{.file = dir, .message = "not a folder (or not readable)", .hint = "--model and `model lint` take a folder holding *.pal files"};
+    return Diagnostic{.file = dir,
+                      .message = "not a folder (or not readable)",
+                      .hint = "--model and `model lint` take a folder holding *.pal files"};
   std::vector<std::string> paths;
   for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".pal") paths.push_back(entry.path().filename().string());
+    if (entry.is_regular_file() && entry.path().extension() == ".pal")
+      paths.push_back(entry.path().filename().string());
   if (ec) return Diagnostic{.file = dir, .message = "cannot list the folder: " + ec.message()};
   std::sort(paths.begin(), paths.end());
   if (paths.empty())
-    return Diagnostic{.file = dir, .message = "no *.pal files in this folder", .hint = "a model is a folder of *.pal files (see protocol-model/LANGUAGE.md)"};
+    return Diagnostic{.file = dir,
+                      .message = "no *.pal files in this folder",
+                      .hint = "a model is a folder of *.pal files (see protocol-model/LANGUAGE.md)"};
   std::vector<Diagnostic> errors;
   for (const auto& name : paths) {
     std::string path = (fs::path(dir) / name).string();

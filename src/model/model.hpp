@@ -44,8 +44,8 @@ struct Pattern {
 // One element of an obligation (e.g. the act of "recruitment"), or a red flag (a pattern whose
 // presence signals a conflict with the obligation, e.g. "across the border" in the offence).
 struct Element {
-  std::string id;                 // unique within its obligation: "recruitment"
-  std::string title;              // "Recruitment"
+  std::string id;     // unique within its obligation: "recruitment"
+  std::string title;  // "Recruitment"
   Scope scope = Scope::offence_terms;
   std::vector<Pattern> patterns;  // any one matching, in the document's language, is evidence
   // Wording that reaches the element only in part (`partial-en` ...): when no full evidence is
@@ -55,9 +55,9 @@ struct Element {
   // The kinds of provision that may carry the element (`roles "victims proceedings"`); empty: any.
   // Evidence found anywhere in the law counts only in a provision of one of these roles.
   std::vector<std::string> roles;
-  std::string check;              // a computed check run by the analysis instead of (or besides)
-                                  // patterns, e.g. "penalty-threshold", "means-for-children"
-  std::string explanation;        // red flags: why this is a conflict; elements: optional note
+  std::string check;        // a computed check run by the analysis instead of (or besides)
+                            // patterns, e.g. "penalty-threshold", "means-for-children"
+  std::string explanation;  // red flags: why this is a conflict; elements: optional note
   SourceLocation where;
 };
 
@@ -68,8 +68,8 @@ struct Obligation {
   std::string title;
   ObligationClass klass = ObligationClass::mandatory;
   Area area = Area::definition;
-  std::string statement;   // the obligation in our own words
-  std::string advice;      // drafting advice when it is missing
+  std::string statement;  // the obligation in our own words
+  std::string advice;     // drafting advice when it is missing
   // The kinds of law where countries usually legislate it (`legislated-in "penal-code aml"`): where a
   // report tells the drafter to act. "offence": in the trafficking offence itself. Empty: not said.
   std::vector<std::string> legislated_in;
@@ -100,8 +100,8 @@ const std::vector<LexiconUse>& required_lexicons();
 const std::vector<std::string>& provision_roles();
 
 struct Model {
-  std::string name;     // from the `model` header line
-  std::string version;  // from the `model` header line
+  std::string name;                // from the `model` header line
+  std::string version;             // from the `model` header line
   std::vector<std::string> files;  // the *.pal files it was loaded from, in load order
   std::vector<Obligation> obligations;
   // Named pattern fragments (`synonyms` blocks) are expanded at load time; kept for `model show`.

@@ -113,10 +113,13 @@ std::string render_compare_text(const CompareMatrix& m, const TextOptions& optio
   TextStyle style{options.colour};
   std::vector<std::size_t> widths;
   for (const auto& c : m.countries) widths.push_back(std::max<std::size_t>(3, columns(c)));
-  std::string out = style.bold(fmt::format("palermo comparison: {} countries, {} obligations", m.countries.size(),
-                                           m.rows.size())) +
-                    "\n";
-  out += style.dim("● met  ◐ partial  ○ gap  ✕ conflict  · not applicable  – not assessed (language not read)  (blank: obligation absent)") + "\n";
+  std::string out =
+      style.bold(fmt::format("palermo comparison: {} countries, {} obligations", m.countries.size(), m.rows.size())) +
+      "\n";
+  out += style.dim(
+             "● met  ◐ partial  ○ gap  ✕ conflict  · not applicable  – not assessed (language not read)  (blank: "
+             "obligation absent)") +
+         "\n";
   if (!versions_agree(m)) out += "warning: the reports were made with different model versions\n";
   std::string header = "  ";
   for (std::size_t c = 0; c < m.countries.size(); ++c) header += pad(m.countries[c], widths[c]) + " ";
@@ -179,8 +182,8 @@ std::string render_compare_md(const CompareMatrix& m) {
       for (std::size_t c = 0; c < m.countries.size(); ++c) out += ":---:|";
       out += "\n";
     }
-    out += fmt::format("| {} <br>`{}` | {} | {} |", md_cell(r.title), r.id, md_cell(article_label(r.instrument, r.article)),
-                       class_label(r.klass));
+    out += fmt::format("| {} <br>`{}` | {} | {} |", md_cell(r.title), r.id,
+                       md_cell(article_label(r.instrument, r.article)), class_label(r.klass));
     for (const auto& cell : r.cells)
       out += cell.status ? fmt::format(" {} {} |", status_symbol(*cell.status), analysis::to_string(*cell.status))
                          : std::string(" — |");
@@ -196,14 +199,14 @@ std::string render_compare_json(const CompareMatrix& m, const std::vector<Countr
     json docs = json::array();
     if (c < reports.size())
       for (const auto& d : reports[c].documents) docs.push_back(document_json(d));
-    countries.push_back(json{{"country", m.countries[c]},
-                             {"model_version", m.model_versions[c]},
-                             {"generated", c < reports.size() ? reports[c].generated : ""},
-                             {"documents", docs},
-                             {"summary",
-                              json{{"mandatory", counts_json(column_counts(m, c, Layer::mandatory))},
-                                   {"optional", counts_json(column_counts(m, c, Layer::optional))},
-                                   {"good_practice", counts_json(column_counts(m, c, Layer::good_practice))}}}});
+    countries.push_back(
+        json{{"country", m.countries[c]},
+             {"model_version", m.model_versions[c]},
+             {"generated", c < reports.size() ? reports[c].generated : ""},
+             {"documents", docs},
+             {"summary", json{{"mandatory", counts_json(column_counts(m, c, Layer::mandatory))},
+                              {"optional", counts_json(column_counts(m, c, Layer::optional))},
+                              {"good_practice", counts_json(column_counts(m, c, Layer::good_practice))}}}});
   }
   json rows = json::array();
   for (const auto& r : m.rows) {
@@ -212,9 +215,10 @@ std::string render_compare_json(const CompareMatrix& m, const std::vector<Countr
       const auto& cell = r.cells[c];
       json reason = nullptr;
       if (cell.finding >= 0 && c < reports.size()) reason = reports[c].findings[cell.finding].reason;
-      cells.push_back(json{{"country", m.countries[c]},
-                           {"status", cell.status ? json(std::string(analysis::to_string(*cell.status))) : json(nullptr)},
-                           {"reason", reason}});
+      cells.push_back(
+          json{{"country", m.countries[c]},
+               {"status", cell.status ? json(std::string(analysis::to_string(*cell.status))) : json(nullptr)},
+               {"reason", reason}});
     }
     rows.push_back(json{{"id", r.id},
                         {"instrument", r.instrument},

@@ -60,9 +60,9 @@ std::string render_compare_html(const CompareMatrix& m, const std::vector<Countr
   };
   std::string names;
   for (const auto& c : m.countries) names += (names.empty() ? "" : ", ") + display(c);
-  mustache::data page = page_basics(m.countries.empty() ? "No countries"
+  mustache::data page = page_basics(m.countries.empty()       ? "No countries"
                                     : m.countries.size() <= 6 ? names
-                                                               : fmt::format("{} countries", m.countries.size()));
+                                                              : fmt::format("{} countries", m.countries.size()));
 
   mustache::data headlines{mustache::data::type::list}, columns{mustache::data::type::list},
       countries{mustache::data::type::list};
@@ -83,7 +83,8 @@ std::string render_compare_html(const CompareMatrix& m, const std::vector<Countr
     col.set("label", full ? display(m.countries[c]) : m.countries[c]);  // many columns: codes keep them narrow
     col.set("score", std::to_string(mandatory.met));
     col.set("of", std::to_string(mandatory.total));
-    col.set("href", linked ? replace_all(options.report_link, "{country}", m.countries[c]) : "#country-" + std::to_string(c + 1));
+    col.set("href", linked ? replace_all(options.report_link, "{country}", m.countries[c])
+                           : "#country-" + std::to_string(c + 1));
     columns.push_back(col);
     if (c >= reports.size() || linked) continue;
     const CountryReport& r = reports[c];
@@ -143,8 +144,10 @@ std::string render_compare_html(const CompareMatrix& m, const std::vector<Countr
       mustache::data cells{mustache::data::type::list};
       for (std::size_t c = 0; c < row.cells.size(); ++c) {
         const auto& cell = row.cells[c];
-        if (c == 0) first = cell.status;
-        else same = same && cell.status == first;
+        if (c == 0)
+          first = cell.status;
+        else
+          same = same && cell.status == first;
         mustache::data cd;
         if (cell.status) {
           if (status_rank(*cell.status) < status_rank(worst)) worst = *cell.status;
@@ -155,7 +158,8 @@ std::string render_compare_html(const CompareMatrix& m, const std::vector<Countr
             cd.set("target", linked ? replace_all(options.report_link, "{country}", m.countries[c]) + "#ob-" + row.id
                                     : "#" + finding_anchor(c, row.id));
             // Full reasons in tooltips only while the page is small.
-            if (full) cd.set("tip", fmt::format("{}: {}", display(m.countries[c]), reports[c].findings[cell.finding].reason));
+            if (full)
+              cd.set("tip", fmt::format("{}: {}", display(m.countries[c]), reports[c].findings[cell.finding].reason));
           }
         } else {
           cd.set("status_class", std::string("absent"));

@@ -16,10 +16,14 @@ namespace palermo::report {
 
 std::string_view to_string(Change c) {
   switch (c) {
-    case Change::closed: return "closed";
-    case Change::opened: return "opened";
-    case Change::changed: return "changed";
-    case Change::unchanged: return "unchanged";
+    case Change::closed:
+      return "closed";
+    case Change::opened:
+      return "opened";
+    case Change::changed:
+      return "changed";
+    case Change::unchanged:
+      return "unchanged";
   }
   return "?";
 }
@@ -49,7 +53,8 @@ Change classify(std::optional<Status> before, std::optional<Status> after, bool 
   return Change::unchanged;
 }
 
-const analysis::ElementFinding* find_element(const analysis::ObligationFinding* f, const analysis::ElementFinding& like) {
+const analysis::ElementFinding* find_element(const analysis::ObligationFinding* f,
+                                             const analysis::ElementFinding& like) {
   if (f == nullptr) return nullptr;
   for (const auto* list : {&f->elements, &f->red_flags})
     for (const auto& el : *list)
@@ -123,10 +128,18 @@ DiffResult diff_reports(const CountryReport& old_report, const CountryReport& ne
     if (!find(new_report, f.id)) r.obligations.push_back(diff_obligation(&f, nullptr));
   for (const auto& o : r.obligations) {
     switch (o.change) {
-      case Change::closed: ++r.closed; break;
-      case Change::opened: ++r.opened; break;
-      case Change::changed: ++r.changed; break;
-      case Change::unchanged: ++r.unchanged; break;
+      case Change::closed:
+        ++r.closed;
+        break;
+      case Change::opened:
+        ++r.opened;
+        break;
+      case Change::changed:
+        ++r.changed;
+        break;
+      case Change::unchanged:
+        ++r.unchanged;
+        break;
     }
   }
   return r;
@@ -153,10 +166,14 @@ constexpr Change kShownChanges[] = {Change::closed, Change::opened, Change::chan
 
 std::string_view change_heading(Change c) {
   switch (c) {
-    case Change::closed: return "Closed by the new text (now met)";
-    case Change::opened: return "Opened by the new text (now worse than before)";
-    case Change::changed: return "Changed (better but not yet met, or different evidence)";
-    case Change::unchanged: return "Unchanged";
+    case Change::closed:
+      return "Closed by the new text (now met)";
+    case Change::opened:
+      return "Opened by the new text (now worse than before)";
+    case Change::changed:
+      return "Changed (better but not yet met, or different evidence)";
+    case Change::unchanged:
+      return "Unchanged";
   }
   return "?";
 }
@@ -165,7 +182,8 @@ std::string_view change_heading(Change c) {
 
 std::string render_diff_text(const DiffResult& d, const TextOptions& options) {
   TextStyle style{options.colour};
-  std::string out = style.bold(fmt::format("palermo diff: {}", d.country.empty() ? "(country not stated)" : d.country)) + "\n";
+  std::string out =
+      style.bold(fmt::format("palermo diff: {}", d.country.empty() ? "(country not stated)" : d.country)) + "\n";
   out += fmt::format("  old: {}\n  new: {}\n", documents_line(d.old_documents), documents_line(d.new_documents));
   if (d.old_model_version != d.new_model_version)
     out += fmt::format("  warning: model versions differ (old {}, new {})\n", d.old_model_version, d.new_model_version);
@@ -211,9 +229,10 @@ std::string render_diff_md(const DiffResult& d) {
   out += "| Side | Document | Expression date | SHA-256 |\n|---|---|---|---|\n";
   for (const auto* docs : {&d.old_documents, &d.new_documents})
     for (const auto& doc : *docs)
-      out += fmt::format("| {} | {} · {} | {} | {} |\n", docs == &d.old_documents ? "old" : "new",
-                         md_cell(doc.title), md_code(doc.path), md_cell(doc.expression_date), md_code(doc.sha256));
-  out += fmt::format("\nModel version: old {}, new {}\n", md_escape(d.old_model_version), md_escape(d.new_model_version));
+      out += fmt::format("| {} | {} · {} | {} | {} |\n", docs == &d.old_documents ? "old" : "new", md_cell(doc.title),
+                         md_code(doc.path), md_cell(doc.expression_date), md_code(doc.sha256));
+  out +=
+      fmt::format("\nModel version: old {}, new {}\n", md_escape(d.old_model_version), md_escape(d.new_model_version));
   for (Change c : kShownChanges) {
     bool header = false;
     for (const auto& o : d.obligations) {
@@ -285,13 +304,14 @@ std::string render_diff_json(const DiffResult& d) {
                                {"new_reason", o.new_reason},
                                {"elements", elements}});
   }
-  json out{{"schema", kDiffSchema},
-           {"country", d.country},
-           {"assessment_note", kAssessmentNote},
-           {"old", json{{"model_version", d.old_model_version}, {"documents", docs_old}}},
-           {"new", json{{"model_version", d.new_model_version}, {"documents", docs_new}}},
-           {"summary", json{{"closed", d.closed}, {"opened", d.opened}, {"changed", d.changed}, {"unchanged", d.unchanged}}},
-           {"obligations", obligations}};
+  json out{
+      {"schema", kDiffSchema},
+      {"country", d.country},
+      {"assessment_note", kAssessmentNote},
+      {"old", json{{"model_version", d.old_model_version}, {"documents", docs_old}}},
+      {"new", json{{"model_version", d.new_model_version}, {"documents", docs_new}}},
+      {"summary", json{{"closed", d.closed}, {"opened", d.opened}, {"changed", d.changed}, {"unchanged", d.unchanged}}},
+      {"obligations", obligations}};
   return out.dump(2) + "\n";
 }
 

@@ -14,8 +14,9 @@ std::string render_diff_html(const DiffResult& d) {
   page.set("counts", fmt::format("{} closed · {} opened · {} changed · {} unchanged", d.closed, d.opened, d.changed,
                                  d.unchanged));
   if (d.old_model_version != d.new_model_version)
-    page.set("version_warning", fmt::format("The two sides were checked with different model versions (old {}, new {}).",
-                                            d.old_model_version, d.new_model_version));
+    page.set("version_warning",
+             fmt::format("The two sides were checked with different model versions (old {}, new {}).",
+                         d.old_model_version, d.new_model_version));
   page.set("old_documents", documents_data(d.old_documents));
   page.set("new_documents", documents_data(d.new_documents));
   page.set("old_model", d.old_model_version);
@@ -52,9 +53,10 @@ std::string render_diff_html(const DiffResult& d) {
         ed.set("new_status", e.new_status ? element_status(*e.new_status, e.red_flag) : std::string("absent"));
         ed.set("is_red_flag", e.red_flag);
         // A redline of the provision as it stood and as it stands, word by word.
-        set_if(ed, "redline_html",
-               element_redline(e.old_evidence, e.new_evidence,
-                               {"<del>", "</del>", "<ins>", "</ins>", [](std::string_view s) { return html_escape(s); }}));
+        set_if(
+            ed, "redline_html",
+            element_redline(e.old_evidence, e.new_evidence,
+                            {"<del>", "</del>", "<ins>", "</ins>", [](std::string_view s) { return html_escape(s); }}));
         mustache::data old_ev{mustache::data::type::list}, new_ev{mustache::data::type::list};
         for (const auto& ev : e.old_evidence) old_ev.push_back(evidence_data(ev, d.old_documents));
         for (const auto& ev : e.new_evidence) new_ev.push_back(evidence_data(ev, d.new_documents));

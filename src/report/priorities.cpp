@@ -16,10 +16,14 @@ using analysis::Status;
 
 std::string_view priority_label(Priority p) {
   switch (p) {
-    case Priority::urgent: return "urgent";
-    case Priority::required: return "required";
-    case Priority::recommended: return "recommended";
-    case Priority::consider: return "consider";
+    case Priority::urgent:
+      return "urgent";
+    case Priority::required:
+      return "required";
+    case Priority::recommended:
+      return "recommended";
+    case Priority::consider:
+      return "consider";
   }
   return "?";
 }
@@ -33,9 +37,12 @@ bool needs_action(Status s) {
 Priority priority_of(const ObligationFinding& f) {
   if (f.status == Status::conflict) return Priority::urgent;
   switch (layer_of(f.klass)) {
-    case Layer::mandatory: return Priority::required;
-    case Layer::optional: return Priority::recommended;
-    case Layer::good_practice: return Priority::consider;
+    case Layer::mandatory:
+      return Priority::required;
+    case Layer::optional:
+      return Priority::recommended;
+    case Layer::good_practice:
+      return Priority::consider;
   }
   return Priority::consider;
 }
@@ -72,12 +79,18 @@ bool legislated_in(const ObligationFinding& f, std::string_view kind) {
 std::string kinds_of_law(const ObligationFinding& f) {
   std::vector<std::string> names;
   for (const std::string& k : f.legislated_in) {
-    if (k == "trafficking-act") names.push_back("the anti-trafficking act");
-    else if (k == "penal-code") names.push_back("the penal code");
-    else if (k == "criminal-procedure") names.push_back("the criminal procedure law");
-    else if (k == "aml") names.push_back("the anti-money-laundering law");
-    else if (k == "mla-extradition") names.push_back("the mutual legal assistance and extradition law");
-    else if (k == "immigration") names.push_back("the immigration law");
+    if (k == "trafficking-act")
+      names.push_back("the anti-trafficking act");
+    else if (k == "penal-code")
+      names.push_back("the penal code");
+    else if (k == "criminal-procedure")
+      names.push_back("the criminal procedure law");
+    else if (k == "aml")
+      names.push_back("the anti-money-laundering law");
+    else if (k == "mla-extradition")
+      names.push_back("the mutual legal assistance and extradition law");
+    else if (k == "immigration")
+      names.push_back("the immigration law");
   }
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : " or ") + names[i];
@@ -99,12 +112,12 @@ std::string where_to_act(const analysis::CountryReport& r, const ObligationFindi
   if (f.status == Status::conflict)
     for (const ElementFinding& flag : f.red_flags)
       if (flag.status == Status::conflict && !flag.evidence.empty())
-        return fmt::format("amend {}, which raises the conflict ({})", cite(flag.evidence.front()),
-                           flag.title);
+        return fmt::format("amend {}, which raises the conflict ({})", cite(flag.evidence.front()), flag.title);
   const analysis::Offence* offence = trafficking_offence(r);
   const bool in_offence = legislated_in(f, "offence");
   if (in_offence && offence != nullptr)
-    return fmt::format("amend {} (the trafficking offence){}", offence->citation.empty() ? offence->eid : offence->citation,
+    return fmt::format("amend {} (the trafficking offence){}",
+                       offence->citation.empty() ? offence->eid : offence->citation,
                        f.legislated_in.size() > 1 ? ", or " + kinds_of_law(f) : "");
   for (const ElementFinding& el : f.elements)
     if ((el.status == Status::met || el.status == Status::partial) && !el.evidence.empty())
@@ -113,12 +126,12 @@ std::string where_to_act(const analysis::CountryReport& r, const ObligationFindi
   // A penal code among the documents checked is where penal-code matters go.
   if (legislated_in(f, "penal-code"))
     for (const auto& d : r.documents)
-      if (d.doc_type.rfind("code", 0) == 0 && !d.title.empty())
-        return fmt::format("add a provision to {}", d.title);
+      if (d.doc_type.rfind("code", 0) == 0 && !d.title.empty()) return fmt::format("add a provision to {}", d.title);
   const std::string kinds = kinds_of_law(f);
-  if (kinds.empty() || legislated_in(f, "trafficking-act")) return fmt::format("add a provision to {}", main_document_title(r));
-  return fmt::format("usually {} (check it if it was not among the documents checked), or add a provision to {}",
-                     kinds, main_document_title(r));
+  if (kinds.empty() || legislated_in(f, "trafficking-act"))
+    return fmt::format("add a provision to {}", main_document_title(r));
+  return fmt::format("usually {} (check it if it was not among the documents checked), or add a provision to {}", kinds,
+                     main_document_title(r));
 }
 
 std::string lower_first(std::string s) {
@@ -192,13 +205,14 @@ std::vector<std::string> conflict_names(const analysis::CountryReport& report) {
 
 std::string verdict(const analysis::CountryReport& report) {
   const std::string name = country_name(report.country);
-  const std::string whose = name.empty() ? (report.country.empty() ? std::string("The") : report.country + "'s")
-                                         : name + "'s";
+  const std::string whose =
+      name.empty() ? (report.country.empty() ? std::string("The") : report.country + "'s") : name + "'s";
   const StatusCounts mandatory = count_layer(report, Layer::mandatory);
   if (mandatory.total == 0 && mandatory.not_assessed > 0)
-    return fmt::format("{} law was not assessed: the documents are in a language the model cannot read, so no "
-                       "verdict is given.",
-                       whose);
+    return fmt::format(
+        "{} law was not assessed: the documents are in a language the model cannot read, so no "
+        "verdict is given.",
+        whose);
   std::vector<std::string> offences;
   bool narrow = false;
   for (const auto& o : report.offences)
@@ -206,10 +220,10 @@ std::string verdict(const analysis::CountryReport& report) {
       offences.push_back(o.citation.empty() ? o.eid : o.citation);
       narrow = narrow || o.narrow;
     }
-  std::string offence_clause =
-      offences.empty() ? "creates no offence palermo recognises as trafficking"
-                       : fmt::format("creates {}trafficking offence ({})", narrow ? "a narrower-than-art-3 " : "a ",
-                                     join(offences, " and "));
+  std::string offence_clause = offences.empty()
+                                   ? "creates no offence palermo recognises as trafficking"
+                                   : fmt::format("creates {}trafficking offence ({})",
+                                                 narrow ? "a narrower-than-art-3 " : "a ", join(offences, " and "));
   std::string sentence = fmt::format("{} law {} and meets {} of {} mandatory obligations", whose, offence_clause,
                                      mandatory.met, mandatory.total);
   std::vector<std::string> rest;
@@ -217,7 +231,8 @@ std::string verdict(const analysis::CountryReport& report) {
   if (mandatory.gap > 0) rest.push_back(fmt::format("{} not at all", mandatory.gap));
   if (!rest.empty()) sentence += " (" + join(rest, ", ") + ")";
   if (mandatory.not_in_documents > 0)
-    sentence += fmt::format("; {} more usually sit in laws not among the documents checked", mandatory.not_in_documents);
+    sentence +=
+        fmt::format("; {} more usually sit in laws not among the documents checked", mandatory.not_in_documents);
   const std::vector<std::string> conflicts = conflict_names(report);
   if (conflicts.empty()) return sentence + "; nothing in it conflicts with the Protocol.";
   return sentence + fmt::format("; it conflicts with the Protocol on {}.", join(conflicts, " and "));

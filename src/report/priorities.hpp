@@ -15,11 +15,11 @@ enum class Priority { urgent, required, recommended, consider };
 std::string_view priority_label(Priority p);  // "urgent", "required", "recommended", "consider"
 
 struct Recommendation {
-  int number = 0;                    // 1-based, stable for citing ("recommendation 3")
+  int number = 0;  // 1-based, stable for citing ("recommendation 3")
   Priority priority = Priority::required;
   const analysis::ObligationFinding* finding = nullptr;  // into the report it was made from
-  std::vector<std::string> missing;  // titles of the elements not met (all of them for a plain gap)
-  std::vector<std::string> red_flags;  // titles of the red flags raised (conflicts)
+  std::vector<std::string> missing;                      // titles of the elements not met (all of them for a plain gap)
+  std::vector<std::string> red_flags;                    // titles of the red flags raised (conflicts)
   // Where to act: "amend s 3 (the trafficking offence)", "amend s 19, which already covers part of
   // this", "add a provision to the Combating of Trafficking in Persons Act, 2018".
   std::string where;

@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "report/html_parts.hpp"
 #include "analysis/citations.hpp"
 #include "grammars/citation/citation.hpp"
 #include "report/countries.hpp"
+#include "report/html_parts.hpp"
 #include "report/priorities.hpp"
 #include "report/report.hpp"
 #include "report/summary.hpp"
@@ -32,7 +32,6 @@ std::string html_language(std::string_view iso639_2) {
   return {};
 }
 
-
 namespace {
 
 using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
@@ -52,9 +51,16 @@ std::string_view trim_ellipses(std::string_view s, std::size_t& dropped_front) {
   while (again && !s.empty()) {
     again = false;
     for (std::string_view p : {"…", "...", " "})
-      if (starts(p)) { s.remove_prefix(p.size()); dropped_front += p.size(); again = true; }
+      if (starts(p)) {
+        s.remove_prefix(p.size());
+        dropped_front += p.size();
+        again = true;
+      }
     for (std::string_view p : {"…", "...", " "})
-      if (ends(p)) { s.remove_suffix(p.size()); again = true; }
+      if (ends(p)) {
+        s.remove_suffix(p.size());
+        again = true;
+      }
   }
   return s;
 }
@@ -217,8 +223,8 @@ class StatuteView {
       if (targets.empty() || targets.front() == index) continue;
       const akn::Provision& t = d.provisions[targets.front()];
       if (t.eid.empty()) continue;
-      links.push_back({c.begin, c.end, "#" + provision_anchor(n, t.eid),
-                       "to " + (t.citation.empty() ? t.eid : t.citation)});
+      links.push_back(
+          {c.begin, c.end, "#" + provision_anchor(n, t.eid), "to " + (t.citation.empty() ? t.eid : t.citation)});
     }
     for (const akn::TermMark& use : d.term_uses) {
       if (use.provision != index || use.text.empty()) continue;
@@ -230,10 +236,11 @@ class StatuteView {
       // The term's first occurrence not already inside a link.
       for (std::size_t at = p.text.find(use.text); at != std::string::npos; at = p.text.find(use.text, at + 1)) {
         const std::size_t end = at + use.text.size();
-        const bool taken = std::any_of(links.begin(), links.end(), [&](const Link& l) { return at < l.end && l.begin < end; });
+        const bool taken =
+            std::any_of(links.begin(), links.end(), [&](const Link& l) { return at < l.end && l.begin < end; });
         if (taken) continue;
-        links.push_back({at, end, "#" + provision_anchor(n, t.eid),
-                         "defined in " + (t.citation.empty() ? t.eid : t.citation)});
+        links.push_back(
+            {at, end, "#" + provision_anchor(n, t.eid), "defined in " + (t.citation.empty() ? t.eid : t.citation)});
         break;
       }
     }
@@ -301,9 +308,7 @@ class StatuteView {
 
 }  // namespace
 
-std::string percent(int part, int whole) {
-  return whole <= 0 ? "0" : fmt::format("{:.1f}", 100.0 * part / whole);
-}
+std::string percent(int part, int whole) { return whole <= 0 ? "0" : fmt::format("{:.1f}", 100.0 * part / whole); }
 
 std::string status_class(Status s) {
   if (s == Status::not_applicable) return "not-applicable";
@@ -341,7 +346,8 @@ mustache::data element_data(const analysis::ElementFinding& el, const std::vecto
   return d;
 }
 
-mustache::data finding_data(const analysis::ObligationFinding& f, const std::vector<analysis::DocumentInfo>& documents) {
+mustache::data finding_data(const analysis::ObligationFinding& f,
+                            const std::vector<analysis::DocumentInfo>& documents) {
   mustache::data d;
   d.set("id", f.id);
   d.set("title", f.title);
@@ -392,7 +398,9 @@ mustache::data page_basics(const std::string& title_country) {
 
 std::string render_html(const CountryReport& report, const std::vector<akn::Document>& documents) {
   const std::string name = country_name(report.country);
-  mustache::data page = page_basics(report.country.empty() ? "Country not stated" : name.empty() ? report.country : name);
+  mustache::data page = page_basics(report.country.empty() ? "Country not stated"
+                                    : name.empty()         ? report.country
+                                                           : name);
   page.set("verdict", verdict(report));
   page.set("headline", mandatory_headline(report));
   mustache::data recs{mustache::data::type::list};
@@ -412,16 +420,16 @@ std::string render_html(const CountryReport& report, const std::vector<akn::Docu
   if (!report.named_laws.empty()) page.set("named_laws", named_laws_line(report, 20));
   page.set("recommendations", recs);
   if (!report.documents.empty())
-    page.set("subtitle", report.documents.size() == 1
-                             ? (report.documents[0].title.empty() ? report.documents[0].path : report.documents[0].title)
-                             : fmt::format("{} documents", report.documents.size()));
+    page.set("subtitle", report.documents.size() == 1 ? (report.documents[0].title.empty() ? report.documents[0].path
+                                                                                           : report.documents[0].title)
+                                                      : fmt::format("{} documents", report.documents.size()));
   mustache::data secondary{mustache::data::type::list};
   for (Layer layer : {Layer::optional, Layer::good_practice}) {
     StatusCounts c = count_layer(report, layer);
     if (c.total + c.not_applicable == 0) continue;
     mustache::data line;
-    line.set("line", headline(layer == Layer::optional ? "Optional obligations" : "Good practice", c) +
-                         " (counted apart)");
+    line.set("line",
+             headline(layer == Layer::optional ? "Optional obligations" : "Good practice", c) + " (counted apart)");
     secondary.push_back(line);
   }
   page.set("secondary", secondary);

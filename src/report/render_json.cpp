@@ -1,8 +1,8 @@
 // The JSON report (schema "palermo-report/1", documented field by field in reports/SCHEMA.md).
 #include <nlohmann/json.hpp>
 
-#include "report/json_parts.hpp"
 #include "report/countries.hpp"
+#include "report/json_parts.hpp"
 #include "report/priorities.hpp"
 #include "report/report.hpp"
 #include "report/summary.hpp"
@@ -12,9 +12,14 @@ namespace palermo::report {
 using json = nlohmann::ordered_json;
 
 json counts_json(const StatusCounts& c) {
-  return json{{"total", c.total},     {"met", c.met},           {"partial", c.partial},
-              {"gap", c.gap},         {"conflict", c.conflict}, {"not_applicable", c.not_applicable},
-              {"not_assessed", c.not_assessed}, {"not_in_documents", c.not_in_documents}};
+  return json{{"total", c.total},
+              {"met", c.met},
+              {"partial", c.partial},
+              {"gap", c.gap},
+              {"conflict", c.conflict},
+              {"not_applicable", c.not_applicable},
+              {"not_assessed", c.not_assessed},
+              {"not_in_documents", c.not_in_documents}};
 }
 
 json evidence_json(const analysis::Evidence& e) {
@@ -22,8 +27,8 @@ json evidence_json(const analysis::Evidence& e) {
   for (auto [b, en] : clean_highlights(e)) highlights.push_back(json::array({b, en}));
   json chain = json::array();
   for (const auto& l : e.chain)
-    chain.push_back(json{{"kind", l.kind}, {"document", l.document}, {"eid", l.eid}, {"citation", l.citation},
-                         {"label", l.label}});
+    chain.push_back(
+        json{{"kind", l.kind}, {"document", l.document}, {"eid", l.eid}, {"citation", l.citation}, {"label", l.label}});
   return json{{"document", e.document}, {"doc_title", e.doc_title}, {"eid", e.eid},
               {"citation", e.citation}, {"passage", e.passage},     {"highlights", highlights},
               {"matched", e.matched},   {"pattern", e.pattern},     {"language", e.language},
@@ -111,8 +116,12 @@ json report_json(const CountryReport& report) {
   for (const auto& f : report.findings) findings.push_back(finding_json(f));
   json named_laws = json::array();
   for (const analysis::NamedLaw& law : report.named_laws)
-    named_laws.push_back(json{{"title", law.title}, {"kinds", law.kinds}, {"document", law.document},
-                              {"eid", law.eid}, {"citation", law.citation}, {"mentions", law.mentions}});
+    named_laws.push_back(json{{"title", law.title},
+                              {"kinds", law.kinds},
+                              {"document", law.document},
+                              {"eid", law.eid},
+                              {"citation", law.citation},
+                              {"mentions", law.mentions}});
   json recs = json::array();
   for (const Recommendation& r : recommendations(report))
     recs.push_back(json{{"number", r.number},
@@ -135,11 +144,10 @@ json report_json(const CountryReport& report) {
               {"model", json{{"version", report.model_version}}},
               {"assessment_note", kAssessmentNote},
               {"documents", documents},
-              {"summary",
-               json{{"headline", mandatory_headline(report)},
-                    {"mandatory", counts_json(count_layer(report, Layer::mandatory))},
-                    {"optional", counts_json(count_layer(report, Layer::optional))},
-                    {"good_practice", counts_json(count_layer(report, Layer::good_practice))}}},
+              {"summary", json{{"headline", mandatory_headline(report)},
+                               {"mandatory", counts_json(count_layer(report, Layer::mandatory))},
+                               {"optional", counts_json(count_layer(report, Layer::optional))},
+                               {"good_practice", counts_json(count_layer(report, Layer::good_practice))}}},
               {"not_assessed", report.not_assessed},
               {"offences", offences},
               {"offence_search", search},

@@ -15,17 +15,35 @@ std::string md_escape(std::string_view s) {
   out.reserve(s.size() + 8);
   for (char c : s) {
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~': case '!':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
+      case '~':
+      case '!':
       case '|':
         out += '\\';
         out += c;
         break;
       // Backslash escapes, not HTML entities: the Markdown pastes into Word and Google Docs as text.
-      case '<': out += "\\<"; break;
-      case '>': out += "\\>"; break;
-      case '&': out += "\\&"; break;
-      case '\n': case '\r': out += ' '; break;
-      default: out += c;
+      case '<':
+        out += "\\<";
+        break;
+      case '>':
+        out += "\\>";
+        break;
+      case '&':
+        out += "\\&";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -38,19 +56,21 @@ std::string md_code(std::string_view s) {
   // the table bar (GFM reads "\|" as "|" even in code).
   std::string out = "`";
   for (char c : s) {
-    if (c == '`') out += '\'';
-    else if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '`')
+      out += '\'';
+    else if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out + "`";
 }
 
 namespace {
 
-std::string md_status(Status s) {
-  return fmt::format("{} {}", status_symbol(s), status_label(s));
-}
+std::string md_status(Status s) { return fmt::format("{} {}", status_symbol(s), status_label(s)); }
 
 void append_evidence(std::string& out, const analysis::Evidence& e) {
   out += fmt::format("  - {} ({}, {})\n", md_escape(e.citation.empty() ? e.eid : e.citation), md_code(e.eid),
@@ -65,7 +85,8 @@ void append_evidence(std::string& out, const analysis::Evidence& e) {
 
 void append_element(std::string& out, const analysis::ElementFinding& el) {
   out += fmt::format("- **{}{}**: {} {} (confidence {:.2f}){}\n", el.red_flag ? "Red flag: " : "", md_escape(el.title),
-                     status_symbol(el.status), element_status(el.status, el.red_flag, true), el.confidence, el.reason.empty() ? "" : ". " + md_escape(el.reason));
+                     status_symbol(el.status), element_status(el.status, el.red_flag, true), el.confidence,
+                     el.reason.empty() ? "" : ". " + md_escape(el.reason));
   for (const auto& e : el.evidence) append_evidence(out, e);
 }
 
@@ -77,7 +98,8 @@ void append_finding(std::string& out, const analysis::ObligationFinding& f) {
   for (const auto& el : f.elements) append_element(out, el);
   for (const auto& rf : f.red_flags) append_element(out, rf);
   out += '\n';
-  if (f.status != Status::met && f.status != Status::not_applicable && f.status != Status::not_assessed && !f.advice.empty())
+  if (f.status != Status::met && f.status != Status::not_applicable && f.status != Status::not_assessed &&
+      !f.advice.empty())
     out += "**Drafting advice:** " + md_escape(f.advice) + "\n\n";
 }
 
@@ -98,8 +120,10 @@ std::string render_markdown(const CountryReport& report) {
 
   const std::vector<Recommendation> recs = recommendations(report);
   if (!recs.empty()) {
-    out += "## Recommendations\n\nMost urgent first: conflicts with the Protocol, then mandatory obligations, then optional "
-           "ones, then good practice.\n\n";
+    out +=
+        "## Recommendations\n\nMost urgent first: conflicts with the Protocol, then mandatory obligations, then "
+        "optional "
+        "ones, then good practice.\n\n";
     for (const Recommendation& r : recs) {
       std::string label(priority_label(r.priority));
       label[0] = static_cast<char>(label[0] - 'a' + 'A');
@@ -113,13 +137,13 @@ std::string render_markdown(const CountryReport& report) {
   out += "| # | Document | Type | Language | Expression date | SHA-256 |\n|---|---|---|---|---|---|\n";
   for (std::size_t i = 0; i < report.documents.size(); ++i) {
     const auto& d = report.documents[i];
-    out += fmt::format("| {} | {} · {} | {} | {} | {} | {} |\n", i + 1,
-                       md_cell(d.title.empty() ? d.path : d.title), md_code(d.path), md_cell(d.doc_type),
-                       md_cell(d.language), md_cell(d.expression_date.empty() ? "not stated" : d.expression_date),
-                       md_code(d.sha256));
+    out += fmt::format("| {} | {} · {} | {} | {} | {} | {} |\n", i + 1, md_cell(d.title.empty() ? d.path : d.title),
+                       md_code(d.path), md_cell(d.doc_type), md_cell(d.language),
+                       md_cell(d.expression_date.empty() ? "not stated" : d.expression_date), md_code(d.sha256));
   }
   if (!report.named_laws.empty())
-    out += "\nLaws the documents name that were not checked (suggested inputs): " + md_escape(named_laws_line(report, 20)) + "\n";
+    out += "\nLaws the documents name that were not checked (suggested inputs): " +
+           md_escape(named_laws_line(report, 20)) + "\n";
   out += fmt::format("\nModel version {} · generated {}\n\n", md_escape(report.model_version),
                      md_escape(report.generated));
 
@@ -138,20 +162,23 @@ std::string render_markdown(const CountryReport& report) {
   for (Layer layer : kLayers)
     for (const auto& f : report.findings) {
       if (layer_of(f.klass) != layer) continue;
-      out += fmt::format("| {} | {} · `{}` | {} | {} | {} | {:.2f} |\n", md_status(f.status), md_cell(f.title),
-                         f.id, md_cell(article_label(f)), class_label(f.klass), area_heading(f.area),
-                         f.confidence);
+      out += fmt::format("| {} | {} · `{}` | {} | {} | {} | {:.2f} |\n", md_status(f.status), md_cell(f.title), f.id,
+                         md_cell(article_label(f)), class_label(f.klass), area_heading(f.area), f.confidence);
     }
 
   for (const std::string& d : report.not_assessed)
-    out += "\n> **Not assessed:** " + md_cell(d) + " — the model has no wording for its language; no verdict is given.\n";
+    out +=
+        "\n> **Not assessed:** " + md_cell(d) + " — the model has no wording for its language; no verdict is given.\n";
   if (!report.offences.empty()) {
-    out += "\n## Offences found\n\n| Provision | Heading | Trafficking | How it was found | Penalty |\n|---|---|---|---|---|\n";
+    out +=
+        "\n## Offences found\n\n| Provision | Heading | Trafficking | How it was found | Penalty "
+        "|\n|---|---|---|---|---|\n";
     for (const auto& o : report.offences) {
       std::string how = o.found_by;
       for (const std::string& p : o.parts) how += "; with " + p;
       out += fmt::format("| {} ({}) | {} | {} | {} | {} |\n", md_cell(o.citation), md_code(o.eid), md_cell(o.heading),
-                         o.trafficking ? (o.narrow ? "yes (narrow)" : "yes") : "no", md_cell(how), md_cell(o.penalty_text));
+                         o.trafficking ? (o.narrow ? "yes (narrow)" : "yes") : "no", md_cell(how),
+                         md_cell(o.penalty_text));
     }
   }
 

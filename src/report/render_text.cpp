@@ -44,8 +44,8 @@ void append_evidence(Writer& w, const analysis::Evidence& e, std::string_view in
   const std::string where = fmt::format("{} [{}] in {}", e.citation.empty() ? e.eid : e.citation, e.eid,
                                         e.doc_title.empty() ? e.document : e.doc_title);
   w.para(where, indent, std::string(indent) + "  ");
-  const std::string quoted = mark_passage(e, w.style.mark_open(), w.style.mark_close(),
-                                          [](std::string_view s) { return std::string(s); });
+  const std::string quoted =
+      mark_passage(e, w.style.mark_open(), w.style.mark_close(), [](std::string_view s) { return std::string(s); });
   w.para("\"" + quoted + "\"", std::string(indent) + "  ", std::string(indent) + "   ");
   if (std::string chain = chain_sentence(e); !chain.empty())
     w.para(chain, std::string(indent) + "  ", std::string(indent) + "    ");

@@ -49,9 +49,9 @@ struct CompareRow {
 };
 
 struct CompareMatrix {
-  std::vector<std::string> countries;  // column heads, in the order the reports were given
+  std::vector<std::string> countries;       // column heads, in the order the reports were given
   std::vector<std::string> model_versions;  // per country (they should agree; the renderers say so if not)
-  std::vector<CompareRow> rows;        // first report's obligation order, then any others' extras
+  std::vector<CompareRow> rows;             // first report's obligation order, then any others' extras
 };
 
 CompareMatrix build_matrix(const std::vector<CountryReport>& reports);

@@ -11,26 +11,35 @@ using analysis::Status;
 
 Layer layer_of(model::ObligationClass klass) {
   switch (klass) {
-    case model::ObligationClass::mandatory: return Layer::mandatory;
-    case model::ObligationClass::good_practice: return Layer::good_practice;
-    default: return Layer::optional;
+    case model::ObligationClass::mandatory:
+      return Layer::mandatory;
+    case model::ObligationClass::good_practice:
+      return Layer::good_practice;
+    default:
+      return Layer::optional;
   }
 }
 
 std::string_view to_string(Layer layer) {
   switch (layer) {
-    case Layer::mandatory: return "mandatory";
-    case Layer::optional: return "optional";
-    case Layer::good_practice: return "good-practice";
+    case Layer::mandatory:
+      return "mandatory";
+    case Layer::optional:
+      return "optional";
+    case Layer::good_practice:
+      return "good-practice";
   }
   return "?";
 }
 
 std::string_view layer_heading(Layer layer) {
   switch (layer) {
-    case Layer::mandatory: return "Mandatory obligations";
-    case Layer::optional: return "Optional obligations (qualified, endeavour, consider)";
-    case Layer::good_practice: return "Good practice beyond the Protocol";
+    case Layer::mandatory:
+      return "Mandatory obligations";
+    case Layer::optional:
+      return "Optional obligations (qualified, endeavour, consider)";
+    case Layer::good_practice:
+      return "Good practice beyond the Protocol";
   }
   return "?";
 }
@@ -43,13 +52,31 @@ std::string area_heading(model::Area area) {
 
 void StatusCounts::add(Status s) {
   switch (s) {
-    case Status::met: ++met; ++total; break;
-    case Status::partial: ++partial; ++total; break;
-    case Status::gap: ++gap; ++total; break;
-    case Status::conflict: ++conflict; ++total; break;
-    case Status::not_applicable: ++not_applicable; break;
-    case Status::not_assessed: ++not_assessed; break;
-    case Status::not_in_documents: ++not_in_documents; break;
+    case Status::met:
+      ++met;
+      ++total;
+      break;
+    case Status::partial:
+      ++partial;
+      ++total;
+      break;
+    case Status::gap:
+      ++gap;
+      ++total;
+      break;
+    case Status::conflict:
+      ++conflict;
+      ++total;
+      break;
+    case Status::not_applicable:
+      ++not_applicable;
+      break;
+    case Status::not_assessed:
+      ++not_assessed;
+      break;
+    case Status::not_in_documents:
+      ++not_in_documents;
+      break;
   }
 }
 
@@ -76,9 +103,8 @@ std::string headline(std::string_view label, const StatusCounts& c) {
   if (c.total == 0 && c.not_assessed > 0)
     return fmt::format("{}: not assessed ({} obligations): the documents are in a language the model cannot read",
                        label, c.not_assessed);
-  std::string out = fmt::format("{}: {} of {} met, {} partial, {} {}, {} {}", label, c.met, c.total,
-                                c.partial, c.gap, c.gap == 1 ? "gap" : "gaps", c.conflict,
-                                c.conflict == 1 ? "conflict" : "conflicts");
+  std::string out = fmt::format("{}: {} of {} met, {} partial, {} {}, {} {}", label, c.met, c.total, c.partial, c.gap,
+                                c.gap == 1 ? "gap" : "gaps", c.conflict, c.conflict == 1 ? "conflict" : "conflicts");
   if (c.not_applicable > 0) out += fmt::format(" ({} not applicable)", c.not_applicable);
   if (c.not_assessed > 0) out += fmt::format(" ({} not assessed)", c.not_assessed);
   if (c.not_in_documents > 0) out += fmt::format(" ({} not in the documents checked)", c.not_in_documents);
@@ -91,48 +117,72 @@ std::string mandatory_headline(const analysis::CountryReport& report) {
 
 std::string_view status_symbol(Status s) {
   switch (s) {
-    case Status::met: return "●";
-    case Status::partial: return "◐";
-    case Status::gap: return "○";
-    case Status::conflict: return "✕";
-    case Status::not_applicable: return "·";
-    case Status::not_assessed: return "–";
-    case Status::not_in_documents: return "◌";
+    case Status::met:
+      return "●";
+    case Status::partial:
+      return "◐";
+    case Status::gap:
+      return "○";
+    case Status::conflict:
+      return "✕";
+    case Status::not_applicable:
+      return "·";
+    case Status::not_assessed:
+      return "–";
+    case Status::not_in_documents:
+      return "◌";
   }
   return "?";
 }
 
 std::string_view status_label(Status s) {
   switch (s) {
-    case Status::met: return "MET";
-    case Status::partial: return "PARTIAL";
-    case Status::gap: return "GAP";
-    case Status::conflict: return "CONFLICT";
-    case Status::not_applicable: return "N/A";
-    case Status::not_assessed: return "NOT ASSESSED";
-    case Status::not_in_documents: return "NOT IN DOCS";
+    case Status::met:
+      return "MET";
+    case Status::partial:
+      return "PARTIAL";
+    case Status::gap:
+      return "GAP";
+    case Status::conflict:
+      return "CONFLICT";
+    case Status::not_applicable:
+      return "N/A";
+    case Status::not_assessed:
+      return "NOT ASSESSED";
+    case Status::not_in_documents:
+      return "NOT IN DOCS";
   }
   return "?";
 }
 
 int status_rank(Status s) {
   switch (s) {
-    case Status::met: return 3;
-    case Status::partial: return 2;
-    case Status::gap: return 1;
-    case Status::conflict: return 0;
-    case Status::not_applicable: return 3;
-    case Status::not_assessed: return 3;  // no verdict, so never the worst
-    case Status::not_in_documents: return 3;
+    case Status::met:
+      return 3;
+    case Status::partial:
+      return 2;
+    case Status::gap:
+      return 1;
+    case Status::conflict:
+      return 0;
+    case Status::not_applicable:
+      return 3;
+    case Status::not_assessed:
+      return 3;  // no verdict, so never the worst
+    case Status::not_in_documents:
+      return 3;
   }
   return 0;
 }
 
 std::string element_status(Status s, bool red_flag, bool upper) {
   std::string out;
-  if (red_flag && s == Status::conflict) out = "raised";
-  else if (red_flag && s == Status::met) out = "clear";
-  else out = std::string(analysis::to_string(s));
+  if (red_flag && s == Status::conflict)
+    out = "raised";
+  else if (red_flag && s == Status::met)
+    out = "clear";
+  else
+    out = std::string(analysis::to_string(s));
   if (upper)
     for (char& c : out) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   return out;
@@ -156,8 +206,10 @@ std::vector<WordEdit> word_diff(std::string_view before, std::string_view after)
   constexpr std::size_t kMaxWords = 2000;
   std::vector<WordEdit> out;
   auto push = [&](WordEdit::Kind kind, std::string_view word) {
-    if (!out.empty() && out.back().kind == kind) out.back().text += " " + std::string(word);
-    else out.push_back({kind, std::string(word)});
+    if (!out.empty() && out.back().kind == kind)
+      out.back().text += " " + std::string(word);
+    else
+      out.push_back({kind, std::string(word)});
   };
   if (a.size() > kMaxWords || b.size() > kMaxWords) {
     for (auto w : a) push(WordEdit::Kind::del, w);
@@ -167,7 +219,8 @@ std::vector<WordEdit> word_diff(std::string_view before, std::string_view after)
   std::vector<std::vector<std::uint16_t>> lcs(a.size() + 1, std::vector<std::uint16_t>(b.size() + 1, 0));
   for (std::size_t i = a.size(); i-- > 0;)
     for (std::size_t j = b.size(); j-- > 0;)
-      lcs[i][j] = a[i] == b[j] ? static_cast<std::uint16_t>(lcs[i + 1][j + 1] + 1) : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs[i][j] =
+          a[i] == b[j] ? static_cast<std::uint16_t>(lcs[i + 1][j + 1] + 1) : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   std::size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
     if (i < a.size() && j < b.size() && a[i] == b[j]) {
@@ -189,9 +242,12 @@ std::string element_redline(const std::vector<analysis::Evidence>& before, const
   for (const WordEdit& w : word_diff(before.front().passage, after.front().passage)) {
     if (!out.empty()) out += ' ';
     const std::string text = marks.escape(w.text);
-    if (w.kind == WordEdit::Kind::keep) out += text;
-    else if (w.kind == WordEdit::Kind::del) out += std::string(marks.del_open) + text + std::string(marks.del_close);
-    else out += std::string(marks.ins_open) + text + std::string(marks.ins_close);
+    if (w.kind == WordEdit::Kind::keep)
+      out += text;
+    else if (w.kind == WordEdit::Kind::del)
+      out += std::string(marks.del_open) + text + std::string(marks.del_close);
+    else
+      out += std::string(marks.ins_open) + text + std::string(marks.ins_close);
   }
   return out;
 }
@@ -257,13 +313,10 @@ std::string article_label(std::string_view instrument, std::string_view article)
   return fmt::format("{} art {}", instrument, article);
 }
 
-std::string article_label(const analysis::ObligationFinding& f) {
-  return article_label(f.instrument, f.article);
-}
+std::string article_label(const analysis::ObligationFinding& f) { return article_label(f.instrument, f.article); }
 
 std::string class_label(model::ObligationClass klass) {
-  return klass == model::ObligationClass::good_practice ? "good practice"
-                                                        : std::string(model::to_string(klass));
+  return klass == model::ObligationClass::good_practice ? "good practice" : std::string(model::to_string(klass));
 }
 
 int document_number(const std::vector<analysis::DocumentInfo>& documents, std::string_view path) {
@@ -275,8 +328,8 @@ int document_number(const std::vector<analysis::DocumentInfo>& documents, std::s
 std::string provision_anchor(int document_number, std::string_view eid) {
   std::string out = fmt::format("doc{}-", document_number);
   for (char c : eid) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '-' || c == '.';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
     out += ok ? c : '-';
   }
   return out;

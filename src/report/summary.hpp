@@ -16,19 +16,18 @@ namespace palermo::report {
 // so every report keeps the three layers apart.
 enum class Layer { mandatory, optional, good_practice };
 Layer layer_of(model::ObligationClass klass);
-std::string_view to_string(Layer layer);   // "mandatory", "optional", "good-practice"
+std::string_view to_string(Layer layer);      // "mandatory", "optional", "good-practice"
 std::string_view layer_heading(Layer layer);  // "Mandatory obligations", ...
 inline constexpr Layer kLayers[] = {Layer::mandatory, Layer::optional, Layer::good_practice};
 
-inline constexpr model::Area kAreas[] = {model::Area::definition,   model::Area::criminalization,
-                                         model::Area::sanctions,    model::Area::jurisdiction,
-                                         model::Area::victims,      model::Area::prevention,
-                                         model::Area::cooperation};
+inline constexpr model::Area kAreas[] = {
+    model::Area::definition, model::Area::criminalization, model::Area::sanctions,  model::Area::jurisdiction,
+    model::Area::victims,    model::Area::prevention,      model::Area::cooperation};
 std::string area_heading(model::Area area);  // "Definition", "Criminalization", ...
 
 struct StatusCounts {
   int total = 0, met = 0, partial = 0, gap = 0, conflict = 0, not_applicable = 0;
-  int not_assessed = 0;  // no verdict: the documents are in a language the model cannot read
+  int not_assessed = 0;      // no verdict: the documents are in a language the model cannot read
   int not_in_documents = 0;  // not answerable: the kind of law it sits in was not among the documents
   void add(analysis::Status s);
 };

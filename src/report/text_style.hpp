@@ -19,13 +19,20 @@ struct TextStyle {
   std::string dim(std::string_view s) const { return wrap("2", s); }
   static std::string_view status_code(analysis::Status s) {
     switch (s) {
-      case analysis::Status::met: return "32";
-      case analysis::Status::partial: return "33";
-      case analysis::Status::gap: return "31";
-      case analysis::Status::conflict: return "1;35";
-      case analysis::Status::not_applicable: return "2";
-      case analysis::Status::not_assessed: return "2";
-      case analysis::Status::not_in_documents: return "2";
+      case analysis::Status::met:
+        return "32";
+      case analysis::Status::partial:
+        return "33";
+      case analysis::Status::gap:
+        return "31";
+      case analysis::Status::conflict:
+        return "1;35";
+      case analysis::Status::not_applicable:
+        return "2";
+      case analysis::Status::not_assessed:
+        return "2";
+      case analysis::Status::not_in_documents:
+        return "2";
     }
     return "0";
   }

@@ -56,14 +56,14 @@ int tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int lengt
   }
   Emitter e{ctx, emit, false};
   try {
-    self->tokenizer.scan(input, &e, [](void* c, std::string_view term, std::string_view folded, std::uint32_t begin,
-                                       std::uint32_t end) {
-      auto* em = static_cast<Emitter*>(c);
-      std::string_view word = em->prefix ? folded : term;
-      em->rc = em->emit(em->ctx, 0, word.data(), static_cast<int>(word.size()), static_cast<int>(begin),
-                        static_cast<int>(end));
-      return em->rc == SQLITE_OK;
-    });
+    self->tokenizer.scan(
+        input, &e, [](void* c, std::string_view term, std::string_view folded, std::uint32_t begin, std::uint32_t end) {
+          auto* em = static_cast<Emitter*>(c);
+          std::string_view word = em->prefix ? folded : term;
+          em->rc = em->emit(em->ctx, 0, word.data(), static_cast<int>(word.size()), static_cast<int>(begin),
+                            static_cast<int>(end));
+          return em->rc == SQLITE_OK;
+        });
   } catch (...) {
     return SQLITE_NOMEM;
   }
@@ -85,7 +85,9 @@ fts5_api* fts5_api_of(sqlite3* db) {
 std::optional<Diagnostic> register_fts5_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (api == nullptr)
-    return Diagnostic{.file = "", .message = "this SQLite library has no FTS5", .hint = "install Debian's libsqlite3 (it is built with FTS5)"};
+    return Diagnostic{.file = "",
+                      .message = "this SQLite library has no FTS5",
+                      .hint = "install Debian's libsqlite3 (it is built with FTS5)"};
   static fts5_tokenizer callbacks = {create, destroy, tokenize};
   if (api->xCreateTokenizer(api, "palermo", nullptr, &callbacks, nullptr) != SQLITE_OK)
     return Diagnostic{.file = "", .message = "cannot register the palermo tokenizer with FTS5"};

@@ -73,8 +73,8 @@ Result<Database> Database::open(const std::string& path, bool read_only, LockWai
       // its folder reads it: read the file as it stands, without the WAL machinery.
       sqlite3_close_v2(raw);
       raw = nullptr;
-      rc = sqlite3_open_v2(immutable_uri(path).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+      rc = sqlite3_open_v2(immutable_uri(path).c_str(), &raw,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     }
   }
   Database db;
@@ -82,8 +82,11 @@ Result<Database> Database::open(const std::string& path, bool read_only, LockWai
   db.path_ = path;
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : "out of memory";
-    return Diagnostic{.file = path, .message = "cannot open the index database: " + msg, .hint = read_only ? "build it first with 'palermo index FILE...' or name another with --db"
-                                : "check that the folder exists and is writable, or choose another path with --db"};
+    return Diagnostic{.file = path,
+                      .message = "cannot open the index database: " + msg,
+                      .hint = read_only
+                                  ? "build it first with 'palermo index FILE...' or name another with --db"
+                                  : "check that the folder exists and is writable, or choose another path with --db"};
   }
   db.busy_ = std::make_unique<BusyState>();
   db.busy_->wait = std::move(wait);
@@ -150,7 +153,8 @@ void Statement::reset() {
 std::string Statement::text(int column) const {
   const unsigned char* t = sqlite3_column_text(stmt_.get(), column);
   if (t == nullptr) return {};
-  return std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column)));
+  return std::string(reinterpret_cast<const char*>(t),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column)));
 }
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_.get(), column); }

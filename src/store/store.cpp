@@ -52,11 +52,16 @@ std::string identity_of(const akn::Document& d) {
 
 std::string fts_table_for(std::string_view language) {
   switch (text::language_from_code(language)) {
-    case text::Language::english: return "fts_eng";
-    case text::Language::french: return "fts_fra";
-    case text::Language::spanish: return "fts_spa";
-    case text::Language::portuguese: return "fts_por";
-    case text::Language::other: return "fts_und";
+    case text::Language::english:
+      return "fts_eng";
+    case text::Language::french:
+      return "fts_fra";
+    case text::Language::spanish:
+      return "fts_spa";
+    case text::Language::portuguese:
+      return "fts_por";
+    case text::Language::other:
+      return "fts_und";
   }
   return "fts_und";
 }
@@ -126,8 +131,10 @@ Result<bool> Store::put(const akn::Document& document) {
     return r;
   }
   if (auto err = db_.exec(in_batch_ ? "RELEASE put_document" : "COMMIT")) {
-    if (in_batch_) rollback_batch();
-    else if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+    if (in_batch_)
+      rollback_batch();
+    else if (!sqlite3_get_autocommit(db_.handle()))
+      db_.exec("ROLLBACK");
     return *err;
   }
   return r;
@@ -202,7 +209,8 @@ Result<bool> Store::put_one(const akn::Document& d) {
   auto provision_id = [&](std::size_t index) -> std::int64_t {
     return index < provision_ids.size() ? provision_ids[index] : 0;
   };
-  auto ins_term = db_.prepare("INSERT INTO terms(document_id, provision_id, kind, refers_to, text) VALUES (?1,?2,?3,?4,?5)");
+  auto ins_term =
+      db_.prepare("INSERT INTO terms(document_id, provision_id, kind, refers_to, text) VALUES (?1,?2,?3,?4,?5)");
   if (!ins_term) return ins_term.errors();
   for (const auto* list : {&d.definitions, &d.term_uses}) {
     const char* kind = list == &d.definitions ? "def" : "term";
@@ -213,7 +221,8 @@ Result<bool> Store::put_one(const akn::Document& d) {
       if (ins_term->failed()) return db_.error(sqlite3_errmsg(db_.handle()));
     }
   }
-  auto ins_ref = db_.prepare("INSERT INTO refs(document_id, provision_id, href, text, target_eid) VALUES (?1,?2,?3,?4,?5)");
+  auto ins_ref =
+      db_.prepare("INSERT INTO refs(document_id, provision_id, href, text, target_eid) VALUES (?1,?2,?3,?4,?5)");
   if (!ins_ref) return ins_ref.errors();
   for (const auto& r : d.references) {
     ins_ref->reset();
@@ -244,9 +253,14 @@ Result<std::vector<Hit>> Store::search(const pattern::Node& query, const SearchO
   for (const auto& t : tables) {
     auto stmt = db_.prepare(
         "SELECT d.path, d.title, d.country, d.language, p.eid, p.citation, p.heading, "
-        "snippet(" + t + ", 1, ?4, ?5, '…', 24), bm25(" + t + ", 2.0, 1.0) AS r "
-        "FROM " + t + " JOIN provisions p ON p.id = " + t + ".rowid JOIN documents d ON d.id = p.document_id "
-        "WHERE " + t + " MATCH ?1 AND (?2 = '' OR d.country = ?2) ORDER BY r LIMIT ?3");
+        "snippet(" +
+        t + ", 1, ?4, ?5, '…', 24), bm25(" + t +
+        ", 2.0, 1.0) AS r "
+        "FROM " +
+        t + " JOIN provisions p ON p.id = " + t +
+        ".rowid JOIN documents d ON d.id = p.document_id "
+        "WHERE " +
+        t + " MATCH ?1 AND (?2 = '' OR d.country = ?2) ORDER BY r LIMIT ?3");
     if (!stmt) return stmt.errors();
     stmt->bind(1, fts_query).bind(2, options.country).bind(3, static_cast<std::int64_t>(options.limit));
     stmt->bind(4, open).bind(5, close);

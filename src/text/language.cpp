@@ -19,11 +19,16 @@ Language language_from_code(std::string_view code) {
 
 std::string_view language_code(Language lang) {
   switch (lang) {
-    case Language::english: return "eng";
-    case Language::french: return "fra";
-    case Language::spanish: return "spa";
-    case Language::portuguese: return "por";
-    case Language::other: return "und";
+    case Language::english:
+      return "eng";
+    case Language::french:
+      return "fra";
+    case Language::spanish:
+      return "spa";
+    case Language::portuguese:
+      return "por";
+    case Language::other:
+      return "und";
   }
   return "und";
 }
@@ -38,14 +43,14 @@ struct Profile {
 };
 const std::array<Profile, 4>& profiles() {
   static const std::array<Profile, 4> p = {{
-      {Language::english, {"the", "of", "and", "to", "in", "a", "or", "any", "shall", "by", "is", "for", "be", "which",
-                           "with", "who", "that", "this", "an", "person", "under", "not"}},
-      {Language::french, {"le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "en", "par", "pour", "qui",
-                          "dans", "au", "aux", "sur", "ou", "que", "ans", "sont", "peine"}},
-      {Language::spanish, {"el", "la", "los", "las", "de", "del", "y", "que", "en", "por", "con", "una", "para", "se",
-                           "o", "al", "su", "sus", "a", "sera", "anos", "persona", "personas"}},
-      {Language::portuguese, {"o", "os", "a", "as", "de", "do", "da", "dos", "das", "e", "em", "com", "uma", "para",
-                              "ou", "ao", "se", "nao", "pessoa", "pena", "anos", "que", "pelo", "pela"}},
+      {Language::english, {"the", "of", "and",   "to",   "in",  "a",    "or",   "any", "shall",  "by",    "is",
+                           "for", "be", "which", "with", "who", "that", "this", "an",  "person", "under", "not"}},
+      {Language::french, {"le",   "la",  "les",  "de", "des", "du",  "et", "est", "un",  "une",  "en",   "par",
+                          "pour", "qui", "dans", "au", "aux", "sur", "ou", "que", "ans", "sont", "peine"}},
+      {Language::spanish, {"el",   "la", "los", "las", "de", "del", "y", "que",  "en",   "por",     "con",     "una",
+                           "para", "se", "o",   "al",  "su", "sus", "a", "sera", "anos", "persona", "personas"}},
+      {Language::portuguese, {"o",   "os",   "a",  "as", "de", "do",  "da",     "dos",  "das",  "e",   "em",   "com",
+                              "uma", "para", "ou", "ao", "se", "nao", "pessoa", "pena", "anos", "que", "pelo", "pela"}},
   }};
   return p;
 }
@@ -75,15 +80,15 @@ Language detect_language(std::string_view utf8) {
 
 std::string language_name(std::string_view iso639) {
   static const std::map<std::string, std::string> names = {
-      {"eng", "English"},   {"fra", "French"},     {"spa", "Spanish"},   {"por", "Portuguese"}, {"ara", "Arabic"},
-      {"ben", "Bengali"},   {"dan", "Danish"},     {"ell", "Greek"},     {"hrv", "Croatian"},   {"hun", "Hungarian"},
-      {"isl", "Icelandic"}, {"kat", "Georgian"},   {"lav", "Latvian"},   {"lit", "Lithuanian"}, {"mlt", "Maltese"},
-      {"nob", "Norwegian"}, {"nor", "Norwegian"},  {"ron", "Romanian"},  {"srp", "Serbian"},    {"swe", "Swedish"},
-      {"slk", "Slovak"},    {"slv", "Slovenian"},  {"ukr", "Ukrainian"}, {"deu", "German"},     {"ita", "Italian"},
-      {"nld", "Dutch"},     {"pol", "Polish"},     {"rus", "Russian"},   {"tur", "Turkish"},    {"zho", "Chinese"},
-      {"jpn", "Japanese"},  {"hin", "Hindi"},      {"swa", "Swahili"},   {"fin", "Finnish"},    {"ces", "Czech"},
-      {"bul", "Bulgarian"}, {"est", "Estonian"},   {"heb", "Hebrew"},    {"fas", "Persian"},    {"urd", "Urdu"},
-      {"tha", "Thai"},      {"vie", "Vietnamese"}, {"ind", "Indonesian"}, {"msa", "Malay"},     {"kor", "Korean"},
+      {"eng", "English"},   {"fra", "French"},     {"spa", "Spanish"},    {"por", "Portuguese"}, {"ara", "Arabic"},
+      {"ben", "Bengali"},   {"dan", "Danish"},     {"ell", "Greek"},      {"hrv", "Croatian"},   {"hun", "Hungarian"},
+      {"isl", "Icelandic"}, {"kat", "Georgian"},   {"lav", "Latvian"},    {"lit", "Lithuanian"}, {"mlt", "Maltese"},
+      {"nob", "Norwegian"}, {"nor", "Norwegian"},  {"ron", "Romanian"},   {"srp", "Serbian"},    {"swe", "Swedish"},
+      {"slk", "Slovak"},    {"slv", "Slovenian"},  {"ukr", "Ukrainian"},  {"deu", "German"},     {"ita", "Italian"},
+      {"nld", "Dutch"},     {"pol", "Polish"},     {"rus", "Russian"},    {"tur", "Turkish"},    {"zho", "Chinese"},
+      {"jpn", "Japanese"},  {"hin", "Hindi"},      {"swa", "Swahili"},    {"fin", "Finnish"},    {"ces", "Czech"},
+      {"bul", "Bulgarian"}, {"est", "Estonian"},   {"heb", "Hebrew"},     {"fas", "Persian"},    {"urd", "Urdu"},
+      {"tha", "Thai"},      {"vie", "Vietnamese"}, {"ind", "Indonesian"}, {"msa", "Malay"},      {"kor", "Korean"},
   };
   std::string c;
   for (char ch : iso639) c += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);

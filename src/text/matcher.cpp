@@ -2,8 +2,8 @@
 #include "text/matcher.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 #include <functional>
+#include <unordered_map>
 
 namespace palermo::text {
 namespace {
@@ -25,8 +25,10 @@ CompiledNode compile_node(const pattern::Node& node, const Tokenizer& tokenizer)
       for (std::size_t i = 0; i < parts.size(); ++i) {
         CompiledWord cw;
         cw.is_prefix = prefix && i + 1 == parts.size();
-        if (cw.is_prefix) cw.prefix = fold(parts[i]);
-        else cw.term = tokenizer.stem(parts[i]);
+        if (cw.is_prefix)
+          cw.prefix = fold(parts[i]);
+        else
+          cw.term = tokenizer.stem(parts[i]);
         cw.term_hash = term_hash(cw.term);
         out.words.push_back(std::move(cw));
       }
@@ -91,15 +93,14 @@ class Evaluator {
         if (eval(n.children[1], 0)) return rollback(mark);
         return true;
       }
-      case Kind::near: return near(n, limit);
+      case Kind::near:
+        return near(n, limit);
     }
     return false;
   }
 
  private:
-  static std::uint32_t length(const CompiledNode& phrase) {
-    return static_cast<std::uint32_t>(phrase.words.size());
-  }
+  static std::uint32_t length(const CompiledNode& phrase) { return static_cast<std::uint32_t>(phrase.words.size()); }
 
   // Calls visit(p) for each position where the word occurs, until visit returns true.
   template <class Visit>
@@ -192,8 +193,10 @@ void normalise(std::vector<Span>& spans) {
   std::sort(spans.begin(), spans.end());
   std::vector<Span> merged;
   for (const auto& s : spans) {
-    if (!merged.empty() && s.first <= merged.back().second) merged.back().second = std::max(merged.back().second, s.second);
-    else merged.push_back(s);
+    if (!merged.empty() && s.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, s.second);
+    else
+      merged.push_back(s);
   }
   spans = std::move(merged);
 }

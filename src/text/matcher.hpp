@@ -34,9 +34,9 @@ namespace palermo::text {
 
 // One word of a phrase, after folding and stemming with the statute language's tokenizer.
 struct CompiledWord {
-  std::string term;         // stemmed form, compared for equality with Token::term (not a prefix)
+  std::string term;             // stemmed form, compared for equality with Token::term (not a prefix)
   std::uint64_t term_hash = 0;  // term_hash(term), so lookups hash nothing at match time
-  std::string prefix;       // folded, unstemmed prefix (prefix words only)
+  std::string prefix;           // folded, unstemmed prefix (prefix words only)
   bool is_prefix = false;
 
   bool operator==(const CompiledWord&) const = default;
@@ -45,9 +45,9 @@ struct CompiledWord {
 // The pattern tree with its words already stemmed; mirrors pattern::Node.
 struct CompiledNode {
   pattern::Node::Kind kind = pattern::Node::Kind::phrase;
-  std::vector<CompiledWord> words;      // phrase only; empty = a phrase that can never match
-  std::vector<CompiledNode> children;   // all_of / any_of / except / near
-  int distance = 10;                    // near only
+  std::vector<CompiledWord> words;     // phrase only; empty = a phrase that can never match
+  std::vector<CompiledNode> children;  // all_of / any_of / except / near
+  int distance = 10;                   // near only
 };
 
 struct CompiledPattern {
@@ -69,7 +69,7 @@ struct TextWindow {
   const IndexedText* text = nullptr;
   std::uint32_t first = 0;  // token positions [first, last)
   std::uint32_t last = 0;
-  std::uint32_t base = 0;   // byte offset of the range: subtracted from every span
+  std::uint32_t base = 0;  // byte offset of the range: subtracted from every span
 };
 
 // One provision's tokens plus a term index, built once and matched against many patterns. Lookups
@@ -129,8 +129,7 @@ std::uint64_t term_hash(std::string_view term);
 // sorted by code too, so a prefix search is a binary search over integers, not strings.
 inline std::uint64_t key_code(std::string_view key) {
   std::uint64_t code = 0;
-  for (std::size_t i = 0; i < 8; ++i)
-    code = (code << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+  for (std::size_t i = 0; i < 8; ++i) code = (code << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
   return code;
 }
 

@@ -50,18 +50,37 @@ Decoded decode(std::string_view s, std::size_t i) {
 // Latin-1 Supplement U+00C0..U+00FF: the accent-free lower-case spelling; nullptr for × and ÷,
 // which are symbols, not letters.
 constexpr std::array<const char*, 64> kLatin1 = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0-CF
-    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  // D0-DF
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0-EF
-    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y",   // F0-FF
+    "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",   // C0-CF
+    "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  // D0-DF
+    "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",   // E0-EF
+    "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "y",   // F0-FF
 };
 
 // Latin Extended-A U+0100..U+017F: base letter of each code point (upper and lower case alike);
 // '?' marks the ligatures Ĳ ĳ Œ œ, which expand to two letters.
 constexpr std::string_view kLatinExtA =
-    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "??" "jj" "kkk"
-    "llllllllll" "nnnnnnnnn" "oooooo" "??" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy"
-    "zzzzzz" "s";
+    "aaaaaa"
+    "cccccccc"
+    "dddd"
+    "eeeeeeeeee"
+    "gggggggg"
+    "hhhh"
+    "iiiiiiiiii"
+    "??"
+    "jj"
+    "kkk"
+    "llllllllll"
+    "nnnnnnnnn"
+    "oooooo"
+    "??"
+    "rrrrrr"
+    "ssssssss"
+    "tttttt"
+    "uuuuuuuuuuuu"
+    "ww"
+    "yyy"
+    "zzzzzz"
+    "s";
 static_assert(kLatinExtA.size() == 128);
 
 enum class CharClass { separator, letter };
@@ -109,7 +128,7 @@ CharClass fold_code_point(char32_t cp, std::string& out) {
     return CharClass::letter;
   }
   if (cp >= 0x300 && cp <= 0x36F) return CharClass::letter;  // combining diacritics: dropped
-  if (cp == 0x1E9E) {  // capital sharp s, as in STRAẞE
+  if (cp == 0x1E9E) {                                        // capital sharp s, as in STRAẞE
     out += "ss";
     return CharClass::letter;
   }
@@ -133,9 +152,8 @@ CharClass fold_code_point(char32_t cp, std::string& out) {
   // Punctuation, spaces and symbol blocks are separators: General Punctuation (curly quotes,
   // dashes, special spaces) through Miscellaneous Symbols and Arrows; Supplemental Punctuation;
   // CJK punctuation; the BOM and specials; emoji and pictographs.
-  if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) ||
-      (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF) ||
-      (cp >= 0x1F000 && cp <= 0x1FAFF)) {
+  if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x303F) ||
+      cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
     return CharClass::separator;
   }
   append_utf8(out, cp);  // any other letter of any script: kept as it is
@@ -162,10 +180,14 @@ void lower_code_point(char32_t cp, std::string& out) {
     // U+014A..U+0177, odd in U+0139..U+0148 and U+0179..U+017E. Ÿ's small letter is U+00FF.
     const bool even_capital = (cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
     const bool odd_capital = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-    if (cp == 0x130) lower = 'i';
-    else if (cp == 0x178) lower = 0xFF;
-    else if (even_capital && cp % 2 == 0) lower = cp + 1;
-    else if (odd_capital && cp % 2 == 1) lower = cp + 1;
+    if (cp == 0x130)
+      lower = 'i';
+    else if (cp == 0x178)
+      lower = 0xFF;
+    else if (even_capital && cp % 2 == 0)
+      lower = cp + 1;
+    else if (odd_capital && cp % 2 == 1)
+      lower = cp + 1;
   } else if ((cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F)) {
     lower = cp + 0x20;
   } else if (cp >= 0x400 && cp <= 0x40F) {
@@ -183,15 +205,14 @@ void lower_code_point(char32_t cp, std::string& out) {
 void append_separator(std::string& out, char32_t cp, std::string_view original) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
-  } else if (cp == kInvalid || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-             cp == 0x205F || cp == 0x3000 || cp == 0xFEFF) {
+  } else if (cp == kInvalid || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+             cp == 0x3000 || cp == 0xFEFF) {
     out += ' ';
   } else if (cp >= 0x2010 && cp <= 0x2015) {
     out += '-';
   } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032) {
     out += '\'';
-  } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F || cp == 0xAB ||
-             cp == 0xBB) {
+  } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F || cp == 0xAB || cp == 0xBB) {
     out += '"';
   } else {
     out += original;
@@ -200,11 +221,16 @@ void append_separator(std::string& out, char32_t cp, std::string_view original) 
 
 const char* snowball_name(Language lang) {
   switch (lang) {
-    case Language::english: return "english";
-    case Language::french: return "french";
-    case Language::spanish: return "spanish";
-    case Language::portuguese: return "portuguese";
-    case Language::other: return nullptr;
+    case Language::english:
+      return "english";
+    case Language::french:
+      return "french";
+    case Language::spanish:
+      return "spanish";
+    case Language::portuguese:
+      return "portuguese";
+    case Language::other:
+      return nullptr;
   }
   return nullptr;
 }
@@ -272,8 +298,7 @@ std::string fold(std::string_view utf8) {
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
     const Decoded d = decode(utf8, i);
-    if (fold_code_point(d.code, out) == CharClass::separator)
-      append_separator(out, d.code, utf8.substr(i, d.length));
+    if (fold_code_point(d.code, out) == CharClass::separator) append_separator(out, d.code, utf8.substr(i, d.length));
     i += d.length;
   }
   return out;
@@ -379,7 +404,8 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
     Token t;
     t.term = impl_->stem(lower, folded);
     t.folded = folded;
-    t.after_break = !tokens.empty() && text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos;
+    t.after_break =
+        !tokens.empty() && text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos;
     previous_end = end;
     t.begin = static_cast<std::uint32_t>(begin);
     t.end = static_cast<std::uint32_t>(end);
@@ -400,17 +426,15 @@ void Tokenizer::scan(std::string_view text, void* context, EmitWord emit) const 
 
 std::vector<std::string> fold_words(std::string_view utf8) {
   std::vector<std::string> words;
-  for_each_word(utf8, [&](const std::string& folded, const std::string&, std::size_t, std::size_t) {
-    words.push_back(folded);
-  });
+  for_each_word(
+      utf8, [&](const std::string& folded, const std::string&, std::size_t, std::size_t) { words.push_back(folded); });
   return words;
 }
 
 std::vector<std::string> lower_words(std::string_view utf8) {
   std::vector<std::string> words;
-  for_each_word(utf8, [&](const std::string&, const std::string& lower, std::size_t, std::size_t) {
-    words.push_back(lower);
-  });
+  for_each_word(
+      utf8, [&](const std::string&, const std::string& lower, std::size_t, std::size_t) { words.push_back(lower); });
   return words;
 }
 

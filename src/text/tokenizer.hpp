@@ -39,9 +39,9 @@ struct Token {
   // The index form: the lower-cased word stemmed with its accents, then folded ("recruit";
   // "exploitée" -> exploit). Stemming before folding matters for French, Spanish and Portuguese.
   std::string term;
-  std::string folded;       // folded only ("recruitment"); prefix queries match against this too
-  std::uint32_t begin = 0;  // byte offset of the word in the source text
-  std::uint32_t end = 0;    // one past its last byte
+  std::string folded;          // folded only ("recruitment"); prefix queries match against this too
+  std::uint32_t begin = 0;     // byte offset of the word in the source text
+  std::uint32_t end = 0;       // one past its last byte
   std::uint32_t position = 0;  // 0-based word position, for phrases and NEAR
   // A line break stands between this word and the one before: in a statute's flattened text that is
   // the end of one provision or heading and the start of the next, and no phrase runs across it

@@ -6,7 +6,7 @@
 namespace palermo {
 
 struct EmbeddedFile {
-  std::string_view path;     // relative to the source root, e.g. "protocol-model/definition.pal"
+  std::string_view path;  // relative to the source root, e.g. "protocol-model/definition.pal"
   std::string_view content;
 };
 

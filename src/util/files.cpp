@@ -35,7 +35,8 @@ Result<std::string> read_file(const std::string& path) {
   if (S_ISDIR(st.st_mode)) return refuse("is a directory, not a file", "name a file");
   // A device (/dev/zero), a pipe or a socket may never end or never answer: only regular files are read.
   if (!S_ISREG(st.st_mode))
-    return refuse("is not a regular file (a device, pipe or socket)", "save the input to a file and give that file's path");
+    return refuse("is not a regular file (a device, pipe or socket)",
+                  "save the input to a file and give that file's path");
   const std::uint64_t limit = max_input_bytes();
   auto too_large = [&] {
     return refuse("is larger than the input limit of " + std::to_string(limit / (1024 * 1024)) + " MB",
@@ -43,7 +44,8 @@ Result<std::string> read_file(const std::string& path) {
   };
   if (static_cast<std::uint64_t>(st.st_size) > limit) return too_large();
   std::ifstream in(path, std::ios::binary);
-  if (!in) return refuse(std::string("cannot open: ") + std::strerror(errno), "check the path and that the file is readable");
+  if (!in)
+    return refuse(std::string("cannot open: ") + std::strerror(errno), "check the path and that the file is readable");
   // Read at most one byte past the limit: a file that grows while it is read is still bounded.
   std::string bytes;
   bytes.resize(static_cast<std::size_t>(st.st_size));

@@ -14,9 +14,9 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   if (n == 0 || i + n > s.size()) return 0;
   for (std::size_t k = 1; k < n; ++k)
     if ((b(i + k) & 0xC0) != 0x80) return 0;
-  if (n == 2 && c < 0xC2) return 0;                          // overlong
-  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;      // overlong
-  if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0;     // surrogate
+  if (n == 2 && c < 0xC2) return 0;                       // overlong
+  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;   // overlong
+  if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0;  // surrogate
   if (n == 4 && (c > 0xF4 || (c == 0xF0 && b(i + 1) < 0x90) || (c == 0xF4 && b(i + 1) >= 0x90))) return 0;
   return n;
 }
@@ -62,7 +62,8 @@ std::string Diagnostic::format() const {
   if (line > 0) where += fmt::format(":{}", line);
   if (line > 0 && column > 0) where += fmt::format(":{}", column);
   const char* sev = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
-  std::string out = where.empty() ? fmt::format("{}: {}", sev, message) : fmt::format("{}: {}: {}", where, sev, message);
+  std::string out =
+      where.empty() ? fmt::format("{}: {}", sev, message) : fmt::format("{}: {}: {}", where, sev, message);
   if (!excerpt.empty()) {
     int caret = 0;
     out += "\n  " + escape_excerpt(excerpt, column, &caret);

@@ -14,9 +14,9 @@ struct Diagnostic {
   Severity severity = Severity::error;
   // Built by field name (Diagnostic{.file = path, .line = 3, .message = "..."}): every field has a
   // default, so a diagnostic names only what it knows, and reordering the fields cannot swap them.
-  std::string file{};   // may be empty when there is no file (e.g. a query typed on the command line)
-  int line = 0;         // 1-based; 0 when unknown
-  int column = 0;       // 1-based; 0 when unknown
+  std::string file{};     // may be empty when there is no file (e.g. a query typed on the command line)
+  int line = 0;           // 1-based; 0 when unknown
+  int column = 0;         // 1-based; 0 when unknown
   std::string message{};  // what is wrong
   std::string hint{};     // what to do about it (may be empty)
   std::string excerpt{};  // the offending source line, shown with a caret under `column` (may be empty)
@@ -33,9 +33,9 @@ std::string escape_excerpt(std::string_view text, int column = 0, int* caret = n
 template <class T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}                       // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}                            // NOLINT: implicit by design
   Result(Diagnostic d) : v_(std::vector<Diagnostic>{std::move(d)}) {}  // NOLINT
-  Result(std::vector<Diagnostic> ds) : v_(std::move(ds)) {}           // NOLINT
+  Result(std::vector<Diagnostic> ds) : v_(std::move(ds)) {}            // NOLINT
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

@@ -78,11 +78,12 @@ TEST(XmlDiagnostics, RefusalsOfWellFormedXmlHaveAColumn) {
 
 // validate's problems said FILE:LINE: they now point at the attribute or element concerned.
 TEST(XmlDiagnostics, ValidateProblemsHaveColumns) {
-  const std::string xml = kOpen +
-                          "<act name=\"x\"><meta><identification source=\"#s\"/></meta><body>\n"
-                          "  <section eId=\"sec_1\"><num>1</num><content><p>a</p></content></section>\n"
-                          "  <section eId=\"sec_1\"><num>2</num><content><p>see <ref href=\"#sec_9\">s 9</ref></p></content></section>\n"
-                          "</body></act></akomaNtoso>\n";
+  const std::string xml =
+      kOpen +
+      "<act name=\"x\"><meta><identification source=\"#s\"/></meta><body>\n"
+      "  <section eId=\"sec_1\"><num>1</num><content><p>a</p></content></section>\n"
+      "  <section eId=\"sec_1\"><num>2</num><content><p>see <ref href=\"#sec_9\">s 9</ref></p></content></section>\n"
+      "</body></act></akomaNtoso>\n";
   auto doc = read_document_from_memory(xml, "v.xml");
   ASSERT_TRUE(doc.ok()) << doc.errors().front().format();
   auto problems = validate(doc.value());

@@ -15,7 +15,8 @@ namespace {
 TEST(HostileInput, FiftyThousandSameNumberedSiblingsReadInLinearTime) {
   std::string xml =
       "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act name=\"act\"><meta>"
-      "<identification source=\"#s\"><FRBRWork><FRBRthis value=\"/akn/zz/act/1/!main\"/><FRBRuri value=\"/akn/zz/act/1\"/>"
+      "<identification source=\"#s\"><FRBRWork><FRBRthis value=\"/akn/zz/act/1/!main\"/><FRBRuri "
+      "value=\"/akn/zz/act/1\"/>"
       "<FRBRdate date=\"2020-01-01\" name=\"x\"/><FRBRauthor href=\"#s\"/><FRBRcountry value=\"zz\"/></FRBRWork>"
       "</identification></meta><body>";
   for (int i = 0; i < 50000; ++i) xml += "<section><num>1.</num><content><p>x</p></content></section>";

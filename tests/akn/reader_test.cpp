@@ -36,15 +36,13 @@ Document load(const std::string& path) {
 
 // The document's own provisions of this element (not those its amendments insert elsewhere).
 std::size_t count_element(const Document& d, std::string_view element) {
-  return static_cast<std::size_t>(std::count_if(d.provisions.begin(), d.provisions.end(), [&](const Provision& p) {
-    return p.element == element && !p.quoted;
-  }));
+  return static_cast<std::size_t>(std::count_if(d.provisions.begin(), d.provisions.end(),
+                                                [&](const Provision& p) { return p.element == element && !p.quoted; }));
 }
 
 std::size_t count_quoted(const Document& d, std::string_view element) {
-  return static_cast<std::size_t>(std::count_if(d.provisions.begin(), d.provisions.end(), [&](const Provision& p) {
-    return p.element == element && p.quoted;
-  }));
+  return static_cast<std::size_t>(std::count_if(d.provisions.begin(), d.provisions.end(),
+                                                [&](const Provision& p) { return p.element == element && p.quoted; }));
 }
 
 std::size_t total_provisions(const Document& d) {
@@ -104,7 +102,8 @@ TEST_P(EverySample, LoadsWithProvisionsAndConsistentTree) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, EverySample, ::testing::ValuesIn(sample_files()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                           static const std::vector<std::string> labels = file_test_names::unique_labels(sample_files());
+                           static const std::vector<std::string> labels =
+                               file_test_names::unique_labels(sample_files());
                            return labels.at(info.index);
                          });
 
@@ -128,8 +127,8 @@ TEST(Reader, SouthAfricanConstitution) {
   EXPECT_FALSE(d.term_uses.empty());
   EXPECT_FALSE(d.references.empty());
   // "#sec_143" style references resolve to eIds of this document.
-  auto internal = std::find_if(d.references.begin(), d.references.end(),
-                               [](const Reference& r) { return r.href == "#sec_143"; });
+  auto internal =
+      std::find_if(d.references.begin(), d.references.end(), [](const Reference& r) { return r.href == "#sec_143"; });
   ASSERT_NE(internal, d.references.end());
   EXPECT_EQ(internal->target_eid, "sec_143");
   EXPECT_TRUE(d.find(internal->target_eid).has_value());
@@ -297,7 +296,7 @@ TEST(Reader, GeneratesEidsWhenAbsent) {
   EXPECT_EQ(d.provisions[1].eid, "sec_3__subsec_1");
   EXPECT_EQ(d.provisions[2].eid, "sec_3__subsec_1__para_a");
   EXPECT_EQ(d.provisions[3].eid, "sec_3__subsec_1__para_2");  // positional count without num
-  EXPECT_EQ(d.provisions[4].eid, "sec_3__subsec_1_2");         // kept unique by a suffix
+  EXPECT_EQ(d.provisions[4].eid, "sec_3__subsec_1_2");        // kept unique by a suffix
   EXPECT_EQ(d.provisions[5].eid, "hcontainer_1");
   EXPECT_EQ(d.provisions[1].text, "A person who recruits -");
   EXPECT_EQ(d.provisions[1].wrap_up, "commits an offence.");
@@ -430,9 +429,11 @@ TEST(Reader, ManySiblingsWithTheSameNumberGetUniqueEids) {
   for (int i = 0; i < 5000; ++i) sections += "<section><num>1.</num><content><p>x</p></content></section>";
   const std::string xml =
       "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act name=\"act\"><meta>"
-      "<identification source=\"#s\"><FRBRWork><FRBRthis value=\"/akn/zz/act/1/!main\"/><FRBRuri value=\"/akn/zz/act/1\"/>"
+      "<identification source=\"#s\"><FRBRWork><FRBRthis value=\"/akn/zz/act/1/!main\"/><FRBRuri "
+      "value=\"/akn/zz/act/1\"/>"
       "<FRBRdate date=\"2020-01-01\" name=\"x\"/><FRBRauthor href=\"#s\"/><FRBRcountry value=\"zz\"/></FRBRWork>"
-      "</identification></meta><body>" + sections + "</body></act></akomaNtoso>";
+      "</identification></meta><body>" +
+      sections + "</body></act></akomaNtoso>";
   auto doc = palermo::akn::read_document_from_memory(xml, "many.xml");
   ASSERT_TRUE(doc.ok()) << doc.errors().front().format();
   const auto& provisions = doc.value().provisions;

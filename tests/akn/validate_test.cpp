@@ -97,8 +97,9 @@ TEST(Validate, UkPublisherSchemeIsOneNoteNotThousandsOfErrors) {
 TEST(SchemaValidation, CleanUkSamplesPass) {
   SKIP_WITHOUT_SHARED(kSamples);
   // Checked first with: xmllint --noout --nonet --schema akomantoso30.xsd FILE -> "validates".
-  for (const char* file : {"uk/ukpga-2026-2-section-22.akn.xml", "uk/nia-2022-21-enacted.akn.xml",
-                           "uk/anaw-2020-3-section-2-welsh.akn.xml", "uk/eudr-2020-2089-article-1-2020-12-11.akn.xml"}) {
+  for (const char* file :
+       {"uk/ukpga-2026-2-section-22.akn.xml", "uk/nia-2022-21-enacted.akn.xml",
+        "uk/anaw-2020-3-section-2-welsh.akn.xml", "uk/eudr-2020-2089-article-1-2020-12-11.akn.xml"}) {
     auto problems = validate_against_schema(kSamples + "/" + file, kSchema);
     ASSERT_TRUE(problems.ok()) << problems.errors().at(0).format();
     EXPECT_TRUE(problems->empty()) << file << ": " << problems->front().message;

@@ -24,8 +24,8 @@ namespace fs = std::filesystem;
 constexpr double kRequiredAgreement = 0.90;
 
 struct Label {
-  std::string element;                 // "def.acts/recruitment"
-  std::vector<std::string> accepted;   // "met", "partial|met" -> {"partial", "met"}
+  std::string element;                // "def.acts/recruitment"
+  std::vector<std::string> accepted;  // "met", "partial|met" -> {"partial", "met"}
   int line = 0;
 };
 
@@ -62,10 +62,14 @@ LabelFile read_labels(const fs::path& path) {
     std::istringstream words(line);
     std::string key, value;
     words >> key >> value;
-    if (key == "statute") f.statute = value;
-    else if (key == "assessed") f.assessed = value == "yes";
-    else if (key == "offence") f.offences.push_back(trim(line.substr(7)));
-    else if (key == "language") continue;
+    if (key == "statute")
+      f.statute = value;
+    else if (key == "assessed")
+      f.assessed = value == "yes";
+    else if (key == "offence")
+      f.offences.push_back(trim(line.substr(7)));
+    else if (key == "language")
+      continue;
     else if (key.find('/') != std::string::npos) {
       Label l{key, {}, number};
       std::stringstream alternatives(value);
@@ -173,15 +177,16 @@ TEST(Agreement, EveryLabelledStatuteAgreesWithTheLawyersReading) {
         << disagreements.str();
   }
   std::cout << "Agreement per statute (labels in tests/labels/):\n" << summary.str();
-  if (counted) std::cout << "  mean " << std::fixed << std::setprecision(3) << sum / counted << " over " << counted
-                         << " statutes\n";
+  if (counted)
+    std::cout << "  mean " << std::fixed << std::setprecision(3) << sum / counted << " over " << counted
+              << " statutes\n";
   if (skipped)
     std::cout << "  " << skipped << " statutes of " << PALERMO_SHARED_DIR
               << "/statutes skipped: the folder is absent\n";
   std::cout << "Agreement per element:\n";
   for (const auto& [element, t] : per_element)
-    std::cout << "  " << std::fixed << std::setprecision(2) << static_cast<double>(t.agree) / t.total << "  "
-              << element << " (" << t.agree << "/" << t.total << ")\n";
+    std::cout << "  " << std::fixed << std::setprecision(2) << static_cast<double>(t.agree) / t.total << "  " << element
+              << " (" << t.agree << "/" << t.total << ")\n";
 }
 
 // Statutes in languages the model has no wording for are reported not assessed, never as gaps.

@@ -102,10 +102,14 @@ std::string act(const std::string& language, const std::string& body) {
   return R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta>
 <identification source="#s"><FRBRWork><FRBRthis value="/akn/xx/act/2020/1/!main"/><FRBRuri value="/akn/xx/act/2020/1"/>
 <FRBRdate date="2020-01-01" name="Generation"/><FRBRauthor href="#s"/><FRBRcountry value="xx"/></FRBRWork>
-<FRBRExpression><FRBRthis value="/akn/xx/act/2020/1/)" + language + R"(@2020-01-01/!main"/>
-<FRBRuri value="/akn/xx/act/2020/1/)" + language + R"(@2020-01-01"/><FRBRdate date="2020-01-01" name="Generation"/>
-<FRBRauthor href="#s"/><FRBRlanguage language=")" + language + R"("/></FRBRExpression></identification></meta>
-<body>)" + body + "</body></act></akomaNtoso>";
+<FRBRExpression><FRBRthis value="/akn/xx/act/2020/1/)" +
+         language + R"(@2020-01-01/!main"/>
+<FRBRuri value="/akn/xx/act/2020/1/)" +
+         language + R"(@2020-01-01"/><FRBRdate date="2020-01-01" name="Generation"/>
+<FRBRauthor href="#s"/><FRBRlanguage language=")" +
+         language + R"("/></FRBRExpression></identification></meta>
+<body>)" +
+         body + "</body></act></akomaNtoso>";
 }
 
 CountryReport run(const std::string& xml) {
@@ -256,7 +260,8 @@ namespace {
 // A definitions list that gives the term and a colon, no verb ("« exploitation » : ..."): the
 // definition still carries the forms of exploitation into the offence that uses the term.
 TEST(Engine, DefinitionWithAColonCarriesItsContent) {
-  const char* xml = R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#s">
+  const char* xml =
+      R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#s">
 <FRBRWork><FRBRthis value="/akn/zz/act/2020/9/!main"/><FRBRuri value="/akn/zz/act/2020/9"/><FRBRdate date="2020-01-01" name="g"/><FRBRauthor href="#s"/><FRBRcountry value="zz"/></FRBRWork>
 <FRBRExpression><FRBRthis value="/akn/zz/act/2020/9/fra@/!main"/><FRBRuri value="/akn/zz/act/2020/9/fra@"/><FRBRdate date="2020-01-01" name="g"/><FRBRauthor href="#s"/><FRBRlanguage language="fra"/></FRBRExpression>
 <FRBRManifestation><FRBRthis value="/akn/zz/act/2020/9/fra@/!main.xml"/><FRBRuri value="/akn/zz/act/2020/9/fra@.akn"/><FRBRdate date="2020-01-01" name="g"/><FRBRauthor href="#s"/></FRBRManifestation>

@@ -226,11 +226,11 @@ const CountryReport& west_african() {
   return r;
 }
 
-void expect_elements(const CountryReport& r, const std::string& obligation_id,
-                     const std::vector<std::string>& ids, Status want) {
+void expect_elements(const CountryReport& r, const std::string& obligation_id, const std::vector<std::string>& ids,
+                     Status want) {
   for (const std::string& id : ids)
-    EXPECT_EQ(element(r, obligation_id, id).status, want) << obligation_id << "/" << id << ": "
-                                                          << element(r, obligation_id, id).reason;
+    EXPECT_EQ(element(r, obligation_id, id).status, want)
+        << obligation_id << "/" << id << ": " << element(r, obligation_id, id).reason;
 }
 
 const std::vector<std::string> kActs = {"recruitment", "transportation", "transfer", "harbouring", "receipt"};

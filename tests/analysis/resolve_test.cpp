@@ -42,7 +42,8 @@ TEST(Resolve, SectionAnywhereWithSubdivisions) {
   SKIP_WITHOUT_SHARED(kStatutes);
   EXPECT_EQ(eids(resolve(cite("section 3(1)(a)"), namibia(), at("sec_10"))),
             (std::vector<std::string>{"sec_3__subsec_1__para_a"}));
-  EXPECT_EQ(eids(resolve(cite("section 12(2)"), namibia(), at("sec_9"))), (std::vector<std::string>{"sec_12__subsec_2"}));
+  EXPECT_EQ(eids(resolve(cite("section 12(2)"), namibia(), at("sec_9"))),
+            (std::vector<std::string>{"sec_12__subsec_2"}));
 }
 
 TEST(Resolve, SubsectionIsASiblingOfTheCitingOne) {
@@ -51,8 +52,9 @@ TEST(Resolve, SubsectionIsASiblingOfTheCitingOne) {
   EXPECT_EQ(eids(resolve(cite("subsection (1), (2) or (3)"), namibia(), at("sec_3__subsec_4"))),
             (std::vector<std::string>{"sec_3__subsec_1", "sec_3__subsec_2", "sec_3__subsec_3"}));
   // s 3(2): "any of the means set out in paragraph (a), (b) ... of subsection (1)"
-  EXPECT_EQ(eids(resolve(cite("paragraph (a), (b) or (h) of subsection (1)"), namibia(), at("sec_3__subsec_2"))),
-            (std::vector<std::string>{"sec_3__subsec_1__para_a", "sec_3__subsec_1__para_b", "sec_3__subsec_1__para_h"}));
+  EXPECT_EQ(
+      eids(resolve(cite("paragraph (a), (b) or (h) of subsection (1)"), namibia(), at("sec_3__subsec_2"))),
+      (std::vector<std::string>{"sec_3__subsec_1__para_a", "sec_3__subsec_1__para_b", "sec_3__subsec_1__para_h"}));
 }
 
 TEST(Resolve, ParagraphWithinTheCurrentSubsection) {

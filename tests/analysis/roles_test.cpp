@@ -21,7 +21,8 @@ std::string act_with(const std::string& body) {
 <section eId="sec_2"><num>2.</num><heading>Trafficking in persons</heading><content><p>A person who recruits, transports,
 transfers, harbours or receives another person by means of threat, force or deception for the purpose of exploitation
 commits an offence and is liable on conviction to imprisonment for a term not exceeding 20 years.</p></content></section>
-)" + body + "</body></act></akomaNtoso>";
+)" + body +
+         "</body></act></akomaNtoso>";
 }
 
 CountryReport run(const std::string& xml) {
@@ -34,7 +35,8 @@ CountryReport run(const std::string& xml) {
   return analyze(docs, project_model());
 }
 
-const std::string kShelterPart = R"(<part eId="part_4"><num>IV</num><heading>Assistance to victims of trafficking</heading>
+const std::string kShelterPart =
+    R"(<part eId="part_4"><num>IV</num><heading>Assistance to victims of trafficking</heading>
 <section eId="sec_20"><num>20.</num><heading>Shelters</heading><content><p>Every shelter for victims shall employ staff
 who have received training in the care of persons who have suffered trauma.</p></content></section></part>)";
 

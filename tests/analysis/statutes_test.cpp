@@ -119,9 +119,9 @@ TEST(Namibia, PenaltyThresholdMetButFineMayReplaceImprisonment) {
 TEST(Namibia, VictimProvisionsOfArticles6To8) {
   SKIP_WITHOUT_SHARED(kStatutes);
   const CountryReport& r = report_for(kNamibia);
-  expect_met_within(r, "victims.compensation", "compensation", "sec_26");        // s 26 Compensation
-  expect_met_within(r, "victims.residence", "residence", "sec_15");              // temporary residence permit
-  expect_met_within(r, "victims.repatriation", "return-of-nationals", "sec_18"); // repatriation to Namibia
+  expect_met_within(r, "victims.compensation", "compensation", "sec_26");         // s 26 Compensation
+  expect_met_within(r, "victims.residence", "residence", "sec_15");               // temporary residence permit
+  expect_met_within(r, "victims.repatriation", "return-of-nationals", "sec_18");  // repatriation to Namibia
 }
 
 TEST(Namibia, TheProtocolReproducedInTheScheduleIsNeverEvidence) {

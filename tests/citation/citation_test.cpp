@@ -122,6 +122,12 @@ TEST(Citation, NonAsciiAfterANumberIsNotALetterOfIt) {
   ASSERT_FALSE(c.empty());
   EXPECT_EQ(c.front().kind, palermo::citation::Kind::subsection);
   // The input fuzz_citation found (fuzz/README.md): 0xFF bytes right after "paragraph 22".
-  const std::string found("paragraph 22\xff\xff\xff\xff\xff\xff\xff\xff" "5-4-1 du pr\xc3\xa9sen\xa9t code et les articl\x7f" "es 225-4-2 \xc3\xa0 225-4\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0d" "9", 100);
+  const std::string found(
+      "paragraph 22\xff\xff\xff\xff\xff\xff\xff\xff"
+      "5-4-1 du pr\xc3\xa9sen\xa9t code et les articl\x7f"
+      "es 225-4-2 \xc3\xa0 "
+      "225-4\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0d"
+      "9",
+      100);
   for (const auto& citation : find_citations(found)) EXPECT_LE(citation.text.size(), found.size());
 }

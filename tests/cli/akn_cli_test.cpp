@@ -112,7 +112,8 @@ TEST(ValidateCli, JsonListsProblems) {
 }
 
 TEST(ValidateCli, HostileFilesExit3) {
-  for (const char* name : {"billion_laughs.xml", "external_entity.xml", "empty.xml", "invalid_utf8.xml", "not_akn.xml"}) {
+  for (const char* name :
+       {"billion_laughs.xml", "external_entity.xml", "empty.xml", "invalid_utf8.xml", "not_akn.xml"}) {
     PalermoRun r = palermo("validate " + quoted(kHostile + "/" + name));
     EXPECT_EQ(r.exit_code, 3) << name;
     EXPECT_NE(r.err.find("error:"), std::string::npos) << name << ": " << r.err;

@@ -124,9 +124,10 @@ TEST(DiffCli, CorveliaBillClosesGapsOfThe2009Act) {
   // corpus/xc/PROFILE.md: the Bill closes victims restricted, means for children, transfer, the closed
   // list of purposes; both sides are read with the Penal Code's general part.
   const std::string gp = "corpus/xc/xc_act_1961_8_penal-code-general-part.akn.xml";
-  const Outcome o = run("diff corpus/xc/xc_act_2009_14_penal-code-amendment.akn.xml "
-                        "corpus/xc/xc_bill_2026_7_penal-code-trafficking-in-persons-amendment.akn.xml --old-with " +
-                        gp + " --new-with " + gp + " --format json");
+  const Outcome o =
+      run("diff corpus/xc/xc_act_2009_14_penal-code-amendment.akn.xml "
+          "corpus/xc/xc_bill_2026_7_penal-code-trafficking-in-persons-amendment.akn.xml --old-with " +
+          gp + " --new-with " + gp + " --format json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const auto j = nlohmann::json::parse(o.out);
   EXPECT_EQ(j.at("schema"), "palermo-diff/1");

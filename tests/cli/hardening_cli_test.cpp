@@ -14,8 +14,8 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/run_palermo.hpp"
 
@@ -69,8 +69,9 @@ TEST(HardeningCli, OutputToAFifoWritesThroughIt) {
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   const fs::path copy = dir.path / "copy.md";
   const std::string reader = "cat " + shell_quote(fifo.string()) + " >" + shell_quote(copy.string()) + " & ";
-  const int status = shell(reader + shell_quote(PALERMO_BINARY) + " check --format md -o " + shell_quote(fifo.string()) +
-                           " " + shell_quote(kAct) + " 2>/dev/null; rc=$?; wait; exit $rc");
+  const int status =
+      shell(reader + shell_quote(PALERMO_BINARY) + " check --format md -o " + shell_quote(fifo.string()) + " " +
+            shell_quote(kAct) + " 2>/dev/null; rc=$?; wait; exit $rc");
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_TRUE(fs::is_fifo(fs::symlink_status(fifo))) << "the FIFO was replaced";
@@ -93,9 +94,9 @@ struct UnreadableRun {
 UnreadableRun run_with_unreadable_subfolder(const std::string& args) {
   UnreadableRun r;
   const bool root = ::geteuid() == 0;
-  if (root && (!fs::exists("/usr/bin/setpriv") ||
-               shell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + shell_quote(PALERMO_BINARY) +
-                     " --version >/dev/null 2>&1") != 0)) {
+  if (root &&
+      (!fs::exists("/usr/bin/setpriv") || shell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                                                shell_quote(PALERMO_BINARY) + " --version >/dev/null 2>&1") != 0)) {
     r.skipped = true;
     return r;
   }
@@ -135,7 +136,8 @@ TEST(HardeningCli, SkipUnreadableLeavesOutTheFolderAndSaysSo) {
 
   const auto indexing = run_with_unreadable_subfolder("index --quiet --skip-unreadable --db /tmp/palermo_skip_" +
                                                       std::to_string(::getpid()) + ".db");
-  for (const char* suffix : {".db", ".db-wal", ".db-shm"}) fs::remove("/tmp/palermo_skip_" + std::to_string(::getpid()) + suffix);
+  for (const char* suffix : {".db", ".db-wal", ".db-shm"})
+    fs::remove("/tmp/palermo_skip_" + std::to_string(::getpid()) + suffix);
   EXPECT_EQ(indexing.exit_code, 0) << indexing.err;
 }
 
@@ -148,7 +150,8 @@ std::int64_t count_documents(const std::string& db) {
   if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return -1;
   sqlite3_stmt* st = nullptr;
   std::int64_t n = -1;
-  if (sqlite3_prepare_v2(h, "SELECT count(*) FROM documents", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+  if (sqlite3_prepare_v2(h, "SELECT count(*) FROM documents", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
     n = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
   sqlite3_close(h);
@@ -163,7 +166,8 @@ TEST(HardeningCli, IndexOnAFullDiskKeepsTheIndexAsBeforeAndNamesWhatWasNotIndexe
   const std::string db = (dir.path / "statutes.db").string();
   const std::string statutes = std::string(PALERMO_SHARED_DIR) + "/statutes/akn";
   const std::string first = statutes + "/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
-  ASSERT_EQ(shell(shell_quote(PALERMO_BINARY) + " index --quiet --db " + shell_quote(db) + " " + shell_quote(first)), 0);
+  ASSERT_EQ(shell(shell_quote(PALERMO_BINARY) + " index --quiet --db " + shell_quote(db) + " " + shell_quote(first)),
+            0);
   ASSERT_EQ(count_documents(db), 1);
   const std::string err = (dir.path / "stderr.txt").string();
   // 1000 blocks (512 KB or 1 MB, by shell) holds the first document's index, not the whole folder's (2 MB).
@@ -186,26 +190,28 @@ namespace {
 // "attempt to write a readonly database". As root, the search runs as "nobody".
 TEST(HardeningCli, AnIndexTheCallerCannotWriteCanBeSearched) {
   const bool root = ::geteuid() == 0;
-  if (root && (!fs::exists("/usr/bin/setpriv") ||
-               shell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + shell_quote(PALERMO_BINARY) +
-                     " --version >/dev/null 2>&1") != 0))
+  if (root &&
+      (!fs::exists("/usr/bin/setpriv") || shell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                                                shell_quote(PALERMO_BINARY) + " --version >/dev/null 2>&1") != 0))
     GTEST_SKIP() << "cannot run palermo as another user here";
   TempDir dir("readonly_index");
   const fs::path folder = dir.path / "index";
   fs::create_directories(folder);
   const std::string db = (folder / "statutes.db").string();
-  const std::string act = std::string(PALERMO_SHARED_DIR) + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
+  const std::string act =
+      std::string(PALERMO_SHARED_DIR) + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
   ASSERT_EQ(shell(shell_quote(PALERMO_BINARY) + " index --quiet --db " + shell_quote(db) + " " + shell_quote(act)), 0);
   // Readable by all, writable by no one but its owner (and, without root, not even by the owner).
   fs::permissions(dir.path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                 fs::perms::others_read | fs::perms::others_exec);
   fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
-                              fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                              fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
   const std::string out = (dir.path / "out.txt").string(), err = (dir.path / "err.txt").string();
   const std::string as_user = root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
-  const int status = shell("cd / && " + as_user + shell_quote(PALERMO_BINARY) + " search trafficking --format json --db " +
-                           shell_quote(db) + " >" + shell_quote(out) + " 2>" + shell_quote(err));
+  const int status =
+      shell("cd / && " + as_user + shell_quote(PALERMO_BINARY) + " search trafficking --format json --db " +
+            shell_quote(db) + " >" + shell_quote(out) + " 2>" + shell_quote(err));
   const std::string message = read_whole_file(err);
   fs::permissions(folder, fs::perms::owner_all);
   ASSERT_TRUE(WIFEXITED(status));
@@ -223,10 +229,11 @@ TEST(HardeningCli, AnIndexTheCallerCannotWriteCanBeSearched) {
     sqlite3_close(h);
   }
   ASSERT_FALSE(fs::exists(db + "-shm"));
-  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
-                              fs::perms::others_read | fs::perms::others_exec);
-  const int wal_status = shell("cd / && " + as_user + shell_quote(PALERMO_BINARY) + " search trafficking --format json --db " +
-                               shell_quote(db) + " >" + shell_quote(out) + " 2>" + shell_quote(err));
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                              fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  const int wal_status =
+      shell("cd / && " + as_user + shell_quote(PALERMO_BINARY) + " search trafficking --format json --db " +
+            shell_quote(db) + " >" + shell_quote(out) + " 2>" + shell_quote(err));
   fs::permissions(folder, fs::perms::owner_all);
   ASSERT_TRUE(WIFEXITED(wal_status));
   EXPECT_EQ(WEXITSTATUS(wal_status), 0) << read_whole_file(err);
@@ -362,7 +369,8 @@ TEST(HardeningCli, SecondIndexerWaitsForTheFirstAndSaysSo) {
     std::this_thread::sleep_for(std::chrono::milliseconds(6500));
     sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr);
   });
-  const std::string other = std::string(PALERMO_SHARED_DIR) + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
+  const std::string other =
+      std::string(PALERMO_SHARED_DIR) + "/statutes/akn/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml";
   const auto r = run_palermo("index --db " + shell_quote(db) + " " + shell_quote(other));
   release.join();
   sqlite3_close(holder);

@@ -1,8 +1,8 @@
 // `palermo model list | show | lint` as a user runs them: output, diagnostics and exit codes.
 #include <gtest/gtest.h>
 
-#include "cli/run_palermo.hpp"
 #include <sys/wait.h>
+#include "cli/run_palermo.hpp"
 
 #include <array>
 #include <cstdio>

@@ -20,8 +20,8 @@ using palermo::testing::run_palermo;
 using palermo::testing::shell_quote;
 
 const std::string kDrafted = std::string(PALERMO_SOURCE_DIR) + "/tests/data/drafted/";
-const std::string kGreek =
-    std::string(PALERMO_SHARED_DIR) + "/statutes/akn/gr_code-extract_2019_4619_poinikos-kodikas-emporia-anthropon.akn.xml";
+const std::string kGreek = std::string(PALERMO_SHARED_DIR) +
+                           "/statutes/akn/gr_code-extract_2019_4619_poinikos-kodikas-emporia-anthropon.akn.xml";
 
 }  // namespace
 
@@ -34,7 +34,8 @@ TEST(OffenceCli, ExplainShowsTheAssembledOffence) {
   EXPECT_NE(o.out.find("defines the crime"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("art 333 ter"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("punishes the crime by its name, which art 333 bis defines"), std::string::npos) << o.out;
-  EXPECT_NE(o.out.find("assessed as the trafficking offence: art 333 ter + art 333 bis (definition)"), std::string::npos)
+  EXPECT_NE(o.out.find("assessed as the trafficking offence: art 333 ter + art 333 bis (definition)"),
+            std::string::npos)
       << o.out;
 }
 
@@ -48,7 +49,8 @@ TEST(OffenceCli, ExplainKeepsSmugglingApart) {
 
 // --offence names the trafficking offence; the report says it was named by the user.
 TEST(OffenceCli, OffenceNamedByTheUser) {
-  const auto o = run_palermo("check --format json --offence 's 8' " + shell_quote(kDrafted + "schedule_penalty_style.akn.xml"));
+  const auto o =
+      run_palermo("check --format json --offence 's 8' " + shell_quote(kDrafted + "schedule_penalty_style.akn.xml"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const auto j = nlohmann::json::parse(o.out);
   int trafficking = 0;
@@ -84,9 +86,10 @@ TEST(OffenceCli, GreekCodeIsNotAssessed) {
 // Issue 11: output lost on a full device used to exit 0. Now it says so and exits 5.
 TEST(OutputCli, FullStandardOutputIsAnError) {
   if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "/dev/full is absent on this machine";
-  const std::string err = (std::filesystem::temp_directory_path() / ("palermo_full_" + std::to_string(::getpid()))).string();
-  const std::string command = shell_quote(PALERMO_BINARY) + " check " + shell_quote(kDrafted + "fr_split_style.akn.xml") +
-                              " >/dev/full 2>" + shell_quote(err);
+  const std::string err =
+      (std::filesystem::temp_directory_path() / ("palermo_full_" + std::to_string(::getpid()))).string();
+  const std::string command = shell_quote(PALERMO_BINARY) + " check " +
+                              shell_quote(kDrafted + "fr_split_style.akn.xml") + " >/dev/full 2>" + shell_quote(err);
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 5);
@@ -101,9 +104,11 @@ TEST(OutputCli, FullStandardOutputIsAnError) {
 TEST(InputsCli, AnUnreadableSubfolderIsAnErrorNotASilentGap) {
   namespace fs = std::filesystem;
   const bool root = ::geteuid() == 0;
-  if (root && !fs::exists("/usr/bin/setpriv")) GTEST_SKIP() << "running as root without setpriv: cannot make a folder unreadable";
-  if (root && std::system(("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " + shell_quote(PALERMO_BINARY) +
-                           " --version >/dev/null 2>&1").c_str()) != 0)
+  if (root && !fs::exists("/usr/bin/setpriv"))
+    GTEST_SKIP() << "running as root without setpriv: cannot make a folder unreadable";
+  if (root && std::system(("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                           shell_quote(PALERMO_BINARY) + " --version >/dev/null 2>&1")
+                              .c_str()) != 0)
     GTEST_SKIP() << "the nobody user cannot run " << PALERMO_BINARY << " from this checkout's location";
   const fs::path dir = fs::temp_directory_path() / ("palermo_unreadable_" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -112,8 +117,8 @@ TEST(InputsCli, AnUnreadableSubfolderIsAnErrorNotASilentGap) {
   fs::copy_file(kDrafted + "fr_split_style.akn.xml", dir / "penal-code" / "code.akn.xml");
   fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
                            fs::perms::others_exec);
-  fs::permissions(dir / "act.akn.xml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                                           fs::perms::others_read);
+  fs::permissions(dir / "act.akn.xml",
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
   fs::permissions(dir / "penal-code", fs::perms::none);
   const std::string err = (dir / "stderr.txt").string();
   const std::string as_user = root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
@@ -140,14 +145,16 @@ TEST(OutputCli, OutputThroughASymlinkAndKeepingTheMode) {
   const fs::path target = dir / "target.md", link = dir / "link.md", kept = dir / "kept.md";
   { std::ofstream(target) << "old"; }
   fs::create_symlink(target, link);
-  auto o = run_palermo("check --format md -o " + shell_quote(link.string()) + " " + shell_quote(kDrafted + "fr_split_style.akn.xml"));
+  auto o = run_palermo("check --format md -o " + shell_quote(link.string()) + " " +
+                       shell_quote(kDrafted + "fr_split_style.akn.xml"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
   EXPECT_NE(palermo::testing::read_whole_file(target.string()).find("art 333 ter"), std::string::npos);
 
   { std::ofstream(kept) << "old"; }
   fs::permissions(kept, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
-  o = run_palermo("check --format md -o " + shell_quote(kept.string()) + " " + shell_quote(kDrafted + "fr_split_style.akn.xml"));
+  o = run_palermo("check --format md -o " + shell_quote(kept.string()) + " " +
+                  shell_quote(kDrafted + "fr_split_style.akn.xml"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(fs::status(kept).permissions() & fs::perms::all,
             fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);

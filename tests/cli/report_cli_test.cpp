@@ -87,7 +87,8 @@ TEST(CheckOnSharedStatutes, SummaryFitsEightyColumnsWithConflictsInTheFirstTwent
         const std::string title = f["title"];
         const std::string start = title.substr(0, std::min<std::size_t>(title.size(), 24));
         EXPECT_NE(first_twenty.find(start), std::string::npos)
-            << path << ": conflict '" << title << "' not named in the first 20 lines:\n" << first_twenty;
+            << path << ": conflict '" << title << "' not named in the first 20 lines:\n"
+            << first_twenty;
       }
   }
 }
@@ -160,7 +161,8 @@ TEST(CheckNotInDocuments, ObligationsOfLawsNotGivenAreKeptApartUnlessComplete) {
 // Issue 10: the statute text in the HTML report has a table of contents, and its cross-references
 // ("section 3(1)(b)") link to the provisions they cite; every in-page link has its target.
 TEST(CheckHtml, StatuteTextHasContentsAndLinkedCrossReferences) {
-  const auto run = run_palermo("check --format html corpus/na/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml");
+  const auto run =
+      run_palermo("check --format html corpus/na/na_act_2018_1_combating-of-trafficking-in-persons.akn.xml");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const std::string& html = run.out;
   EXPECT_NE(html.find("<nav class=\"toc\""), std::string::npos);

@@ -3,11 +3,11 @@
 
 #include "shared_files.hpp"
 
-#include "cli/run_palermo.hpp"
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "cli/run_palermo.hpp"
 
 #include <array>
 #include <chrono>

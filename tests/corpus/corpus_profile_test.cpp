@@ -39,7 +39,7 @@ TEST(ProfileParser, ReadsSectionsRowsAndReadWithDocuments) {
   ASSERT_EQ(first.rows.size(), 2u);
   EXPECT_EQ(first.rows[0].element, "acts.recruitment");
   EXPECT_EQ(first.rows[0].provision, "sec_4__subsec_1");
-  EXPECT_EQ(first.rows[0].line, 9);  // heading on line 3, the table from line 7
+  EXPECT_EQ(first.rows[0].line, 9);        // heading on line 3, the table from line 7
   EXPECT_EQ(first.rows[1].provision, "");  // "-" means no provision
   const ProfileSection& second = parse.sections[1];
   EXPECT_EQ(second.documents.size(), 1u);
@@ -108,9 +108,11 @@ TEST(CorpusProfiles, EveryKeyMapsOntoTheEmbeddedModel) {
       }
       if (target->kind == ModelTarget::Kind::obligation) continue;
       const auto& list = target->kind == ModelTarget::Kind::red_flag ? o->red_flags : o->elements;
-      const bool found = std::any_of(list.begin(), list.end(), [&](const model::Element& e) { return e.id == target->item; });
+      const bool found =
+          std::any_of(list.begin(), list.end(), [&](const model::Element& e) { return e.id == target->item; });
       EXPECT_TRUE(found) << s.profile_path << ":" << r.line << ": " << r.element << " -> " << target->describe()
-                         << ": the obligation has no such " << (target->kind == ModelTarget::Kind::red_flag ? "red flag" : "element");
+                         << ": the obligation has no such "
+                         << (target->kind == ModelTarget::Kind::red_flag ? "red flag" : "element");
     }
   }
 }
@@ -163,8 +165,7 @@ TEST_P(ProfileAgreement, AnalysisAgreesWithProfile) {
       o.agree = agrees(*o.target, row.expected, o.observed);
       // A "met" row naming a provision: some evidence must stand at it, inside it or around it. The
       // evidence's own eId counts, and so does any eId on its chain (the offence a definition feeds).
-      if (o.agree && row.expected == "met" && !row.provision.empty() &&
-          o.target->kind != ModelTarget::Kind::red_flag) {
+      if (o.agree && row.expected == "met" && !row.provision.empty() && o.target->kind != ModelTarget::Kind::red_flag) {
         o.evidence_checked = true;
         auto related = [&](const std::string& eid) { return eid_related(eid, row.provision); };
         o.evidence_ok = std::any_of(o.observed.evidence_eids.begin(), o.observed.evidence_eids.end(), related) ||
@@ -179,7 +180,8 @@ TEST_P(ProfileAgreement, AnalysisAgreesWithProfile) {
   table << "\n=== " << section.folder << ": " << section.main_document << " (" << section.documents.size()
         << " document(s)) ===\n";
   table << std::left << std::setw(34) << "element" << std::setw(10) << "expected" << std::setw(18) << "got"
-        << std::setw(5) << "ok" << "evidence eIds\n";
+        << std::setw(5) << "ok"
+        << "evidence eIds\n";
   std::size_t agreed = 0;
   std::ostringstream mismatches, critical, evidence;
   for (const RowOutcome& o : outcomes) {
@@ -190,8 +192,8 @@ TEST_P(ProfileAgreement, AnalysisAgreesWithProfile) {
     table << std::setw(34) << r.element << std::setw(10) << r.expected << std::setw(18) << got << std::setw(5)
           << (o.agree ? (o.evidence_ok ? "yes" : "eid?") : "NO") << join(eids) << "\n";
     std::ostringstream line;
-    line << "  " << r.element << " (" << (o.target ? o.target->describe() : "unmapped") << "): expected "
-         << r.expected << " at " << (r.provision.empty() ? "-" : r.provision) << ", got " << got
+    line << "  " << r.element << " (" << (o.target ? o.target->describe() : "unmapped") << "): expected " << r.expected
+         << " at " << (r.provision.empty() ? "-" : r.provision) << ", got " << got
          << "\n      reason: " << (o.observed.reason.empty() ? "-" : o.observed.reason)
          << "\n      evidence: " << join(eids) << "\n      profile: " << r.why << "\n";
     if (!o.agree) {
@@ -209,17 +211,14 @@ TEST_P(ProfileAgreement, AnalysisAgreesWithProfile) {
   EXPECT_GE(rate, kMinimumAgreement) << section.folder << " " << section.main_document << ": " << agreed << " of "
                                      << outcomes.size() << " rows agree; every mismatch:\n"
                                      << mismatches.str();
-  EXPECT_TRUE(critical.str().empty()) << section.folder << " " << section.main_document
-                                      << ": critical rows disagree:\n"
+  EXPECT_TRUE(critical.str().empty()) << section.folder << " " << section.main_document << ": critical rows disagree:\n"
                                       << critical.str();
   EXPECT_TRUE(evidence.str().empty()) << section.folder << " " << section.main_document
                                       << ": the status agrees but no evidence stands at the profile's provision:\n"
                                       << evidence.str();
 }
 
-std::string section_test_name(const testing::TestParamInfo<ProfileSection>& info) {
-  return section_label(info.param);
-}
+std::string section_test_name(const testing::TestParamInfo<ProfileSection>& info) { return section_label(info.param); }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, ProfileAgreement, testing::ValuesIn(all_profile_sections()), section_test_name);
 

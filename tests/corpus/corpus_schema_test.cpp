@@ -5,11 +5,11 @@
 #include "file_test_names.hpp"
 #include "shared_files.hpp"
 
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
 #include <fstream>
 #include <iterator>
 #include <set>
-#include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 
 #include <cctype>
 #include <filesystem>

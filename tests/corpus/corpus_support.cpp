@@ -145,8 +145,10 @@ ProfileParse parse_profile(std::string_view text, const std::string& path) {
         if (auto close = inside.rfind(')'); close != std::string::npos) inside.resize(close);
         rest = trim(std::string_view(rest).substr(0, open));
         inside = trim(inside);
-        if (starts_with(inside, "read with ")) read_with = inside.substr(10);
-        else error("unknown note in a Document heading: (" + inside + ")");
+        if (starts_with(inside, "read with "))
+          read_with = inside.substr(10);
+        else
+          error("unknown note in a Document heading: (" + inside + ")");
       }
       ProfileSection section;
       section.profile_path = path;
@@ -213,9 +215,12 @@ const std::vector<ProfileSection>& all_profile_sections() {
 
 std::string ModelTarget::describe() const {
   switch (kind) {
-    case Kind::obligation: return obligation;
-    case Kind::element: return obligation + "/" + item;
-    case Kind::red_flag: return "red flag " + obligation + "/" + item;
+    case Kind::obligation:
+      return obligation;
+    case Kind::element:
+      return obligation + "/" + item;
+    case Kind::red_flag:
+      return "red flag " + obligation + "/" + item;
   }
   return obligation;
 }
@@ -248,11 +253,22 @@ std::optional<ModelTarget> map_profile_key(std::string_view key) {
   if (starts_with(key, "redflag.")) return std::nullopt;
 
   // Everything else is judged on the obligation's own status; the model must hold that id.
-  static const std::vector<std::string_view> kObligationKeys = {
-      "crim.attempt", "crim.complicity", "crim.organizing", "crim.no-transnationality",
-      "liability.legal-persons", "confiscation", "jurisdiction.territorial", "victims.privacy",
-      "victims.information", "victims.recovery", "victims.compensation", "victims.residence",
-      "victims.repatriation", "prevention.policies", "prevention.training", "cooperation.information-exchange"};
+  static const std::vector<std::string_view> kObligationKeys = {"crim.attempt",
+                                                                "crim.complicity",
+                                                                "crim.organizing",
+                                                                "crim.no-transnationality",
+                                                                "liability.legal-persons",
+                                                                "confiscation",
+                                                                "jurisdiction.territorial",
+                                                                "victims.privacy",
+                                                                "victims.information",
+                                                                "victims.recovery",
+                                                                "victims.compensation",
+                                                                "victims.residence",
+                                                                "victims.repatriation",
+                                                                "prevention.policies",
+                                                                "prevention.training",
+                                                                "cooperation.information-exchange"};
   if (std::find(kObligationKeys.begin(), kObligationKeys.end(), key) != kObligationKeys.end() ||
       (starts_with(key, "gp.") && key.size() > 3))
     return ModelTarget{Kind::obligation, std::string(key), ""};
@@ -286,7 +302,8 @@ Observed observe(const analysis::CountryReport& report, const ModelTarget& targe
     return out;
   }
   const auto& list = target.kind == ModelTarget::Kind::red_flag ? obligation->red_flags : obligation->elements;
-  auto it = std::find_if(list.begin(), list.end(), [&](const analysis::ElementFinding& el) { return el.id == target.item; });
+  auto it =
+      std::find_if(list.begin(), list.end(), [&](const analysis::ElementFinding& el) { return el.id == target.item; });
   if (it == list.end()) return out;
   out.found = true;
   out.status = it->status;
@@ -311,7 +328,9 @@ bool agrees(const ModelTarget& target, std::string_view expected, const Observed
 std::string status_word(const ModelTarget& target, const Observed& observed) {
   if (!observed.found) return "(missing)";
   if (target.kind == ModelTarget::Kind::red_flag)
-    return observed.status == analysis::Status::conflict ? "conflict" : "met(" + std::string(analysis::to_string(observed.status)) + ")";
+    return observed.status == analysis::Status::conflict
+               ? "conflict"
+               : "met(" + std::string(analysis::to_string(observed.status)) + ")";
   return std::string(analysis::to_string(observed.status));
 }
 
@@ -354,7 +373,8 @@ LoadedSection load_section_documents(const ProfileSection& section) {
   for (const std::string& path : section.documents) {
     auto doc = akn::read_document(path);
     if (!doc) {
-      out.error += path + ": " + (doc.errors().empty() ? std::string("unreadable") : doc.errors().front().format()) + "\n";
+      out.error +=
+          path + ": " + (doc.errors().empty() ? std::string("unreadable") : doc.errors().front().format()) + "\n";
       continue;
     }
     out.documents.push_back(std::move(doc).value());

@@ -34,10 +34,10 @@ struct ProfileRow {
 
 // One `## Document: FILE (read with OTHER, ...)` section.
 struct ProfileSection {
-  std::string profile_path;             // the PROFILE.md it came from
-  std::string folder;                   // "xc"
-  std::string main_document;            // FILE
-  std::vector<std::string> documents;   // full paths: FILE first, then the documents it is read with
+  std::string profile_path;            // the PROFILE.md it came from
+  std::string folder;                  // "xc"
+  std::string main_document;           // FILE
+  std::vector<std::string> documents;  // full paths: FILE first, then the documents it is read with
   std::vector<ProfileRow> rows;
   int line = 0;
 };
@@ -62,8 +62,8 @@ const std::vector<ProfileSection>& all_profile_sections();
 struct ModelTarget {
   enum class Kind { obligation, element, red_flag };
   Kind kind = Kind::obligation;
-  std::string obligation;  // "def.acts"
-  std::string item;        // element or red-flag id; "" for an obligation
+  std::string obligation;        // "def.acts"
+  std::string item;              // element or red-flag id; "" for an obligation
   std::string describe() const;  // "def.acts/recruitment", "red flag sanctions.serious-crime/fine-in-lieu"
 };
 

@@ -100,7 +100,8 @@ TEST(CorveliaDiff, BillClosesExactlyTheGapsItsProfileNames) {
   std::set<std::string> opened_obligations;
   for (const report::ObligationDiff& o : diff.obligations)
     if (o.change == report::Change::opened) opened_obligations.insert(o.id);
-  EXPECT_TRUE(opened_obligations.empty()) << "obligations the diff says the Bill opens:\n" << listed(opened_obligations);
+  EXPECT_TRUE(opened_obligations.empty()) << "obligations the diff says the Bill opens:\n"
+                                          << listed(opened_obligations);
   EXPECT_EQ(diff.opened, 0);
   EXPECT_GT(diff.closed, 0);
   EXPECT_EQ(diff.country, "xc");

@@ -178,7 +178,8 @@ TEST(Completion, ZshEscapesDescriptionsAndOffersValues) {
   const std::string zsh = render_zsh_completion(sample_program());
   EXPECT_EQ(zsh.rfind("#compdef palermo\n", 0), 0u);
   EXPECT_NE(zsh.find("'check:check one country'\\''s statutes'"), std::string::npos) << zsh;
-  EXPECT_NE(zsh.find("'--format[text | csv | md | html | json]:format:(text csv md html json)'"), std::string::npos) << zsh;
+  EXPECT_NE(zsh.find("'--format[text | csv | md | html | json]:format:(text csv md html json)'"), std::string::npos)
+      << zsh;
   EXPECT_NE(zsh.find("'(-o --output)'{-o,--output}'[write to PATH (atomically) instead of stdout]:output:_files'"),
             std::string::npos)
       << zsh;
@@ -192,8 +193,9 @@ TEST(Completion, FishGivesEachCommandItsOptions) {
   EXPECT_NE(fish.find("complete -c palermo -n __fish_use_subcommand -a check -d 'check one country\\'s statutes'"),
             std::string::npos)
       << fish;
-  EXPECT_NE(fish.find("complete -c palermo -n '__fish_seen_subcommand_from check' -l format -x -a 'text csv md html json'"),
-            std::string::npos)
+  EXPECT_NE(
+      fish.find("complete -c palermo -n '__fish_seen_subcommand_from check' -l format -x -a 'text csv md html json'"),
+      std::string::npos)
       << fish;
   EXPECT_NE(fish.find("complete -c palermo -n '__fish_seen_subcommand_from check' -s o -l output -r -F"),
             std::string::npos)

@@ -57,7 +57,8 @@ inline void reading_order(const xmlNode* n, std::string& out) {
       out += all_text(above);
       for (const xmlNode* k = c->children; k != nullptr; k = k->next) {
         if (k == above) continue;
-        if (k->type == XML_TEXT_NODE) out += reinterpret_cast<const char*>(k->content);
+        if (k->type == XML_TEXT_NODE)
+          out += reinterpret_cast<const char*>(k->content);
         else if (k->type == XML_ELEMENT_NODE) {
           std::string inner;
           reading_order(k, inner);

@@ -14,7 +14,14 @@ namespace {
 // which palermo then refused to read ("Char 0xFFFF out of allowed range"). What import writes,
 // palermo must read: the non-characters become U+FFFD.
 TEST(ImportFuzzRegressions, NonCharactersDoNotMakeTheAknUnreadable) {
-  const std::string found("\xfe\xff\xff\xff" "Article prmeier\x0aLa traite d&te s\xaa\xc3ment. II. - La ten\xff\xff\xff\xff\xff\xff" "e.\x0a" "Art.  \xaa" "ee\xc3s$$$$$$$$$a$$$$$$e est punie.\x0a" "Art. 868-", 114);
+  const std::string found(
+      "\xfe\xff\xff\xff"
+      "Article prmeier\x0aLa traite d&te s\xaa\xc3ment. II. - La ten\xff\xff\xff\xff\xff\xff"
+      "e.\x0a"
+      "Art.  \xaa"
+      "ee\xc3s$$$$$$$$$a$$$$$$e est punie.\x0a"
+      "Art. 868-",
+      114);
   Options fra;
   fra.language = "fra";
   auto imported = import_bytes(found, "fuzz.txt", fra);
@@ -24,7 +31,8 @@ TEST(ImportFuzzRegressions, NonCharactersDoNotMakeTheAknUnreadable) {
 
   Options eng;
   eng.language = "eng";
-  auto utf8 = import_bytes("Section 1\nA person who recruits \xEF\xBF\xBF another \xEF\xBF\xBE person.\n", "nonchar.txt", eng);
+  auto utf8 =
+      import_bytes("Section 1\nA person who recruits \xEF\xBF\xBF another \xEF\xBF\xBE person.\n", "nonchar.txt", eng);
   ASSERT_TRUE(utf8.ok()) << utf8.errors().front().format();
   auto read = akn::read_document_from_memory(utf8->xml, "nonchar.akn.xml");
   ASSERT_TRUE(read.ok()) << read.errors().front().format();

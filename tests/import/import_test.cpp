@@ -48,7 +48,8 @@ std::string source_words(const std::string& text) {
 // A unit's number for comparison: from its first digit, ordinal marks, label words after the
 // number and spaces removed ("Article 225-4-1" -> "225-4-1", "22 straipsnis." -> "22", "1°" -> "1").
 std::string unit_key(std::string num) {
-  auto first_digit = std::find_if(num.begin(), num.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  auto first_digit =
+      std::find_if(num.begin(), num.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   if (first_digit == num.end()) {
     auto space = num.rfind(' ');
     num = space == std::string::npos ? num : num.substr(space + 1);
@@ -68,7 +69,8 @@ std::string unit_key(std::string num) {
 // The published AKN of these statutes differs from their plain text in ways the text cannot show,
 // or palermo reads them differently for a reason given here. Every other statute must match.
 const std::map<std::string, std::string> kKnownDifferences = {
-    {"cl_act_2011_20507", "amending act: the quotation opened in article TERCERO runs on, so CUARTO is read as quoted text"},
+    {"cl_act_2011_20507",
+     "amending act: the quotation opened in article TERCERO runs on, so CUARTO is read as quoted text"},
     {"in_act_1956_104", "s 22A's number is written '22AA' in the text"},
     {"na_act_2018_1", "the text runs the Schedule (the Protocol) on in the same line as s 29"},
     {"ro_act_2001_678", "repealed articles ('Abrogat') and inserted ones ('14^1') numbered out of sequence"},
@@ -77,9 +79,11 @@ const std::map<std::string, std::string> kKnownDifferences = {
     {"ge_act_2006_2944", "Georgian articles whose number is split from the label word in the text"},
     {"cy_act_2014_60", "a section number written only inside its heading line ('2. Άρθρο 2: ...')"},
     {"se_code-extract_1962", "the extract lists § 1 a and § 1 b before § 1"},
-    {"cr_code-extract_1970_4573", "the code's 'SECCION IV' headings are read as divisions; the published AKN leaves them in "
-                                  "the text of the article before"},
-    {"dk_code-extract_2025", "each number is written twice ('23.' ending the text before '§ 23'); the bare one stays text"},
+    {"cr_code-extract_1970_4573",
+     "the code's 'SECCION IV' headings are read as divisions; the published AKN leaves them in "
+     "the text of the article before"},
+    {"dk_code-extract_2025",
+     "each number is written twice ('23.' ending the text before '§ 23'); the bare one stays text"},
     {"gr_code-extract_2019", "Greek letter suffixes ('323Α') are not read as part of the number"},
     {"pe_act_2021_31146", "'Artículo 129.- Ñ' is not numbered in sequence (the code's article 129-Ñ)"},
 };
@@ -161,8 +165,9 @@ TEST(ImportShared, ImportsHaveTheSameProvisionsAsThePublishedAkn) {
       if (!ends_with(after_num(b[i]), body(a[i])) || !ends_with(after_num(a[i]), body(b[i]))) {
         text_matches = false;
         if (!known_difference(file))
-          ADD_FAILURE() << "unit " << ka[i] << ": the text differs from the published AKN\n  imported:  "
-                        << tail(after_num(a[i])) << "\n  published: " << tail(after_num(b[i]));
+          ADD_FAILURE() << "unit " << ka[i]
+                        << ": the text differs from the published AKN\n  imported:  " << tail(after_num(a[i]))
+                        << "\n  published: " << tail(after_num(b[i]));
       }
     }
     ++compared;
@@ -217,7 +222,8 @@ TEST(ImportStructure, CivilLawArticlesWithOrdinalsInsertedNumbersAndPoints) {
       "Loi n° 2011-12\n"
       "TITRE PREMIER - DISPOSITIONS GÉNÉRALES\n"
       "Article premier\nLa présente loi a pour objet la lutte contre la traite.\n"
-      "Article 2 bis.- Au sens de la présente loi :\n1° traite : le recrutement ;\n2° exploitation : le travail forcé.\n"
+      "Article 2 bis.- Au sens de la présente loi :\n1° traite : le recrutement ;\n2° exploitation : le travail "
+      "forcé.\n"
       "Artículo 3.- texto\n";
   auto s = recognise_structure(text, "fra", "t.txt");
   ASSERT_EQ(s.body.size(), 1u);
@@ -235,7 +241,8 @@ TEST(ImportStructure, NumbersOutOfSequenceStayTextWithAWarning) {
   ASSERT_EQ(s.body.size(), 2u);
   EXPECT_EQ(s.body[1].label, "5");
   bool warned = false;
-  for (const auto& w : s.warnings) warned = warned || (w.message.find("does not follow") != std::string::npos && w.line == 6);
+  for (const auto& w : s.warnings)
+    warned = warned || (w.message.find("does not follow") != std::string::npos && w.line == 6);
   EXPECT_TRUE(warned);
 }
 
@@ -325,39 +332,45 @@ std::string make_docx(const std::string& document_xml, const std::string& number
 const char* kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
 std::string paragraph(const std::string& text, int num_id = 0, int level = 0) {
-  std::string ppr = num_id == 0 ? "" :
-      "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" + std::to_string(num_id) +
-      "\"/></w:numPr></w:pPr>";
+  std::string ppr = num_id == 0 ? ""
+                                : "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
+                                      std::to_string(num_id) + "\"/></w:numPr></w:pPr>";
   return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
 }
 
 TEST(ImportDocx, RebuildsWordListNumbersIntoSubsectionsAndParagraphs) {
-  std::string numbering = std::string("<?xml version=\"1.0\"?><w:numbering ") + kW +
-                          "><w:abstractNum w:abstractNumId=\"0\">"
-                          "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"(%1)\"/></w:lvl>"
-                          "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%2)\"/></w:lvl>"
-                          "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+  std::string numbering =
+      std::string("<?xml version=\"1.0\"?><w:numbering ") + kW +
+      "><w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"(%1)\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%2)\"/></w:lvl>"
+      "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
   // Namibia's Combating of Trafficking in Persons Act 2018, s 3, as a drafter would type it.
-  std::string body = paragraph("Combating of Trafficking in Persons Bill") + paragraph("3. Prohibition of trafficking in persons") +
-                     paragraph("A person commits an offence of trafficking in persons if he or she intentionally recruits, "
-                               "transports or receives a person by means of -", 1, 0) +
-                     paragraph("threat;", 1, 1) + paragraph("use of force or other forms of coercion; or", 1, 1) +
-                     paragraph("fraud, for the purposes of exploitation.", 1, 1) +
-                     paragraph("The recruitment of a child for the purposes of exploitation is trafficking in persons.", 1, 0) +
-                     "<w:p><w:r><w:delText>deleted words</w:delText></w:r></w:p>";
-  std::string document = std::string("<?xml version=\"1.0\"?><w:document ") + kW + "><w:body>" + body + "</w:body></w:document>";
+  std::string body =
+      paragraph("Combating of Trafficking in Persons Bill") + paragraph("3. Prohibition of trafficking in persons") +
+      paragraph(
+          "A person commits an offence of trafficking in persons if he or she intentionally recruits, "
+          "transports or receives a person by means of -",
+          1, 0) +
+      paragraph("threat;", 1, 1) + paragraph("use of force or other forms of coercion; or", 1, 1) +
+      paragraph("fraud, for the purposes of exploitation.", 1, 1) +
+      paragraph("The recruitment of a child for the purposes of exploitation is trafficking in persons.", 1, 0) +
+      "<w:p><w:r><w:delText>deleted words</w:delText></w:r></w:p>";
+  std::string document =
+      std::string("<?xml version=\"1.0\"?><w:document ") + kW + "><w:body>" + body + "</w:body></w:document>";
   auto imported = import_bytes(make_docx(document, numbering), "na_bill.docx", {});
   ASSERT_TRUE(imported.ok()) << imported.errors().front().format();
   EXPECT_EQ(imported->metadata.language, "eng");
   EXPECT_NE(imported->xml.find("<subsection eId=\"sec_3__subsec_1\"><num>(1)</num>"), std::string::npos);
-  EXPECT_NE(imported->xml.find("<paragraph eId=\"sec_3__subsec_1__para_c\"><num>(c)</num><content><p>fraud"), std::string::npos);
+  EXPECT_NE(imported->xml.find("<paragraph eId=\"sec_3__subsec_1__para_c\"><num>(c)</num><content><p>fraud"),
+            std::string::npos);
   EXPECT_NE(imported->xml.find("<num>(2)</num>"), std::string::npos);
   EXPECT_EQ(imported->xml.find("deleted words"), std::string::npos);
 }
 
 TEST(ImportDocx, RefusesZipBombsTruncatedArchivesAndZipsThatAreNotWord) {
-  std::string document = std::string("<?xml version=\"1.0\"?><w:document ") + kW + "><w:body>" + paragraph("Section 1") +
-                         "</w:body></w:document>";
+  std::string document = std::string("<?xml version=\"1.0\"?><w:document ") + kW + "><w:body>" +
+                         paragraph("Section 1") + "</w:body></w:document>";
   auto bomb = import_bytes(make_docx(document, "", true), "bomb.docx", {});
   ASSERT_FALSE(bomb.ok());
   EXPECT_NE(bomb.errors().front().message.find("would expand to"), std::string::npos) << bomb.errors().front().message;
@@ -388,8 +401,10 @@ std::string make_pdf(const std::vector<std::vector<PdfText>>& pages) {
     for (const auto& t : pages[i])
       stream += "1 0 0 1 " + std::to_string(t.x) + " " + std::to_string(t.y) + " Tm (" + t.text + ") Tj\n";
     stream += "ET\n";
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-                      "/Contents " + std::to_string(first_page + 2 * i + 1) + " 0 R >>");
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        "/Contents " +
+        std::to_string(first_page + 2 * i + 1) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "endstream");
   }
   std::string pdf = "%PDF-1.4\n";
@@ -405,8 +420,8 @@ std::string make_pdf(const std::vector<std::vector<PdfText>>& pages) {
     std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
     pdf += line;
   }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) +
-         "\n%%EOF\n";
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
   return pdf;
 }
 
@@ -414,15 +429,19 @@ TEST(ImportPdf, ReadsTwoColumnsInOrderDropsRunningHeadsAndJoinsHyphenatedWords) 
   // Tanzania's Anti-Trafficking in Persons Act 2008, s 4, set in two columns over three pages.
   std::vector<std::vector<PdfText>> pages;
   for (int p = 0; p < 3; ++p) {
-    std::vector<PdfText> page = {{250, 760, "OFFICIAL GAZETTE " + std::to_string(p + 1)}, {300, 30, std::to_string(p + 1)}};
+    std::vector<PdfText> page = {{250, 760, "OFFICIAL GAZETTE " + std::to_string(p + 1)},
+                                 {300, 30, std::to_string(p + 1)}};
     if (p == 0) {
       std::vector<std::string> left = {"4. Trafficking in persons", "(1) A person commits the offence of traf-",
-                                       "ficking in persons if he recruits, transports,", "transfers, harbours or receives a person"};
+                                       "ficking in persons if he recruits, transports,",
+                                       "transfers, harbours or receives a person"};
       std::vector<std::string> right = {"by means of threat or force for the purpose", "of exploitation.",
-                                        "(2) A person who commits an offence under", "subsection (1) shall be liable to a fine."};
+                                        "(2) A person who commits an offence under",
+                                        "subsection (1) shall be liable to a fine."};
       for (std::size_t i = 0; i < left.size(); ++i) page.push_back({50, 700.0 - 14 * i, left[i]});
       for (std::size_t i = 0; i < right.size(); ++i) page.push_back({320, 700.0 - 14 * i, right[i]});
-      for (int k = 0; k < 16; ++k) page.push_back({k % 2 ? 320.0 : 50.0, 600.0 - 14 * (k / 2), "filler words in a column line"});
+      for (int k = 0; k < 16; ++k)
+        page.push_back({k % 2 ? 320.0 : 50.0, 600.0 - 14 * (k / 2), "filler words in a column line"});
     } else {
       page.push_back({50, 700, "5. Penalty"});
       page.push_back({50, 686, "A person convicted is liable to imprisonment."});

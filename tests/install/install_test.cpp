@@ -49,7 +49,9 @@ std::string read(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
 
 // An option as roff writes it in bold: "--fail-on" is \fB\-\-fail\-on\fR (roff's minus, not a hyphen).
 std::string roff_bold_option(const std::string& dashes, const std::string& name) {
@@ -81,7 +83,7 @@ class Installed : public ::testing::Test {
     ASSERT_NE(mkdtemp(tmpl), nullptr);
     prefix = tmpl;
     const Outcome install = run(quote(CMAKE_COMMAND_PATH) + " --install " + quote(PALERMO_BUILD_DIR) + " --prefix " +
-                            quote(prefix.string()));
+                                quote(prefix.string()));
     ASSERT_EQ(install.status, 0) << install.out;
     const Outcome help = run(quote(palermo()) + " --help");
     ASSERT_EQ(help.status, 0) << help.out;
@@ -119,7 +121,8 @@ TEST_F(Installed, ManPageForPalermoListsEveryCommandAndOption) {
   EXPECT_TRUE(contains(man, ".TH \"PALERMO\" 1")) << man;
   for (const std::string& c : commands) EXPECT_TRUE(contains(man, "\\fBpalermo\\-" + c + "\\fR(1)")) << c;
   const Outcome help = run(quote(palermo()) + " --help");
-  for (const Option& o : options_in_help(help.out)) EXPECT_TRUE(contains(man, roff_bold_option("--", o.long_name))) << o.long_name;
+  for (const Option& o : options_in_help(help.out))
+    EXPECT_TRUE(contains(man, roff_bold_option("--", o.long_name))) << o.long_name;
 }
 
 TEST_F(Installed, ManPageForEachCommandHasEachOptionOfItsHelp) {
@@ -133,7 +136,8 @@ TEST_F(Installed, ManPageForEachCommandHasEachOptionOfItsHelp) {
     EXPECT_GE(options.size(), 2u) << help.out;  // at least --help and one more
     for (const Option& o : options) {
       EXPECT_TRUE(contains(man, roff_bold_option("--", o.long_name))) << "--" << o.long_name;
-      if (!o.short_name.empty()) EXPECT_TRUE(contains(man, roff_bold_option("-", o.short_name) + ", ")) << "-" << o.short_name;
+      if (!o.short_name.empty())
+        EXPECT_TRUE(contains(man, roff_bold_option("-", o.short_name) + ", ")) << "-" << o.short_name;
     }
     EXPECT_TRUE(contains(man, ".SH NAME\npalermo\\-" + c + " \\- ")) << man;
   }
@@ -164,15 +168,17 @@ TEST_F(Installed, CompletionsInTheStandardPlacesNameEveryCommandAndOption) {
       const Outcome help = run(quote(palermo()) + " " + c + " --help");
       // fish writes "-l format", bash and zsh "--format".
       for (const Option& o : options_in_help(help.out))
-        EXPECT_TRUE(contains(text, "--" + o.long_name) || contains(text, "-l " + o.long_name)) << c << " --" << o.long_name;
+        EXPECT_TRUE(contains(text, "--" + o.long_name) || contains(text, "-l " + o.long_name))
+            << c << " --" << o.long_name;
     }
   }
 }
 
 // What bash offers after `palermo WORDS...` (the last word being completed), with the installed script.
 std::string bash_offers(const fs::path& script, const std::string& words) {
-  const std::string program = "source " + quote(script.string()) + "; COMP_WORDS=(" + words +
-                              "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _palermo; printf '%s\\n' \"${COMPREPLY[@]}\"";
+  const std::string program =
+      "source " + quote(script.string()) + "; COMP_WORDS=(" + words +
+      "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _palermo; printf '%s\\n' \"${COMPREPLY[@]}\"";
   return run("bash --norc --noprofile -c " + quote(program)).out;
 }
 
@@ -196,7 +202,8 @@ TEST_F(Installed, ZshAndFishScriptsParse) {
     ++checked;
   }
   if (run("command -v fish").status == 0) {
-    const Outcome r = run("fish -n " + quote((prefix / "share" / "fish" / "vendor_completions.d" / "palermo.fish").string()));
+    const Outcome r =
+        run("fish -n " + quote((prefix / "share" / "fish" / "vendor_completions.d" / "palermo.fish").string()));
     EXPECT_EQ(r.status, 0) << r.out;
     ++checked;
   }

@@ -18,20 +18,20 @@ using testing::load_text;
 // obligation opens on line 2.
 std::string obligation_with(const std::string& marker, const std::string& replacement) {
   std::string text = std::string(kHeader) +
-                     "obligation tip.acts {\n"                        // 2
-                     "  instrument Protocol\n"                        // 3
-                     "  article \"3(a)\"\n"                           // 4
-                     "  title \"Acts\"\n"                             // 5
-                     "  class mandatory\n"                            // 6
-                     "  area definition\n"                            // 7
-                     "  statement \"All five acts.\"\n"               // 8
-                     "  element recruitment \"Recruitment\" {\n"      // 9
-                     "    scope offence-terms\n"                      // 10
-                     "    en `recruit* OR enlist*`\n"                 // 11
-                     "    fr `recrut*`\n"                             // 12
-                     "    es `reclut*`\n"                             // 13
-                     "  }\n"                                          // 14
-                     "}\n";                                           // 15
+                     "obligation tip.acts {\n"                    // 2
+                     "  instrument Protocol\n"                    // 3
+                     "  article \"3(a)\"\n"                       // 4
+                     "  title \"Acts\"\n"                         // 5
+                     "  class mandatory\n"                        // 6
+                     "  area definition\n"                        // 7
+                     "  statement \"All five acts.\"\n"           // 8
+                     "  element recruitment \"Recruitment\" {\n"  // 9
+                     "    scope offence-terms\n"                  // 10
+                     "    en `recruit* OR enlist*`\n"             // 11
+                     "    fr `recrut*`\n"                         // 12
+                     "    es `reclut*`\n"                         // 13
+                     "  }\n"                                      // 14
+                     "}\n";                                       // 15
   if (marker.empty()) return text;
   auto at = text.find(marker);
   EXPECT_NE(at, std::string::npos) << marker;
@@ -67,7 +67,8 @@ TEST(ModelErrors, MissingClosingBraceAtEndOfFile) {
 }
 
 TEST(ModelErrors, MissingClosingBraceOfAnElementBeforeTheNextElement) {
-  std::string text = obligation_with("  }\n}\n", "  element other \"Other\" { scope anywhere check general-part }\n}\n");
+  std::string text =
+      obligation_with("  }\n}\n", "  element other \"Other\" { scope anywhere check general-part }\n}\n");
   expect_error_at(text, 14, 3, "expected a field or the closing '}'");
 }
 
@@ -80,15 +81,26 @@ TEST(ModelErrors, UnknownClassIsReportedAtTheValueWithASuggestion) {
   EXPECT_EQ(d.excerpt, "  class manditory");
 }
 
-TEST(ModelErrors, UnknownArea) { expect_error_at(obligation_with("area definition", "area definitions"), 7, 8, "unknown area 'definitions'"); }
+TEST(ModelErrors, UnknownArea) {
+  expect_error_at(obligation_with("area definition", "area definitions"), 7, 8, "unknown area 'definitions'");
+}
 
-TEST(ModelErrors, UnknownScope) { expect_error_at(obligation_with("scope offence-terms", "scope offense"), 10, 11, "unknown scope 'offense'"); }
+TEST(ModelErrors, UnknownScope) {
+  expect_error_at(obligation_with("scope offence-terms", "scope offense"), 10, 11, "unknown scope 'offense'");
+}
 
-TEST(ModelErrors, UnknownInstrument) { expect_error_at(obligation_with("instrument Protocol", "instrument Palermo"), 3, 14, "unknown instrument 'Palermo'"); }
+TEST(ModelErrors, UnknownInstrument) {
+  expect_error_at(obligation_with("instrument Protocol", "instrument Palermo"), 3, 14, "unknown instrument 'Palermo'");
+}
 
-TEST(ModelErrors, UnknownLanguage) { expect_error_at(obligation_with("fr `recrut*`", "de `rekrut*`"), 12, 5, "unknown language 'de'"); }
+TEST(ModelErrors, UnknownLanguage) {
+  expect_error_at(obligation_with("fr `recrut*`", "de `rekrut*`"), 12, 5, "unknown language 'de'");
+}
 
-TEST(ModelErrors, UnknownCheck) { expect_error_at(obligation_with("es `reclut*`\n", "es `reclut*`\n    check penalty-treshold\n"), 14, 11, "unknown check 'penalty-treshold'"); }
+TEST(ModelErrors, UnknownCheck) {
+  expect_error_at(obligation_with("es `reclut*`\n", "es `reclut*`\n    check penalty-treshold\n"), 14, 11,
+                  "unknown check 'penalty-treshold'");
+}
 
 TEST(ModelErrors, UnterminatedStringIsReportedWhereItOpens) {
   std::string text = std::string(kHeader) + "obligation a.b {\n  title \"never closed\n}\n";
@@ -100,7 +112,10 @@ TEST(ModelErrors, UnterminatedPatternIsReportedWhereItOpens) {
   expect_error_at(text, 13, 8, "unterminated pattern");
 }
 
-TEST(ModelErrors, BadEscapeInAString) { expect_error_at(obligation_with("\"All five acts.\"", "\"All \\five\""), 8, 19, "expected '\"' or '\\' after the backslash"); }
+TEST(ModelErrors, BadEscapeInAString) {
+  expect_error_at(obligation_with("\"All five acts.\"", "\"All \\five\""), 8, 19,
+                  "expected '\"' or '\\' after the backslash");
+}
 
 TEST(ModelErrors, ElementWithoutPatternOrCheck) {
   std::string text = obligation_with("    en `recruit* OR enlist*`\n    fr `recrut*`\n    es `reclut*`\n", "");
@@ -108,7 +123,8 @@ TEST(ModelErrors, ElementWithoutPatternOrCheck) {
 }
 
 TEST(ModelErrors, DuplicateElementId) {
-  std::string text = obligation_with("  }\n}\n", "  }\n  red-flag recruitment \"Again\" { scope offence check fine-in-lieu }\n}\n");
+  std::string text =
+      obligation_with("  }\n}\n", "  }\n  red-flag recruitment \"Again\" { scope offence check fine-in-lieu }\n}\n");
   expect_error_at(text, 15, 12, "duplicate red-flag id 'recruitment'");
 }
 
@@ -121,7 +137,8 @@ TEST(ModelErrors, FieldGivenTwice) {
 }
 
 TEST(ModelErrors, MissingRequiredFieldIsReportedAtTheObligation) {
-  expect_error_at(obligation_with("  statement \"All five acts.\"\n", ""), 2, 12, "obligation 'tip.acts' has no statement");
+  expect_error_at(obligation_with("  statement \"All five acts.\"\n", ""), 2, 12,
+                  "obligation 'tip.acts' has no statement");
 }
 
 // Issue 11: synonyms that use each other twice at each of nine levels expanded to 10^9 words
@@ -160,10 +177,13 @@ TEST(ModelErrors, ExponentialSynonymsAreRefusedAtTheReferenceThatCrossesTheBound
 }
 
 TEST(ModelErrors, UnknownSynonymsNameAtTheDollarSign) {
-  expect_error_at(obligation_with("en `recruit* OR enlist*`", "en `recruit* OR $enlisting`"), 11, 21, "unknown synonyms '$enlisting'");
+  expect_error_at(obligation_with("en `recruit* OR enlist*`", "en `recruit* OR $enlisting`"), 11, 21,
+                  "unknown synonyms '$enlisting'");
 }
 
-TEST(ModelErrors, EmptyPattern) { expect_error_at(obligation_with("fr `recrut*`", "fr `   `"), 12, 8, "empty pattern"); }
+TEST(ModelErrors, EmptyPattern) {
+  expect_error_at(obligation_with("fr `recrut*`", "fr `   `"), 12, 8, "empty pattern");
+}
 
 TEST(ModelErrors, PatternThatDoesNotParsePointsInsideThePattern) {
   Diagnostic d = first_error(obligation_with("en `recruit* OR enlist*`", "en `recruit* OR (enlist*`"));
@@ -174,19 +194,30 @@ TEST(ModelErrors, PatternThatDoesNotParsePointsInsideThePattern) {
   EXPECT_EQ(d.excerpt, "    en `recruit* OR (enlist*`");
 }
 
-TEST(ModelErrors, StringWhereANameBelongs) { expect_error_at(obligation_with("class mandatory", "class \"mandatory\""), 6, 9, "'class' takes a name"); }
-
-TEST(ModelErrors, UnknownObligationField) { expect_error_at(obligation_with("  title \"Acts\"", "  titel \"Acts\""), 5, 3, "unknown field 'titel'"); }
-
-TEST(ModelErrors, MissingOpeningBrace) { expect_error_at(obligation_with("obligation tip.acts {", "obligation tip.acts"), 3, 3, "expected '{'"); }
-
-TEST(ModelErrors, ElementWithoutTitle) { expect_error_at(obligation_with("recruitment \"Recruitment\" {", "recruitment {"), 9, 23, "expected a \"string\""); }
-
-TEST(ModelErrors, GarbageAtTopLevel) {
-  expect_error_at(std::string(kHeader) + "\n  obligations x {}\n", 3, 3, "expected 'model', 'synonyms', 'lexicon' or 'obligation'");
+TEST(ModelErrors, StringWhereANameBelongs) {
+  expect_error_at(obligation_with("class mandatory", "class \"mandatory\""), 6, 9, "'class' takes a name");
 }
 
-TEST(ModelErrors, MalformedArticleCitation) { expect_error_at(obligation_with("\"3(a)\"", "\"Article 3(a)\""), 4, 11, "is not a pinpoint citation"); }
+TEST(ModelErrors, UnknownObligationField) {
+  expect_error_at(obligation_with("  title \"Acts\"", "  titel \"Acts\""), 5, 3, "unknown field 'titel'");
+}
+
+TEST(ModelErrors, MissingOpeningBrace) {
+  expect_error_at(obligation_with("obligation tip.acts {", "obligation tip.acts"), 3, 3, "expected '{'");
+}
+
+TEST(ModelErrors, ElementWithoutTitle) {
+  expect_error_at(obligation_with("recruitment \"Recruitment\" {", "recruitment {"), 9, 23, "expected a \"string\"");
+}
+
+TEST(ModelErrors, GarbageAtTopLevel) {
+  expect_error_at(std::string(kHeader) + "\n  obligations x {}\n", 3, 3,
+                  "expected 'model', 'synonyms', 'lexicon' or 'obligation'");
+}
+
+TEST(ModelErrors, MalformedArticleCitation) {
+  expect_error_at(obligation_with("\"3(a)\"", "\"Article 3(a)\""), 4, 11, "is not a pinpoint citation");
+}
 
 TEST(ModelErrors, NoHeaderAtAll) {
   std::string text = obligation_with("", "").substr(std::string(kHeader).size());

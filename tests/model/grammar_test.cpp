@@ -120,18 +120,23 @@ TEST(ModelGrammar, EveryConstructParses) {
 
 TEST(ModelGrammar, FieldsComeInAnyOrderAndEveryClassAreaAndScopeIsKnown) {
   const std::vector<std::pair<std::string, ObligationClass>> classes = {
-      {"mandatory", ObligationClass::mandatory}, {"qualified", ObligationClass::qualified},
-      {"endeavour", ObligationClass::endeavour}, {"consider", ObligationClass::consider},
+      {"mandatory", ObligationClass::mandatory},
+      {"qualified", ObligationClass::qualified},
+      {"endeavour", ObligationClass::endeavour},
+      {"consider", ObligationClass::consider},
       {"good-practice", ObligationClass::good_practice}};
   const std::vector<std::pair<std::string, Area>> areas = {
-      {"definition", Area::definition}, {"criminalization", Area::criminalization}, {"sanctions", Area::sanctions},
-      {"jurisdiction", Area::jurisdiction}, {"victims", Area::victims}, {"prevention", Area::prevention},
+      {"definition", Area::definition},  {"criminalization", Area::criminalization},
+      {"sanctions", Area::sanctions},    {"jurisdiction", Area::jurisdiction},
+      {"victims", Area::victims},        {"prevention", Area::prevention},
       {"cooperation", Area::cooperation}};
   for (std::size_t i = 0; i < areas.size(); ++i) {
     const auto& [klass_name, klass] = classes[i % classes.size()];
     const auto& [area_name, area] = areas[i];
-    std::string text = std::string(kHeader) + "obligation x.y {\n  element e \"E\" { check offence-exists scope anywhere }\n"
-                       "  area " + area_name + "\n  statement \"S\"\n  class " + klass_name +
+    std::string text = std::string(kHeader) +
+                       "obligation x.y {\n  element e \"E\" { check offence-exists scope anywhere }\n"
+                       "  area " +
+                       area_name + "\n  statement \"S\"\n  class " + klass_name +
                        "\n  title \"T\"\n  article \"6(2)(b)\"\n  instrument UNTOC\n}\n";
     auto loaded = load_text(text);
     ASSERT_TRUE(loaded.ok()) << loaded.errors().front().format();
@@ -144,8 +149,9 @@ TEST(ModelGrammar, FieldsComeInAnyOrderAndEveryClassAreaAndScopeIsKnown) {
 
 TEST(ModelGrammar, ModelSpreadOverFilesSharesSynonymsAndKeepsFileOrder) {
   std::vector<ModelSource> sources = {
-      {"a.pal", "obligation b.one {\n instrument CoE article \"4(a)\" title \"T\" class good-practice\n"
-                " area definition statement \"S\"\n element e \"E\" { scope offence en `$later` fr `x` es `y` }\n}\n"},
+      {"a.pal",
+       "obligation b.one {\n instrument CoE article \"4(a)\" title \"T\" class good-practice\n"
+       " area definition statement \"S\"\n element e \"E\" { scope offence en `$later` fr `x` es `y` }\n}\n"},
       {"b.pal", std::string(kHeader) + "synonyms later `exploit* OR abus*`\n"},
   };
   auto loaded = load_model_sources(sources);
@@ -171,7 +177,8 @@ TEST(ModelGrammar, MultiLinePatternKeepsItsWordsAndStartPosition) {
 }
 
 TEST(ModelGrammar, SyntaxTreeKnowsWhereEveryNodeStarts) {
-  auto tree = parse_model_source("model \"M\" version \"1\"\n\n  obligation a.b {\n    class   mandatory\n  }\n", "f.pal");
+  auto tree =
+      parse_model_source("model \"M\" version \"1\"\n\n  obligation a.b {\n    class   mandatory\n  }\n", "f.pal");
   ASSERT_TRUE(tree.ok());
   ASSERT_EQ(tree->size(), 2u);
   const auto& obligation = boost::get<ast::Obligation>(tree->at(1).get());
@@ -229,7 +236,8 @@ lexicon offence-formula {
   auto bad = palermo::model::load_model_sources({palermo::model::ModelSource{
       "bad.pal", "model \"t\" version \"1\"\nlexicon offence-name {\n  de `Menschenhandel`\n}\n"}});
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.errors().front().format().find("unknown language 'de'"), std::string::npos) << bad.errors().front().format();
+  EXPECT_NE(bad.errors().front().format().find("unknown language 'de'"), std::string::npos)
+      << bad.errors().front().format();
   EXPECT_EQ(bad.errors().front().line, 3);
 }
 

@@ -120,8 +120,8 @@ TEST(TreatyCitations, EveryArticleTheModelCitesExistsInTheTreatyText) {
     auto text = texts.find(o.instrument);
     if (text == texts.end()) continue;  // the Model Law has no text under shared/treaties
     EXPECT_TRUE(text->second.count(cited_path(o.article)))
-        << o.id << " cites " << o.instrument << " article " << o.article << " (" << o.where.file << ":"
-        << o.where.line << "), which the treaty text does not have";
+        << o.id << " cites " << o.instrument << " article " << o.article << " (" << o.where.file << ":" << o.where.line
+        << "), which the treaty text does not have";
     ++checked;
   }
   EXPECT_GT(checked, 0);

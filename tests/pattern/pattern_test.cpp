@@ -54,7 +54,7 @@ TEST(PatternParse, QuotedPhrases) {
   EXPECT_EQ(parsed("\"forced lab*\""), phrase({"forced", "lab*"}));
   EXPECT_EQ(parsed("\"forced lab\"*"), phrase({"forced", "lab*"}));  // FTS5's spelling
   EXPECT_EQ(parsed("\"say \"\"no\"\" twice\""), phrase({"say", "no", "twice"}));
-  EXPECT_EQ(parsed("\"AND\""), phrase({"and"}));  // quoted keywords are words
+  EXPECT_EQ(parsed("\"AND\""), phrase({"and"}));            // quoted keywords are words
   EXPECT_EQ(parsed("\u201CForced labour\u201D OR “lab*”"),  // typographic quotes, as pasted
             op(Kind::any_of, {phrase({"forced", "labour"}), phrase({"lab*"})}));
 }
@@ -90,8 +90,7 @@ TEST(PatternParse, ParenthesesKeepTheirGrouping) {
 }
 
 TEST(PatternParse, NearFunctionAndInfix) {
-  EXPECT_EQ(parsed("NEAR(abuse vulnerability)"),
-            op(Kind::near, {phrase({"abuse"}), phrase({"vulnerability"})}, 10));
+  EXPECT_EQ(parsed("NEAR(abuse vulnerability)"), op(Kind::near, {phrase({"abuse"}), phrase({"vulnerability"})}, 10));
   EXPECT_EQ(parsed("NEAR(abuse \"position of vulnerability\", 5)"),
             op(Kind::near, {phrase({"abuse"}), phrase({"position", "of", "vulnerability"})}, 5));
   EXPECT_EQ(parsed("abuse NEAR/5 vulnerab*"), op(Kind::near, {phrase({"abuse"}), phrase({"vulnerab*"})}, 5));
@@ -248,8 +247,9 @@ namespace {
 // Random soup of the language's own pieces: every input either parses to something that
 // round-trips, or gives one diagnostic whose column lies inside the pattern. Never a throw.
 TEST(PatternErrors, RandomInputsParseOrPointInside) {
-  const char* pieces[] = {"a", "b", "forcé", "\"", "\"\"", "(", ")", " ", "AND", "OR", "NOT", "NEAR", "NEAR/",
-                          "NEAR(", "3", ",", "*", "-", "'", "$", "\xff", "\u201C", "\u201D", "\n", "x*"};
+  const char* pieces[] = {"a",  "b",   "forcé", "\"",     "\"\"",   "(",  ")", " ", "AND",
+                          "OR", "NOT", "NEAR",  "NEAR/",  "NEAR(",  "3",  ",", "*", "-",
+                          "'",  "$",   "\xff",  "\u201C", "\u201D", "\n", "x*"};
   std::uint32_t state = 7;
   int parsed_ok = 0;
   for (int round = 0; round < 3000; ++round) {
@@ -340,4 +340,3 @@ TEST(QueryLimits, DeepNestingAndLongQueriesAreErrors) {
 
 }  // namespace
 }  // namespace palermo::pattern
-

@@ -30,8 +30,9 @@ std::string read(const std::string& path) {
 }  // namespace
 
 TEST(Penalty, NamibiaFineOrImprisonmentOrBoth) {  // Namibia Act 1 of 2018 s 3(4)(a)
-  auto m = only("is liable to a fine not exceeding N$1 000 000 or to imprisonment for a period not exceeding 30 years "
-                "or to both such fine and such imprisonment; and");
+  auto m = only(
+      "is liable to a fine not exceeding N$1 000 000 or to imprisonment for a period not exceeding 30 years "
+      "or to both such fine and such imprisonment; and");
   EXPECT_TRUE(m.fine);
   EXPECT_TRUE(m.imprisonment);
   EXPECT_DOUBLE_EQ(m.max_years, 30);
@@ -63,9 +64,10 @@ TEST(Penalty, UgandaLifeAndWithoutOptionOfFine) {
 }
 
 TEST(Penalty, TanzaniaRangeWithFineInMillions) {  // Tanzania Act 6 of 2008 s 4
-  auto m = only("be liable to a fine of not less than five million shillings but not more than one hundred and fifty "
-                "million shillings or to imprisonment for a term of not less than ten years but not more than twenty "
-                "years or to both.");
+  auto m = only(
+      "be liable to a fine of not less than five million shillings but not more than one hundred and fifty "
+      "million shillings or to imprisonment for a term of not less than ten years but not more than twenty "
+      "years or to both.");
   EXPECT_DOUBLE_EQ(m.min_years, 10);
   EXPECT_DOUBLE_EQ(m.max_years, 20);
   EXPECT_TRUE(m.fine_in_lieu);
@@ -80,7 +82,8 @@ TEST(Penalty, EnglishVariants) {
   auto range = only("to a term of imprisonment of not less than ten years and not more than twenty years");
   EXPECT_DOUBLE_EQ(range.min_years, 10);
   EXPECT_DOUBLE_EQ(range.max_years, 20);
-  EXPECT_DOUBLE_EQ(only("liable on conviction to imprisonment for a term not exceeding twenty-five years").max_years, 25);
+  EXPECT_DOUBLE_EQ(only("liable on conviction to imprisonment for a term not exceeding twenty-five years").max_years,
+                   25);
   EXPECT_DOUBLE_EQ(only("liable to imprisonment for fifteen (15) years").max_years, 15);
   EXPECT_DOUBLE_EQ(only("is liable on conviction for a period not exceeding seven years").max_years, 7);
   EXPECT_DOUBLE_EQ(only("imprisonment for a term not exceeding six months").max_years, 0.5);
@@ -99,8 +102,9 @@ TEST(Penalty, FrenchCodePenal) {  // Code pénal art 225-4-1, 225-4-2, 225-4-3, 
   EXPECT_DOUBLE_EQ(only("est punie de dix ans d'emprisonnement et de 1 500 000 € d'amende lorsqu'elle").max_years, 10);
   EXPECT_DOUBLE_EQ(only("est punie de vingt ans de réclusion criminelle et de 3 000 000 euros d'amende").max_years, 20);
   EXPECT_TRUE(only("est punie de la réclusion criminelle à perpétuité et de 4 500 000 euros d'amende").life);
-  auto either = only("est puni de trois ans d'emprisonnement et de 45 000 euros d'amende ou de l'une de ces deux peines "
-                     "seulement.");
+  auto either = only(
+      "est puni de trois ans d'emprisonnement et de 45 000 euros d'amende ou de l'une de ces deux peines "
+      "seulement.");
   EXPECT_TRUE(either.fine_in_lieu);
 }
 
@@ -110,12 +114,14 @@ TEST(Penalty, Spanish) {
   EXPECT_DOUBLE_EQ(m.max_years, 15);
   EXPECT_DOUBLE_EQ(only("prisión de ocho a doce años").max_years, 12);
   EXPECT_DOUBLE_EQ(only("reclusión de 4 a 8 años").min_years, 4);
-  EXPECT_TRUE(only("será sancionado con multa de cien a doscientos días o prisión de seis meses a un año").fine_in_lieu);
+  EXPECT_TRUE(
+      only("será sancionado con multa de cien a doscientos días o prisión de seis meses a un año").fine_in_lieu);
 }
 
 TEST(Penalty, WholeFrenchExtractFindsEveryPenalty) {
   SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
-  std::string text = read(std::string(PALERMO_SHARED_DIR) + "/statutes/text/fr_code-penal_traite-des-etres-humains_extract.txt");
+  std::string text =
+      read(std::string(PALERMO_SHARED_DIR) + "/statutes/text/fr_code-penal_traite-des-etres-humains_extract.txt");
   ASSERT_FALSE(text.empty());
   auto all = find_penalties(text);
   // 225-4-1 (7 years), 225-4-2 (10), 225-4-2 II (15), 225-4-3 (20), 225-4-4 (life), 225-14-1..2 ...
@@ -127,9 +133,10 @@ TEST(Penalty, WholeFrenchExtractFindsEveryPenalty) {
 }
 
 TEST(Penalty, TanzaniaSoftHyphenInsideImprisonment) {  // Tanzania Act 6 of 2008 s 4(5), as published
-  std::string text = "be liable to a fine of not less than five million shillings but not more than one hundred "
-                     "million shillings or to im\xC2\xADprisonment for a term of not less than two years and not more "
-                     "than ten years or to both.";
+  std::string text =
+      "be liable to a fine of not less than five million shillings but not more than one hundred "
+      "million shillings or to im\xC2\xADprisonment for a term of not less than two years and not more "
+      "than ten years or to both.";
   auto m = only(text);
   EXPECT_TRUE(m.fine_in_lieu);
   EXPECT_DOUBLE_EQ(m.min_years, 2);
@@ -162,7 +169,9 @@ TEST(Penalty, UsFinedOrImprisonedOrBoth) {
 }
 
 TEST(Penalty, UsAnyTermOfYearsOrLifeAndCommaList) {
-  auto life = only("shall be punished by a fine under this title and imprisonment for any term of years not less than 15 or for life");
+  auto life = only(
+      "shall be punished by a fine under this title and imprisonment for any term of years not less than 15 or for "
+      "life");
   EXPECT_TRUE(life.life);
   EXPECT_FALSE(life.fine_in_lieu);
   auto comma = only("shall be fined under this title, imprisoned not more than 20 years, or both");
@@ -204,7 +213,8 @@ TEST(Penalty, PeruvianAndRwandanRanges) {
   EXPECT_DOUBLE_EQ(be.max_years, 10);
   // with the typographic apostrophe of the published text
   EXPECT_DOUBLE_EQ(only("est passible de l\u2019emprisonnement d\u2019au moins dix (10) ans mais n\u2019excédant pas "
-                        "quinze (15) ans").max_years,
+                        "quinze (15) ans")
+                       .max_years,
                    15);
 }
 
@@ -217,8 +227,9 @@ TEST(Penalty, SwissCustodialSentenceOrMonetaryPenalty) {  // Swiss Criminal Code
 }
 
 TEST(Penalty, ThousandsSeparatorsInAFine) {  // Canada, IRPA s 120
-  auto m = only("liable on conviction by way of indictment to a fine of not more than $1,000,000 or to life "
-                "imprisonment, or to both.");
+  auto m = only(
+      "liable on conviction by way of indictment to a fine of not more than $1,000,000 or to life "
+      "imprisonment, or to both.");
   EXPECT_TRUE(m.fine);
   EXPECT_TRUE(m.life);
   EXPECT_TRUE(m.fine_in_lieu);

@@ -127,12 +127,26 @@ inline CountryReport report() {
   r.country = "xz";
   r.model_version = "2026.11-fixture";
   r.generated = "2026-11-27T12:00:00Z";
-  analysis::DocumentInfo act{kActPath, "Prevention of Trafficking in Persons Act, 2024", "xz", "act", "eng",
-                             "2024-03-01", "/akn/xz/act/2024/3/eng@2024-03-01",
-                             "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", "akn-3.0", 5};
-  analysis::DocumentInfo penal{kPenalPath, "Penal Code (General Part)", "xz", "act", "eng", "2019-01-01",
+  analysis::DocumentInfo act{kActPath,
+                             "Prevention of Trafficking in Persons Act, 2024",
+                             "xz",
+                             "act",
+                             "eng",
+                             "2024-03-01",
+                             "/akn/xz/act/2024/3/eng@2024-03-01",
+                             "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                             "akn-3.0",
+                             5};
+  analysis::DocumentInfo penal{kPenalPath,
+                               "Penal Code (General Part)",
+                               "xz",
+                               "act",
+                               "eng",
+                               "2019-01-01",
                                "/akn/xz/act/2019/1/eng@2019-01-01",
-                               "aa1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1ff", "akn-3.0", 1};
+                               "aa1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1ff",
+                               "akn-3.0",
+                               1};
   r.documents = {act, penal};
   analysis::Offence offence;
   offence.document = kActPath;
@@ -166,8 +180,8 @@ inline CountryReport report() {
                   element("transfer", "Transfer", Status::gap, "No word for transfer in the offence."),
                   element("receipt", "Receipt", Status::gap, "No word for receipt in the offence.")},
                  "Add \"transfers\" and \"receives\" to the acts listed in s 3(1)."),
-      obligation("tip.3a.means", "Protocol", "3(a)", "Means", ObligationClass::mandatory, Area::definition,
-                 Status::met, "The offence lists threat, force and deception.",
+      obligation("tip.3a.means", "Protocol", "3(a)", "Means", ObligationClass::mandatory, Area::definition, Status::met,
+                 "The offence lists threat, force and deception.",
                  {element("threat", "Threat or use of force", Status::met, "Named in the offence.",
                           {offence_ev({"threat", "force"})})}),
       obligation("tip.3a.purpose", "Protocol", "3(a)", "Purpose: exploitation at a minimum", ObligationClass::mandatory,
@@ -184,13 +198,13 @@ inline CountryReport report() {
                  Area::criminalization, Status::met, "The general part punishes attempts to commit any offence.",
                  {element("attempt", "Attempt", Status::met, "General attempt rule.",
                           {evidence(kPenalPath, "sec_20", "s 20", kAttempt, {"attempts"})})}),
-      obligation("untoc.11.1.sanctions", "UNTOC", "11(1)", "Sanctions: \"serious crime\", four years at least",
-                 ObligationClass::mandatory, Area::sanctions, Status::conflict,
-                 "A fine may replace imprisonment, and the maximum is three years.",
-                 {element("threshold", "Maximum penalty of at least four years", Status::gap,
-                          "The maximum is three years.", {evidence(kActPath, "sec_3__subsec_2", "s 3(2)", kPenalty,
-                                                                   {"three years"})})},
-                 "Provide imprisonment of at least four years and remove the fine as an alternative."),
+      obligation(
+          "untoc.11.1.sanctions", "UNTOC", "11(1)", "Sanctions: \"serious crime\", four years at least",
+          ObligationClass::mandatory, Area::sanctions, Status::conflict,
+          "A fine may replace imprisonment, and the maximum is three years.",
+          {element("threshold", "Maximum penalty of at least four years", Status::gap, "The maximum is three years.",
+                   {evidence(kActPath, "sec_3__subsec_2", "s 3(2)", kPenalty, {"three years"})})},
+          "Provide imprisonment of at least four years and remove the fine as an alternative."),
       obligation("tip.6.6.compensation", "Protocol", "6(6)", "Compensation for victims", ObligationClass::mandatory,
                  Area::victims, Status::gap, "No provision offers victims the possibility of compensation.",
                  {element("compensation", "Possibility of compensation", Status::gap, "Nothing found.")},
@@ -204,11 +218,9 @@ inline CountryReport report() {
                  {element("non-punishment", "Non-punishment clause", Status::gap, "Nothing found.")}),
   };
   // The red flag: a fine may replace imprisonment.
-  r.findings[5].red_flags = {element("fine-in-lieu", "A fine may replace imprisonment", Status::conflict,
-                                     "The penalty allows a fine alone.",
-                                     {evidence(kActPath, "sec_3__subsec_2", "s 3(2)", kPenalty,
-                                               {"a fine not exceeding 10 000 dollars or"})},
-                                     true)};
+  r.findings[5].red_flags = {element(
+      "fine-in-lieu", "A fine may replace imprisonment", Status::conflict, "The penalty allows a fine alone.",
+      {evidence(kActPath, "sec_3__subsec_2", "s 3(2)", kPenalty, {"a fine not exceeding 10 000 dollars or"})}, true)};
   return r;
 }
 

@@ -3,14 +3,14 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
-#include "report/fixture.hpp"
 #include "report/countries.hpp"
+#include "report/fixture.hpp"
 #include "report/priorities.hpp"
 #include "report/report.hpp"
 #include "report/summary.hpp"
@@ -193,7 +193,8 @@ TEST(ReportRecommendations, ConflictsFirstThenMandatoryThenTheRest) {
     EXPECT_LE(static_cast<int>(recs[i - 1].priority), static_cast<int>(recs[i].priority)) << recs[i].finding->id;
   }
   // A partial finding: only the two missing acts, not the model's advice for all five.
-  auto acts = std::find_if(recs.begin(), recs.end(), [](const Recommendation& x) { return x.finding->id == "tip.3a.acts"; });
+  auto acts =
+      std::find_if(recs.begin(), recs.end(), [](const Recommendation& x) { return x.finding->id == "tip.3a.acts"; });
   ASSERT_NE(acts, recs.end());
   EXPECT_EQ(acts->missing, (std::vector<std::string>{"Transfer", "Receipt"}));
   EXPECT_NE(acts->action.find("transfer and receipt"), std::string::npos) << acts->action;
@@ -249,7 +250,8 @@ TEST(ReportHtml, AccessibleAndLabelledWithTheStatutesLanguage) {
   EXPECT_NE(html.find("id=\"recommendations\""), std::string::npos);
   EXPECT_NE(html.find("@media (max-width: 720px)"), std::string::npos);
   // "Not met" shows conflicts too: the worst status must never be filtered out with the gaps.
-  EXPECT_NE(html.find("s === 'gap' || s === 'partial' || s === 'conflict' || s === 'not in documents'"), std::string::npos);
+  EXPECT_NE(html.find("s === 'gap' || s === 'partial' || s === 'conflict' || s === 'not in documents'"),
+            std::string::npos);
 }
 
 // Issue 11: a FRBRcountry such as "=HYPERLINK(...)" reached the CSV header as a live formula.
@@ -268,7 +270,8 @@ TEST(CompareCsv, CellsThatASpreadsheetWouldRunAreWrittenAsText) {
   EXPECT_NE(header.find(",'+cmd|' /C calc'!A0"), std::string::npos) << header;
   EXPECT_NE(header.find(",'-2+3"), std::string::npos) << header;
   EXPECT_NE(header.find(",\"'@SUM(1,2)\""), std::string::npos) << header;
-  for (const char* live : {",=", ",+", ",-", ",@", ",\"=", ",\"@"}) EXPECT_EQ(header.find(live), std::string::npos) << live;
+  for (const char* live : {",=", ",+", ",-", ",@", ",\"=", ",\"@"})
+    EXPECT_EQ(header.find(live), std::string::npos) << live;
 }
 
 TEST(CompareCsv, QuotesFieldsPerRfc4180) {
@@ -362,7 +365,8 @@ TEST(Diff, ClassifiesClosedOpenedChangedUnchanged) {
   EXPECT_EQ(j.at("obligations")[0].at("change"), "closed");
   const std::string text = render_diff_text(d, TextOptions{false});
   EXPECT_NE(text.find("1 closed, 1 opened, 2 changed"), std::string::npos);
-  EXPECT_NE(text.find("new s 3(1) [sec_3__subsec_1]: \"A person who recruits, [[transfers]]"), std::string::npos) << text;
+  EXPECT_NE(text.find("new s 3(1) [sec_3__subsec_1]: \"A person who recruits, [[transfers]]"), std::string::npos)
+      << text;
   EXPECT_EQ(text.find('\x1b'), std::string::npos);
   EXPECT_NE(render_diff_md(d).find("## Closed by the new text"), std::string::npos);
   const std::string html = render_diff_html(d);
@@ -387,12 +391,14 @@ TEST(Diff, RegressionsAreOpenedRedFlagsReadRaisedOrClearAndChangesAreRedlined) {
   EXPECT_EQ(element_status(Status::met, true), "clear");
   EXPECT_EQ(element_status(Status::met, false), "met");
   const std::string html = render_diff_html(d);
-  EXPECT_NE(html.find("<ins>a child</ins>"), std::string::npos) << html.substr(html.find("redline") == std::string::npos ? 0 : html.find("redline"), 600);
+  EXPECT_NE(html.find("<ins>a child</ins>"), std::string::npos)
+      << html.substr(html.find("redline") == std::string::npos ? 0 : html.find("redline"), 600);
   EXPECT_NE(html.find("<del>"), std::string::npos);
   EXPECT_NE(render_diff_md(d).find("**a child**"), std::string::npos);
   const auto edits = word_diff("a b c d", "a x c d e");
   std::string joined;
-  for (const WordEdit& w : edits) joined += (w.kind == WordEdit::Kind::keep ? "=" : w.kind == WordEdit::Kind::del ? "-" : "+") + w.text + "|";
+  for (const WordEdit& w : edits)
+    joined += (w.kind == WordEdit::Kind::keep ? "=" : w.kind == WordEdit::Kind::del ? "-" : "+") + w.text + "|";
   EXPECT_EQ(joined, "=a|+x|-b|=c d|+e|");
 }
 

@@ -24,7 +24,8 @@ namespace fs = std::filesystem;
 const std::string kStatutes = std::string(PALERMO_SHARED_DIR) + "/statutes/akn/";
 
 std::string temp_db(const std::string& name) {
-  const std::string path = (fs::temp_directory_path() / ("palermo-faults-" + std::to_string(::getpid()) + "-" + name + ".db")).string();
+  const std::string path =
+      (fs::temp_directory_path() / ("palermo-faults-" + std::to_string(::getpid()) + "-" + name + ".db")).string();
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
   return path;
 }
@@ -60,11 +61,12 @@ TEST(StoreFaults, FullDiskInABatchLeavesTheIndexAsBefore) {
     const std::int64_t pages = pragma(*s, "page_count");
     ASSERT_FALSE(s->database().exec("PRAGMA max_page_count = " + std::to_string(pages + 8)).has_value());
 
-    const std::vector<std::string> batch = {
-        "tz_act_2008_6_anti-trafficking-in-persons.akn.xml", "fr_code-penal_traite-des-etres-humains_extract.akn.xml",
-        "ug_act_2009_7_prevention-of-trafficking-in-persons.akn.xml", "in_act_1956_104_immoral-traffic-prevention-act.akn.xml",
-        "rw_act_2018_51_trafficking-in-persons-and-exploitation-of-others.akn.xml",
-        "co_act_2005_985_ley-985-trata-de-personas.akn.xml"};
+    const std::vector<std::string> batch = {"tz_act_2008_6_anti-trafficking-in-persons.akn.xml",
+                                            "fr_code-penal_traite-des-etres-humains_extract.akn.xml",
+                                            "ug_act_2009_7_prevention-of-trafficking-in-persons.akn.xml",
+                                            "in_act_1956_104_immoral-traffic-prevention-act.akn.xml",
+                                            "rw_act_2018_51_trafficking-in-persons-and-exploitation-of-others.akn.xml",
+                                            "co_act_2005_985_ley-985-trata-de-personas.akn.xml"};
     ASSERT_FALSE(s->begin_batch().has_value());
     bool failed = false;
     std::string message;

@@ -62,7 +62,8 @@ TEST(Matcher, PhraseIsConsecutiveStems) {
 // Provisions are flattened with a line break between them; a phrase never runs from one list item
 // into the next ("(c) slavery ...;\n(d) servitude" is not "slavery servitude"), while NEAR may.
 TEST(Matcher, PhrasesStopAtALineBreakNearDoesNot) {
-  Doc d("(c) slavery or practices similar to slavery;\n(d) servitude, including domestic servitude;", Language::english);
+  Doc d("(c) slavery or practices similar to slavery;\n(d) servitude, including domestic servitude;",
+        Language::english);
   EXPECT_FALSE(d.found(phrase("slavery servitude")));
   EXPECT_TRUE(d.found(phrase("domestic servitude")));
   EXPECT_TRUE(d.found(op(Kind::near, {phrase("slavery"), phrase("servitude")}, 2)));
@@ -129,8 +130,10 @@ TEST(Matcher, BooleanOperators) {
   EXPECT_TRUE(d.found(op(Kind::except, {consent, child})));
   EXPECT_FALSE(d.found(op(Kind::except, {consent, irrelevant})));
   // "consent of a victim is irrelevant": four words between.
-  EXPECT_TRUE(d.found(op(Kind::all_of, {op(Kind::except, {consent, child}), op(Kind::near, {consent, irrelevant}, 4)})));
-  EXPECT_FALSE(d.found(op(Kind::all_of, {op(Kind::except, {consent, child}), op(Kind::near, {consent, irrelevant}, 3)})));
+  EXPECT_TRUE(
+      d.found(op(Kind::all_of, {op(Kind::except, {consent, child}), op(Kind::near, {consent, irrelevant}, 4)})));
+  EXPECT_FALSE(
+      d.found(op(Kind::all_of, {op(Kind::except, {consent, child}), op(Kind::near, {consent, irrelevant}, 3)})));
 }
 
 TEST(Matcher, SpansFollowWhatContributed) {

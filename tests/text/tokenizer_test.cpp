@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "text/tokenizer.hpp"
 #include "text/text_test_util.hpp"
+#include "text/tokenizer.hpp"
 
 namespace palermo::text {
 namespace {
@@ -44,10 +44,16 @@ TEST(Fold, TypographicPunctuationBecomesAscii) {
 TEST(Fold, CombiningMarksAreDropped) { EXPECT_EQ(fold("e\u0301te\u0301"), "ete"); }
 
 TEST(Fold, InvalidUtf8BecomesSpaces) {
-  EXPECT_EQ(fold("a\xff" "b"), "a b");
-  EXPECT_EQ(fold("a\xc3"), "a ");                 // truncated sequence
-  EXPECT_EQ(fold("\xc0\xaf" "x"), "  x");         // overlong '/'
-  EXPECT_EQ(fold("\xed\xa0\x80" "y"), "   y");    // UTF-16 surrogate
+  EXPECT_EQ(fold("a\xff"
+                 "b"),
+            "a b");
+  EXPECT_EQ(fold("a\xc3"), "a ");  // truncated sequence
+  EXPECT_EQ(fold("\xc0\xaf"
+                 "x"),
+            "  x");  // overlong '/'
+  EXPECT_EQ(fold("\xed\xa0\x80"
+                 "y"),
+            "   y");  // UTF-16 surrogate
 }
 
 // ---- tokenize ----------------------------------------------------------------------------------
@@ -61,8 +67,10 @@ TEST(Tokenize, OffsetsPointIntoTheOriginalAccentedText) {
     originals.push_back(text.substr(t.begin, t.end - t.begin));
     folded.push_back(t.folded);
   }
-  EXPECT_EQ(originals, (std::vector<std::string>{"La", "traite", "d", "Êtres", "humains", "l", "article", "225", "4", "1"}));
-  EXPECT_EQ(folded, (std::vector<std::string>{"la", "traite", "d", "etres", "humains", "l", "article", "225", "4", "1"}));
+  EXPECT_EQ(originals,
+            (std::vector<std::string>{"La", "traite", "d", "Êtres", "humains", "l", "article", "225", "4", "1"}));
+  EXPECT_EQ(folded,
+            (std::vector<std::string>{"la", "traite", "d", "etres", "humains", "l", "article", "225", "4", "1"}));
   for (std::size_t i = 0; i < tokens.size(); ++i) EXPECT_EQ(tokens[i].position, i);
   EXPECT_EQ(tokens[3].begin, 14u);  // "La traite d" is 11 bytes, the curly apostrophe 3 more
   EXPECT_EQ(tokens[3].end, 20u);    // "Ê" is 2 bytes, "tres" 4
@@ -130,7 +138,7 @@ TEST(Language, CodesBothWays) {
 // term -> the folded forms found in `text` for each of `words`, failing if a word is absent, so the
 // test proves these words really occur in the statute.
 std::map<std::string, std::string> terms_in(const std::string& text, Language lang,
-                                             const std::vector<std::string>& words) {
+                                            const std::vector<std::string>& words) {
   Tokenizer tok(lang);
   std::map<std::string, std::string> term_of;
   for (const auto& t : tok.tokenize(text)) term_of.emplace(t.folded, t.term);
@@ -148,11 +156,11 @@ TEST(Stemming, EnglishRecruitFormsMeetInTheStatutes) {
   const std::string text = read_shared("statutes/text/na_act_2018_1_combating-of-trafficking-in-persons.txt") +
                            read_shared("statutes/text/tz_act_2008_6_anti-trafficking-in-persons.txt") +
                            read_shared("statutes/text/ug_act_2009_7_prevention-of-trafficking-in-persons.txt");
-  const auto terms = terms_in(text, Language::english,
-                              {"recruits", "recruited", "recruitment", "recruiters"});
+  const auto terms = terms_in(text, Language::english, {"recruits", "recruited", "recruitment", "recruiters"});
   for (const auto& [word, term] : terms) EXPECT_EQ(term, "recruit") << word;
-  const auto more = terms_in(text, Language::english, {"exploitation", "exploited", "exploiting", "harbouring", "harbours", "trafficking",
-                                                        "trafficked", "vulnerability", "vulnerable"});
+  const auto more = terms_in(text, Language::english,
+                             {"exploitation", "exploited", "exploiting", "harbouring", "harbours", "trafficking",
+                              "trafficked", "vulnerability", "vulnerable"});
   EXPECT_EQ(more.at("exploitation"), more.at("exploited"));
   EXPECT_EQ(more.at("exploitation"), more.at("exploiting"));
   EXPECT_EQ(more.at("harbouring"), more.at("harbours"));
@@ -163,8 +171,9 @@ TEST(Stemming, EnglishRecruitFormsMeetInTheStatutes) {
 TEST(Stemming, FrenchFormsMeetInTheCodePenal) {
   SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   const std::string text = read_shared("statutes/text/fr_code-penal_traite-des-etres-humains_extract.txt");
-  const auto terms = terms_in(text, Language::french, {"exploitation", "vulnérabilité", "vulnérables", "êtres",
-                                                        "forcé", "travail", "recruter"});
+  const auto terms =
+      terms_in(text, Language::french,
+               {"exploitation", "vulnérabilité", "vulnérables", "êtres", "forcé", "travail", "recruter"});
   EXPECT_EQ(terms.at("vulnérabilité"), terms.at("vulnérables"));
   Tokenizer fr(Language::french);
   // Accents are seen by the stemmer, then folded away: participles meet their noun.
@@ -182,8 +191,8 @@ TEST(Stemming, SpanishFormsMeetInTheSamples) {
   SKIP_WITHOUT_SHARED(PALERMO_SHARED_DIR);
   const std::string text = xml_text(read_shared("akn/samples/examples_v2/Act_Salvador_Ley_912_2005.xml")) +
                            xml_text(read_shared("akn/samples/examples_v2/Bill_UN_2012_ES.xml"));
-  const auto terms = terms_in(text, Language::spanish, {"publicación", "publicado", "reformas", "reformado",
-                                                         "legislación", "legislativo"});
+  const auto terms = terms_in(text, Language::spanish,
+                              {"publicación", "publicado", "reformas", "reformado", "legislación", "legislativo"});
   EXPECT_EQ(terms.at("publicación"), terms.at("publicado"));
   EXPECT_EQ(terms.at("reformas"), terms.at("reformado"));
   EXPECT_EQ(terms.at("legislación"), terms.at("legislativo"));

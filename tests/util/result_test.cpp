@@ -65,7 +65,8 @@ TEST(Files, DevicesAndPipesAreRefused) {
   auto r = read_file("/dev/zero");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.errors().at(0).message.find("not a regular file"), std::string::npos) << r.errors().at(0).message;
-  const std::string fifo = (std::filesystem::temp_directory_path() / ("palermo_fifo_" + std::to_string(::getpid()))).string();
+  const std::string fifo =
+      (std::filesystem::temp_directory_path() / ("palermo_fifo_" + std::to_string(::getpid()))).string();
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   auto p = read_file(fifo);  // would block forever if it were opened
   std::filesystem::remove(fifo);
@@ -74,7 +75,8 @@ TEST(Files, DevicesAndPipesAreRefused) {
 }
 
 TEST(Files, InputsPastTheLimitAreRefusedAndTheLimitIsConfigurable) {
-  const std::string path = (std::filesystem::temp_directory_path() / ("palermo_big_" + std::to_string(::getpid()))).string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("palermo_big_" + std::to_string(::getpid()))).string();
   {
     std::ofstream out(path, std::ios::binary);
     out << std::string(3 * 1024 * 1024, 'x');
@@ -112,13 +114,15 @@ TEST(Diagnostic, ExcerptEscapesControlAndInvalidBytes) {
   const std::string caret = text.substr(text.rfind('\n') + 1);
   EXPECT_EQ(caret, std::string(2 + 1 + 4 + 4 + 4 + 4 + 1, ' ') + "^") << text;
   EXPECT_EQ(palermo::escape_excerpt("Artículo 5.º"), "Artículo 5.º");
-  EXPECT_EQ(palermo::escape_excerpt("\xC0\xAF"), "\\xC0\\xAF");          // overlong '/'
-  EXPECT_EQ(palermo::escape_excerpt("\xC2\x85x"), "\\xC2\\x85x");        // C1 control NEL
+  EXPECT_EQ(palermo::escape_excerpt("\xC0\xAF"), "\\xC0\\xAF");    // overlong '/'
+  EXPECT_EQ(palermo::escape_excerpt("\xC2\x85x"), "\\xC2\\x85x");  // C1 control NEL
 }
 
 // Issue 11 hole 15: cutting text for output never cuts inside a character.
 TEST(Utf8, PrefixAndBoundaryNeverSplitACharacter) {
-  const std::string s = "ab\xE2\x80\x9C" "cd";  // ab“cd
+  const std::string s =
+      "ab\xE2\x80\x9C"
+      "cd";  // ab“cd
   EXPECT_EQ(palermo::utf8_prefix(s, 2), "ab");
   EXPECT_EQ(palermo::utf8_prefix(s, 3), "ab");
   EXPECT_EQ(palermo::utf8_prefix(s, 4), "ab");
