@@ -219,17 +219,18 @@ BOOST_SPIRIT_DEFINE(article_number, numbered_items, part_items, label_items, seg
 // titles use between them, ending in the kind of instrument, then the year if one follows. Parsed
 // without a skipper: the spaces between the words are part of the rule.
 namespace named {
+// ASCII classes only: the standard ones are undefined on the bytes of UTF-8 characters (issue 11).
 auto const space = +x3::lit(' ');
 auto const law_word =
     (x3::lit("Act") | x3::lit("Code") | x3::lit("Ordinance") | x3::lit("Decree") | x3::lit("Proclamation")) >>
-    !x3::alnum;
-auto const cap_word = x3::upper >> *(x3::alnum | x3::char_('\'') | x3::char_('-'));
+    !x3::ascii::alnum;
+auto const cap_word = x3::ascii::upper >> *(x3::ascii::alnum | x3::char_('\'') | x3::char_('-'));
 auto const joiner = (x3::lit("of") | x3::lit("and") | x3::lit("for") | x3::lit("on") | x3::lit("in") |
                      x3::lit("against") | x3::lit("the") | x3::lit("to")) >>
-                    !x3::alnum;
+                    !x3::ascii::alnum;
 auto const bracketed = x3::lit('(') >> cap_word >> *(space >> (cap_word | joiner)) >> x3::lit(')');
 auto const piece = !law_word >> (cap_word | bracketed | joiner);
-auto const year = -x3::lit(',') >> space >> x3::repeat(4)[x3::digit] >> !x3::alnum;
+auto const year = -x3::lit(',') >> space >> x3::repeat(4)[x3::ascii::digit] >> !x3::ascii::alnum;
 auto const title = !law_word >> cap_word >> *(space >> piece) >> space >> law_word >> -year;
 }  // namespace named
 
