@@ -127,11 +127,20 @@ Corpus::Corpus(const std::vector<akn::Document>& documents, const std::vector<st
     // A document that does not say its language is read in the one its words show.
     const std::string declared = fold_text(d.frbr.language);
     const bool undeclared = declared.empty() || declared == "und" || declared == "mul" || declared == "zxx";
-    if (undeclared) {
-      t.language = text::detect_language(t.text);
-      t.model_language = model_language_of(text::language_code(t.language));
+    // A code palermo does not know ("esp" for Spanish, a typing slip common in published AKN) is read
+    // in the language its words show, when they plainly show one the model reads; a text in any
+    // other language (Greek, Romanian) stays unread, and is reported not assessed.
+    bool detected = false;
+    if (undeclared || t.language == text::Language::other) {
+      const text::Language seen = text::detect_language(t.text);
+      if (undeclared || seen != text::Language::other) {
+        detected = !undeclared && seen != text::Language::other;
+        t.language = seen;
+        t.model_language = model_language_of(text::language_code(t.language));
+      }
     }
     t.language_name = text::language_name(undeclared ? std::string(text::language_code(t.language)) : declared);
+    if (detected) t.language_name += ", read as " + text::language_name(std::string(text::language_code(t.language)));
     if (!readable.empty())
       t.assessed =
           !t.model_language.empty() && std::find(readable.begin(), readable.end(), t.model_language) != readable.end();

@@ -16,7 +16,9 @@ std::string country_name(std::string_view code) {
 
 std::string country_label(std::string_view code) {
   if (code.empty()) return "(country not stated)";
-  const std::string name = country_name(code);
+  // A subdivision ("GB-UKM", "za-cpt") is named by its country.
+  const std::string_view country = code.substr(0, code.find('-'));
+  const std::string name = country_name(country);
   if (name.empty()) return std::string(code);
   return name + " (" + std::string(code) + ")";
 }

@@ -204,7 +204,7 @@ std::vector<std::string> conflict_names(const analysis::CountryReport& report) {
 }
 
 std::string verdict(const analysis::CountryReport& report) {
-  const std::string name = country_name(report.country);
+  const std::string name = country_name(std::string_view(report.country).substr(0, report.country.find('-')));
   const std::string whose =
       name.empty() ? (report.country.empty() ? std::string("The") : report.country + "'s") : name + "'s";
   const StatusCounts mandatory = count_layer(report, Layer::mandatory);

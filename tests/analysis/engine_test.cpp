@@ -321,3 +321,26 @@ TEST(Engine, CountriesAnalysedInParallelGiveTheSameReports) {
     }
   }
 }
+
+// A language code palermo does not know ("esp", a slip for "spa" seen in published AKN) does not
+// leave a Spanish law unread: its words show the language. Greek or Romanian text stays unread.
+TEST(Engine, AnUnknownLanguageCodeIsReadInTheLanguageTheWordsShow) {
+  const std::string xml = R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act">
+<meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/sv/act/2005/1/!main"/><FRBRuri value="/akn/sv/act/2005/1"/>
+<FRBRdate date="2005-01-01" name="Generation"/><FRBRauthor href="#x"/><FRBRcountry value="sv"/></FRBRWork>
+<FRBRExpression><FRBRthis value="/akn/sv/act/2005/1/esp@/!main"/><FRBRuri value="/akn/sv/act/2005/1/esp@"/>
+<FRBRdate date="2005-01-01" name="Generation"/><FRBRauthor href="#x"/><FRBRlanguage language="esp"/></FRBRExpression>
+<FRBRManifestation><FRBRthis value="/akn/sv/act/2005/1/esp@/!main.xml"/><FRBRuri value="/akn/sv/act/2005/1/esp@.akn"/>
+<FRBRdate date="2005-01-01" name="Generation"/><FRBRauthor href="#x"/></FRBRManifestation></identification></meta>
+<body><article eId="art_1"><num>Art. 1.</num><content><p>Comete el delito de trata de personas quien capte, transporte,
+traslade, acoja o reciba a una o más personas con fines de explotación sexual, trabajos forzados o esclavitud, y será
+sancionado con pena de prisión de ocho a doce años. La persona que por cualquier medio facilite la comisión del delito
+será sancionada con la misma pena que el autor, y la pena se aumentará en una tercera parte cuando la víctima sea una
+niña, niño o adolescente de menos de dieciocho años.</p></content></article></body></act></akomaNtoso>)";
+  auto doc = akn::read_document_from_memory(xml, "sv.xml");
+  ASSERT_TRUE(doc) << doc.errors().front().format();
+  const CountryReport r = analyze({doc.value()}, project_model());
+  EXPECT_TRUE(r.not_assessed.empty());
+  ASSERT_FALSE(r.offences.empty());
+  EXPECT_TRUE(r.offences.front().trafficking);
+}

@@ -177,6 +177,7 @@ TEST(ReportCountries, IsoCodesNameTheCountry) {
   EXPECT_EQ(country_name("nam"), "Namibia");
   EXPECT_EQ(country_name("bo"), "Bolivia");  // the common name, not "Bolivia, Plurinational State of"
   EXPECT_EQ(country_label("xz"), "xz");      // user-assigned: no name invented
+  EXPECT_EQ(country_label("GB-UKM"), "United Kingdom (GB-UKM)");  // a subdivision, by its country
   EXPECT_EQ(country_label(""), "(country not stated)");
   EXPECT_GE(country_names().size(), 249u);
 }
