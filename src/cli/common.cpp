@@ -74,7 +74,7 @@ class TemporaryGuard {
 
 }  // namespace
 
-std::string write_file_atomically(const std::string& path, std::string_view content) {
+Result<Done> write_file_atomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   fs::path target(path);
   std::error_code ec;
@@ -83,11 +83,11 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
   const fs::file_status link = fs::symlink_status(target, ec);
   if (!ec && fs::exists(link) && !fs::is_regular_file(link)) {
     std::ofstream out(target, std::ios::binary);
-    if (!out) return "cannot write " + path + ": " + std::strerror(errno);
+    if (!out) return Diagnostic{.file = path, .message = "cannot write " + path + ": " + std::strerror(errno)};
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
-    if (!out) return "write failed for " + path;
-    return {};
+    if (!out) return Diagnostic{.file = path, .message = "write failed for " + path};
+    return Done{};
   }
   const auto mode = fs::exists(link) ? fs::status(target, ec).permissions() : fs::perms::unknown;
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -96,21 +96,21 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
   TemporaryGuard guard(tmp.string());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
+    if (!out) return Diagnostic{.file = path, .message = "cannot write " + tmp.string() + ": " + std::strerror(errno)};
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
       fs::remove(tmp, ec);
-      return "write failed for " + tmp.string();
+      return Diagnostic{.file = path, .message = "write failed for " + tmp.string()};
     }
   }
   if (mode != fs::perms::unknown) fs::permissions(tmp, mode, ec);  // keep the target's mode
   fs::rename(tmp, target, ec);
   if (ec) {
     fs::remove(tmp, ec);
-    return "cannot rename into " + path + ": " + ec.message();
+    return Diagnostic{.file = path, .message = "cannot rename into " + path + ": " + ec.message()};
   }
-  return {};
+  return Done{};
 }
 
 }  // namespace palermo::cli

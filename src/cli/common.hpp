@@ -12,7 +12,7 @@ bool use_colour(int fd);
 // Prints diagnostics to stderr, one per line (Diagnostic::format).
 void print_diagnostics(const std::vector<Diagnostic>& ds);
 // Writes `content` to `path` atomically (temporary file in the same folder, then rename).
-// Returns an empty string on success, else what went wrong.
-std::string write_file_atomically(const std::string& path, std::string_view content);
+// Fails with a diagnostic saying what went wrong.
+Result<Done> write_file_atomically(const std::string& path, std::string_view content);
 
 }  // namespace palermo::cli

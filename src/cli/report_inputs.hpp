@@ -52,9 +52,9 @@ inline int emit(const char* command, const std::string& output_path, const std::
     std::fflush(stdout);
     return exit_ok;
   }
-  std::string error = write_file_atomically(output_path, content);
-  if (!error.empty()) {
-    std::fprintf(stderr, "palermo %s: %s\n", command, error.c_str());
+  const Result<Done> written = write_file_atomically(output_path, content);
+  if (!written) {
+    std::fprintf(stderr, "palermo %s: %s\n", command, written.errors().front().message.c_str());
     return exit_output;
   }
   return exit_ok;

@@ -29,6 +29,10 @@ struct Diagnostic {
 // as spaces. With `caret`, also where the 1-based character `column` lands in the result.
 std::string escape_excerpt(std::string_view text, int column = 0, int* caret = nullptr);
 
+// The value of a Result that has nothing to give back but success: Result<Done>, never an empty
+// string or a bool standing for "it worked".
+struct Done {};
+
 // A value or the diagnostics that explain why there is none.
 template <class T>
 class Result {
