@@ -126,7 +126,8 @@ std::string where_to_act(const analysis::CountryReport& r, const ObligationFindi
   // A penal code among the documents checked is where penal-code matters go.
   if (legislated_in(f, "penal-code"))
     for (const auto& d : r.documents)
-      if (std::find(d.kinds.begin(), d.kinds.end(), "penal-code") != d.kinds.end() && !d.title.empty()) return fmt::format("add a provision to {}", d.title);
+      if (std::find(d.kinds.begin(), d.kinds.end(), "penal-code") != d.kinds.end() && !d.title.empty())
+        return fmt::format("add a provision to {}", d.title);
   const std::string kinds = kinds_of_law(f);
   if (kinds.empty() || legislated_in(f, "trafficking-act"))
     return fmt::format("add a provision to {}", main_document_title(r));
