@@ -50,6 +50,9 @@ struct Found {
 // Quoted terms followed by a definition verb, within one piece of own text.
 void scan_quoted(std::string_view piece, std::uint32_t offset, std::vector<Found>& out) {
   for (std::size_t pos = 0; pos < piece.size(); ++pos) {
+    // Every opening quote starts with one of these bytes: skip the rest of the text cheaply.
+    const char c = piece[pos];
+    if (c != '"' && c != '\xE2' && c != '\xC2') continue;
     for (const QuotePair& q : kQuotes) {
       if (piece.substr(pos, q.open.size()) != q.open) continue;
       std::size_t inner = pos + q.open.size();
@@ -103,7 +106,8 @@ void scan_unquoted(std::string_view piece, std::uint32_t offset, std::vector<Fou
 std::size_t marker_length(std::string_view t, std::size_t i) {
   const char c = t[i];
   if (!(c == '(' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) return 0;  // cheap test first
-  if (i > 0 && (std::isalnum(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(')) return 0;
+  auto ascii_alnum = [](char x) { return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z'); };
+  if (i > 0 && (ascii_alnum(t[i - 1]) || t[i - 1] == '(')) return 0;
   std::size_t j = i;
   const bool paren = j < t.size() && t[j] == '(';
   if (paren) ++j;
@@ -126,11 +130,13 @@ std::size_t marker_length(std::string_view t, std::size_t i) {
 // position of the colon or dash, or npos when the item does not open with a term.
 std::size_t term_before_colon(std::string_view piece, std::size_t b, std::string& term) {
   const std::size_t limit = std::min(piece.size(), b + 70);
+  // Stops at a colon, at the end of a clause, or at a spaced dash (" - ", " — ", " – ").
+  auto dash_at = [&](std::size_t e) {
+    return piece[e] == ' ' && (piece.compare(e, 3, " - ") == 0 || piece.compare(e, 4, " \xE2\x80\x94") == 0 ||
+                               piece.compare(e, 4, " \xE2\x80\x93") == 0);
+  };
   std::size_t e = b;
-  while (e < limit && piece[e] != ':' && piece[e] != ';' && piece[e] != '.' && piece[e] != '\n' &&
-         piece.compare(e, 3, " - ") != 0 && piece.compare(e, 4, " \xE2\x80\x94") != 0 &&
-         piece.compare(e, 4, " \xE2\x80\x93") != 0)
-    ++e;
+  while (e < limit && piece[e] != ':' && piece[e] != ';' && piece[e] != '.' && piece[e] != '\n' && !dash_at(e)) ++e;
   if (e >= limit || piece[e] == ';' || piece[e] == '.' || piece[e] == '\n') return std::string_view::npos;
   term = trim(piece.substr(b, e - b));
   if (term.empty() || std::count(term.begin(), term.end(), ' ') > 6) return std::string_view::npos;
