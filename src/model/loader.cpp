@@ -9,6 +9,7 @@
 #include <set>
 
 #include "grammars/model/parse.hpp"
+#include "model/compiled.hpp"
 #include "model/model.hpp"
 #include "model/treaty_articles.hpp"
 #include "util/edit_distance.hpp"
@@ -706,6 +707,8 @@ Result<Model> load_model_sources(const std::vector<ModelSource>& sources, std::v
 Result<Model> load_model(const std::string& dir, std::vector<Diagnostic>* warnings) {
   std::vector<ModelSource> sources;
   if (dir.empty()) {
+    if (const std::string_view compiled = builtin_compiled_model(); !compiled.empty() && warnings == nullptr)
+      return read_compiled_model(compiled, "built-in model");
     for (const auto& embedded : embedded_files()) {
       std::string_view path = embedded.path;
       if (path.rfind("protocol-model/", 0) == 0 && path.size() > 4 && path.substr(path.size() - 4) == ".pal")

@@ -32,6 +32,8 @@ struct SourceLocation {
   std::string file;
   int line = 0;
   int column = 0;  // 1-based, in code points; 0 when unknown
+
+  bool operator==(const SourceLocation&) const = default;
 };
 
 struct Pattern {
@@ -39,6 +41,8 @@ struct Pattern {
   std::string source;    // the pattern as written
   pattern::Node node;    // parsed
   SourceLocation where;
+
+  bool operator==(const Pattern&) const = default;
 };
 
 // One element of an obligation (e.g. the act of "recruitment"), or a red flag (a pattern whose
@@ -59,6 +63,8 @@ struct Element {
                             // patterns, e.g. "penalty-threshold", "means-for-children"
   std::string explanation;  // red flags: why this is a conflict; elements: optional note
   SourceLocation where;
+
+  bool operator==(const Element&) const = default;
 };
 
 struct Obligation {
@@ -76,6 +82,8 @@ struct Obligation {
   std::vector<Element> elements;
   std::vector<Element> red_flags;
   SourceLocation where;
+
+  bool operator==(const Obligation&) const = default;
 };
 
 // A named list of words the analysis itself relies on — how legislatures create an offence ("commits
@@ -87,6 +95,8 @@ struct Lexicon {
   std::string note;
   std::vector<Pattern> patterns;  // one per language at most
   SourceLocation where;
+
+  bool operator==(const Lexicon&) const = default;
 };
 
 // A lexicon the analysis uses, and what for (shown by `model lint` when one is missing).
@@ -110,13 +120,17 @@ struct Model {
   std::vector<std::string> borrowed_lexicons;  // required lexicons the model lacked, taken from palermo's own
 
   const Obligation* find(std::string_view id) const;
+
+  bool operator==(const Model&) const = default;
 };
 
 std::string_view to_string(ObligationClass c);
 std::string_view to_string(Area a);
 std::string_view to_string(Scope s);
 
-// Loads every *.pal file of a directory, or (dir empty) the model embedded in the binary.
+// Loads every *.pal file of a directory, or (dir empty) the model built into the binary: its compiled
+// form when the executable carries one (model/compiled.hpp) and no warnings are asked for, else its
+// embedded *.pal files, parsed (`model lint` asks for warnings, so it always reads the source).
 // Errors carry FILE:LINE:COL, the line and a caret. Warnings (a language without a pattern, ...)
 // come back in `warnings`.
 // This is also the helper behind every command's `--model DIR` option: pass the option's value
