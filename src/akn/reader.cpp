@@ -87,13 +87,16 @@ std::string_view attribute(const xmlNode* n, const char* name) {
 
 // Appends text with every run of whitespace collapsed to one space and no leading space.
 void append_normalised(std::string& out, const char* text) {
-  for (const char* c = text; *c != '\0'; ++c) {
-    char ch = *c;
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+  auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+  for (const char* c = text; *c != '\0';) {
+    if (space(*c)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += ch;
+      ++c;
+      continue;
     }
+    const char* run = c;  // a run of non-space bytes, appended at once
+    while (*c != '\0' && !space(*c)) ++c;
+    out.append(run, static_cast<std::size_t>(c - run));
   }
 }
 

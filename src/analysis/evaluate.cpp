@@ -304,7 +304,7 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
           // "(consent NEAR "not a defence") AND (trafficking OR exploitation)": the first operand is
           // the evidence, the others only confirm the context; cite where the first one stands.
           if (narrowed.root.children.empty()) break;
-          text::CompiledPattern first{cp.language,
+          text::CompiledPattern first{cp.language, cp.vocabulary,
                                       narrowed_source.children.empty() ? narrowed_source : narrowed_source.children[0],
                                       narrowed.root.children[0]};
           narrowed_source = first.source;
@@ -315,7 +315,8 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
         std::uint32_t best_begin = 0;
         for (std::size_t i = 0; i < narrowed.root.children.size(); ++i) {
           text::CompiledPattern alternative{
-              cp.language, narrowed_source.children.size() > i ? narrowed_source.children[i] : narrowed_source,
+              cp.language, cp.vocabulary,
+              narrowed_source.children.size() > i ? narrowed_source.children[i] : narrowed_source,
               narrowed.root.children[i]};
           if (!text::matches(alternative, *indexed)) continue;
           text::Match am = text::match(alternative, *indexed);

@@ -44,7 +44,7 @@ int tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int lengt
       // A query phrase ending in '*' ("forced lab"*): only its last word is a prefix.
       auto tokens = self->tokenizer.tokenize(input);
       for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string& word = i + 1 == tokens.size() ? tokens[i].folded : tokens[i].term;
+        const std::string_view word = i + 1 == tokens.size() ? tokens.folded(tokens[i]) : tokens.term(tokens[i]);
         int rc = emit(ctx, 0, word.data(), static_cast<int>(word.size()), static_cast<int>(tokens[i].begin),
                       static_cast<int>(tokens[i].end));
         if (rc != SQLITE_OK) return rc;

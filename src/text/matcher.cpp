@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <unordered_map>
 
 namespace palermo::text {
 namespace {
@@ -11,7 +10,7 @@ namespace {
 using Kind = pattern::Node::Kind;
 using Span = std::pair<std::uint32_t, std::uint32_t>;
 
-CompiledNode compile_node(const pattern::Node& node, const Tokenizer& tokenizer) {
+CompiledNode compile_node(const pattern::Node& node, const Tokenizer& tokenizer, const Vocabulary& vocabulary) {
   CompiledNode out;
   out.kind = node.kind;
   out.distance = node.distance;
@@ -30,17 +29,13 @@ CompiledNode compile_node(const pattern::Node& node, const Tokenizer& tokenizer)
         else
           cw.term = tokenizer.stem(parts[i]);
         cw.term_hash = term_hash(cw.term);
+        if (!cw.is_prefix) cw.term_id = vocabulary.find(cw.term, cw.term_hash);  // stem() numbered it
         out.words.push_back(std::move(cw));
       }
     }
   }
-  for (const auto& child : node.children) out.children.push_back(compile_node(child, tokenizer));
+  for (const auto& child : node.children) out.children.push_back(compile_node(child, tokenizer, vocabulary));
   return out;
-}
-
-bool word_matches(const CompiledWord& w, const Token& t) {
-  if (!w.is_prefix) return t.term == w.term;
-  return std::string_view(t.folded).starts_with(w.prefix) || std::string_view(t.term).starts_with(w.prefix);
 }
 
 struct Occurrence {
@@ -52,13 +47,19 @@ struct Occurrence {
 // while they grow. A NEAR's operands are phrases, so one set of lists is ever in use at a time.
 thread_local std::vector<std::uint32_t> t_starts;
 thread_local std::vector<std::vector<std::uint32_t>> t_near_lists;
+thread_local std::vector<std::uint32_t> t_word_ids;  // one phrase's words, as the text's vocabulary numbers
 
 // Evaluates a compiled tree against one text. When spans are wanted, every phrase occurrence that
 // contributes is appended to `spans`; a subtree that fails takes its spans back out.
 class Evaluator {
  public:
-  Evaluator(const TextWindow& window, std::vector<Span>* spans)
-      : text_(*window.text), first_(window.first), last_(window.last), base_(window.base), spans_(spans) {}
+  Evaluator(const CompiledPattern& pattern, const TextWindow& window, std::vector<Span>* spans)
+      : text_(*window.text),
+        first_(window.first),
+        last_(window.last),
+        base_(window.base),
+        same_vocabulary_(pattern.vocabulary != nullptr && pattern.vocabulary.get() == window.text->vocabulary()),
+        spans_(spans) {}
 
   // `limit`: how many occurrences of a phrase to record (0: none, and no occurrence lists built).
   bool eval(const CompiledNode& n, std::size_t limit) {
@@ -102,11 +103,30 @@ class Evaluator {
  private:
   static std::uint32_t length(const CompiledNode& phrase) { return static_cast<std::uint32_t>(phrase.words.size()); }
 
-  // Calls visit(p) for each position where the word occurs, until visit returns true.
+  // The vocabulary numbers of a phrase's exact words into t_word_ids (prefix words: unused). False
+  // when an exact word is in no text of this vocabulary: the phrase cannot occur.
+  bool resolve(const CompiledNode& n) const {
+    t_word_ids.resize(n.words.size());
+    for (std::size_t k = 0; k < n.words.size(); ++k) {
+      const CompiledWord& w = n.words[k];
+      if (w.is_prefix) continue;
+      t_word_ids[k] = same_vocabulary_ ? w.term_id : text_.term_id(w.term, w.term_hash);
+      if (t_word_ids[k] == Vocabulary::kAbsent) return false;
+    }
+    return true;
+  }
+
+  bool word_matches(const CompiledWord& w, std::uint32_t id, const Token& t) const {
+    if (!w.is_prefix) return t.term == id;
+    return text_.folded(t).starts_with(w.prefix) || text_.term(t).starts_with(w.prefix);
+  }
+
+  // Calls visit(p) for each position where the phrase's first word occurs, until visit returns true.
   template <class Visit>
-  bool any_position(const CompiledWord& w, Visit&& visit) const {
+  bool any_position(const CompiledNode& n, Visit&& visit) const {
+    const CompiledWord& w = n.words.front();
     if (w.is_prefix) return text_.any_with_prefix(w.prefix, first_, last_, visit);
-    const std::span<const std::uint32_t> all = text_.positions_of(w.term, w.term_hash);  // ascending
+    const std::span<const std::uint32_t> all = text_.positions_of_id(t_word_ids.front());  // ascending
     for (auto p = std::lower_bound(all.begin(), all.end(), first_); p != all.end() && *p < last_; ++p)
       if (visit(*p)) return true;
     return false;
@@ -116,20 +136,20 @@ class Evaluator {
     const auto& tokens = text_.tokens();
     if (p + n.words.size() > last_) return false;
     for (std::size_t k = 1; k < n.words.size(); ++k)
-      if (tokens[p + k].after_break || !word_matches(n.words[k], tokens[p + k])) return false;
+      if (tokens[p + k].after_break || !word_matches(n.words[k], t_word_ids[k], tokens[p + k])) return false;
     return true;
   }
 
   bool phrase_exists(const CompiledNode& n) const {
-    if (n.kind != Kind::phrase || n.words.empty()) return false;
-    return any_position(n.words.front(), [&](std::uint32_t p) { return occurs_at(n, p); });
+    if (n.kind != Kind::phrase || n.words.empty() || !resolve(n)) return false;
+    return any_position(n, [&](std::uint32_t p) { return occurs_at(n, p); });
   }
 
   // Start positions of every occurrence of a phrase, ascending.
   void phrase_starts(const CompiledNode& n, std::vector<std::uint32_t>& out) const {
     out.clear();
-    if (n.kind != Kind::phrase || n.words.empty()) return;
-    any_position(n.words.front(), [&](std::uint32_t p) {
+    if (n.kind != Kind::phrase || n.words.empty() || !resolve(n)) return;
+    any_position(n, [&](std::uint32_t p) {
       if (occurs_at(n, p)) out.push_back(p);
       return false;
     });
@@ -185,6 +205,7 @@ class Evaluator {
   const IndexedText& text_;
   const std::uint32_t first_, last_;  // the window's token positions
   const std::uint32_t base_;          // subtracted from recorded byte offsets
+  const bool same_vocabulary_;        // the pattern was compiled by the text's tokenizer
   std::vector<Span>* spans_;
 };
 
@@ -207,80 +228,79 @@ CompiledPattern compile(const pattern::Node& node, const Tokenizer& tokenizer) {
   CompiledPattern p;
   p.language = tokenizer.language();
   p.source = node;
-  p.root = compile_node(node, tokenizer);
+  p.vocabulary = tokenizer.vocabulary();
+  p.root = compile_node(node, tokenizer, *p.vocabulary);
   return p;
 }
 
-std::uint64_t term_hash(std::string_view term) { return std::hash<std::string_view>{}(term); }
+std::uint64_t term_hash(std::string_view term) { return Vocabulary::hash(term); }
 
-void IndexedText::KeyIndex::build(std::vector<std::pair<std::string_view, std::uint32_t>> keyed) {
-  // `keyed` arrives sorted by key (or by hash then key): group equal keys.
+void IndexedText::Groups::build(const std::vector<Token>& tokens, std::uint32_t Token::*form,
+                                std::uint32_t vocabulary_size) {
+  ids.clear();
+  ranges.clear();
+  positions.assign(tokens.size(), 0);
+  if (tokens.size() >= vocabulary_size / 16) {
+    // A counting sort over the vocabulary's numbers: two passes over the tokens, no comparison.
+    std::vector<std::uint32_t> count(vocabulary_size + 1, 0);
+    for (const Token& t : tokens) ++count[t.*form + 1];
+    for (std::uint32_t id = 0; id < vocabulary_size; ++id) {
+      if (count[id + 1] == 0) continue;
+      ids.push_back(id);
+    }
+    for (std::uint32_t id = 0; id < vocabulary_size; ++id) count[id + 1] += count[id];
+    ranges.reserve(ids.size() + 1);
+    for (std::uint32_t id : ids) ranges.push_back(count[id]);
+    ranges.push_back(static_cast<std::uint32_t>(tokens.size()));
+    for (const Token& t : tokens) positions[count[t.*form]++] = t.position;  // positions ascend
+    return;
+  }
+  // A short text (a heading) against a large vocabulary: sort its few (number, position) pairs.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  pairs.reserve(tokens.size());
+  for (const Token& t : tokens) pairs.emplace_back(t.*form, t.position);
+  std::sort(pairs.begin(), pairs.end());
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (ids.empty() || ids.back() != pairs[i].first) {
+      ids.push_back(pairs[i].first);
+      ranges.push_back(static_cast<std::uint32_t>(i));
+    }
+    positions[i] = pairs[i].second;
+  }
+  ranges.push_back(static_cast<std::uint32_t>(pairs.size()));
+}
+
+std::span<const std::uint32_t> IndexedText::Groups::of(std::uint32_t id) const {
+  auto it = std::lower_bound(ids.begin(), ids.end(), id);
+  if (it == ids.end() || *it != id) return {};
+  return at(static_cast<std::size_t>(it - ids.begin()));
+}
+
+void IndexedText::PrefixKeys::build(const Groups& groups, const Vocabulary& vocabulary) {
+  std::vector<std::pair<std::string_view, std::uint32_t>> sorted;
+  sorted.reserve(groups.ids.size());
+  for (std::size_t i = 0; i < groups.ids.size(); ++i)
+    sorted.emplace_back(vocabulary.text(groups.ids[i]), static_cast<std::uint32_t>(i));
+  std::sort(sorted.begin(), sorted.end());
   keys.clear();
   codes.clear();
-  ranges.clear();
-  positions.clear();
-  positions.reserve(keyed.size());
-  for (const auto& [key, position] : keyed) {
-    if (keys.empty() || keys.back() != key) {
-      keys.push_back(key);
-      ranges.push_back(static_cast<std::uint32_t>(positions.size()));
-    }
-    positions.push_back(position);
+  group.clear();
+  for (const auto& [key, g] : sorted) {
+    keys.push_back(key);
+    codes.push_back(key_code(key));
+    group.push_back(g);
   }
-  ranges.push_back(static_cast<std::uint32_t>(positions.size()));
-  for (std::string_view key : keys) codes.push_back(key_code(key));
 }
 
-namespace {
-
-// (key, position) pairs sorted by key, then position. A long text repeats few distinct words many
-// times: grouping by hash and sorting only the distinct keys avoids comparing strings for every
-// token (this was the largest cost of checking a 4 MB act).
-template <class KeyOf>
-std::vector<std::pair<std::string_view, std::uint32_t>> sorted_keys(const std::vector<Token>& tokens, KeyOf key_of) {
-  std::vector<std::pair<std::string_view, std::uint32_t>> keyed;
-  keyed.reserve(tokens.size());
-  if (tokens.size() < 256) {
-    for (const Token& t : tokens) keyed.emplace_back(key_of(t), t.position);
-    std::sort(keyed.begin(), keyed.end());
-    return keyed;
-  }
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> groups;
-  groups.reserve(tokens.size() / 4);
-  for (const Token& t : tokens) groups[key_of(t)].push_back(t.position);  // positions ascend
-  std::vector<std::string_view> distinct;
-  distinct.reserve(groups.size());
-  for (const auto& [key, positions] : groups) distinct.push_back(key);
-  std::sort(distinct.begin(), distinct.end());
-  for (std::string_view key : distinct)
-    for (std::uint32_t p : groups[key]) keyed.emplace_back(key, p);
-  return keyed;
-}
-
-}  // namespace
-
-IndexedText::IndexedText(std::vector<Token> tokens) : tokens_(std::move(tokens)) {
-  // Positions index tokens_ directly, whatever the tokens' own numbering was.
-  for (std::size_t i = 0; i < tokens_.size(); ++i) tokens_[i].position = static_cast<std::uint32_t>(i);
-  std::vector<std::pair<std::string_view, std::uint32_t>> keyed =
-      sorted_keys(tokens_, [](const Token& t) -> std::string_view { return t.term; });
-  term_prefixes_.build(keyed);
-  // The exact-term index: the same groups ordered by hash (computed once per distinct term), so
-  // lookups compare integers.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash;  // (hash, group in term_prefixes_)
-  by_hash.reserve(term_prefixes_.keys.size());
-  for (std::size_t i = 0; i < term_prefixes_.keys.size(); ++i)
-    by_hash.emplace_back(term_hash(term_prefixes_.keys[i]), static_cast<std::uint32_t>(i));
-  std::sort(by_hash.begin(), by_hash.end());
-  std::vector<std::pair<std::string_view, std::uint32_t>> hashed;
-  hashed.reserve(keyed.size());
-  term_hashes_.clear();
-  for (const auto& [hash, group] : by_hash) {
-    term_hashes_.push_back(hash);
-    for (std::uint32_t p : term_prefixes_.at(group)) hashed.emplace_back(term_prefixes_.keys[group], p);
-  }
-  by_term_.build(std::move(hashed));
-  folded_prefixes_.build(sorted_keys(tokens_, [](const Token& t) -> std::string_view { return t.folded; }));
+IndexedText::IndexedText(TokenList tokens) : list_(std::move(tokens)) {
+  // Positions index the tokens directly, whatever the tokens' own numbering was.
+  for (std::size_t i = 0; i < list_.tokens.size(); ++i) list_.tokens[i].position = static_cast<std::uint32_t>(i);
+  if (!list_.vocabulary) return;
+  const std::uint32_t size = list_.vocabulary->size();
+  terms_.build(list_.tokens, &Token::term, size);
+  foldeds_.build(list_.tokens, &Token::folded, size);
+  term_keys_.build(terms_, *list_.vocabulary);
+  folded_keys_.build(foldeds_, *list_.vocabulary);
 }
 
 std::span<const std::uint32_t> IndexedText::positions_of(std::string_view term) const {
@@ -288,13 +308,11 @@ std::span<const std::uint32_t> IndexedText::positions_of(std::string_view term) 
 }
 
 std::span<const std::uint32_t> IndexedText::positions_of(std::string_view term, std::uint64_t hash) const {
-  auto it = std::lower_bound(term_hashes_.begin(), term_hashes_.end(), hash);
-  for (; it != term_hashes_.end() && *it == hash; ++it) {  // equal hashes: compare the terms
-    const auto i = static_cast<std::size_t>(it - term_hashes_.begin());
-    if (by_term_.keys[i] == term) return by_term_.at(i);
-  }
-  return {};
+  const std::uint32_t id = term_id(term, hash);
+  return id == Vocabulary::kAbsent ? std::span<const std::uint32_t>() : terms_.of(id);
 }
+
+std::span<const std::uint32_t> IndexedText::positions_of_id(std::uint32_t id) const { return terms_.of(id); }
 
 std::vector<std::uint32_t> IndexedText::positions_with_prefix(std::string_view prefix) const {
   std::vector<std::uint32_t> out;
@@ -309,10 +327,11 @@ std::vector<std::uint32_t> IndexedText::positions_with_prefix(std::string_view p
 
 TextWindow IndexedText::window(std::uint32_t begin, std::uint32_t end) const {
   // Tokens ascend by both offsets; a word cut by either end of the range is left out.
-  auto from = std::lower_bound(tokens_.begin(), tokens_.end(), begin,
+  const std::vector<Token>& tokens = list_.tokens;
+  auto from = std::lower_bound(tokens.begin(), tokens.end(), begin,
                                [](const Token& t, std::uint32_t b) { return t.begin < b; });
-  auto to = std::upper_bound(from, tokens_.end(), end, [](std::uint32_t e, const Token& t) { return e < t.end; });
-  return {this, static_cast<std::uint32_t>(from - tokens_.begin()), static_cast<std::uint32_t>(to - tokens_.begin()),
+  auto to = std::upper_bound(from, tokens.end(), end, [](std::uint32_t e, const Token& t) { return e < t.end; });
+  return {this, static_cast<std::uint32_t>(from - tokens.begin()), static_cast<std::uint32_t>(to - tokens.begin()),
           begin};
 }
 
@@ -320,21 +339,19 @@ Match match(const CompiledPattern& pattern, const IndexedText& text) { return ma
 
 Match match(const CompiledPattern& pattern, const TextWindow& window) {
   Match m;
-  Evaluator ev(window, &m.spans);
+  Evaluator ev(pattern, window, &m.spans);
   m.matched = ev.eval(pattern.root, Match::kMaxOccurrences);
   if (!m.matched) m.spans.clear();
   normalise(m.spans);
   return m;
 }
 
-Match match(const CompiledPattern& pattern, const std::vector<Token>& tokens) {
-  return match(pattern, IndexedText(tokens));
-}
+Match match(const CompiledPattern& pattern, const TokenList& tokens) { return match(pattern, IndexedText(tokens)); }
 
 bool matches(const CompiledPattern& pattern, const IndexedText& text) { return matches(pattern, text.whole()); }
 
 bool matches(const CompiledPattern& pattern, const TextWindow& window) {
-  Evaluator ev(window, nullptr);
+  Evaluator ev(pattern, window, nullptr);
   return ev.eval(pattern.root, 0);
 }
 

@@ -4,7 +4,7 @@
 // text once, then match every compiled pattern against every indexed text:
 //   Tokenizer tok(lang);
 //   CompiledPattern p = compile(node, tok);          // once per pattern and language
-//   IndexedText text(tok.tokenize(provision_text));  // once per provision
+//   IndexedText text(tok.tokenize(provision_text));  // once per provision (or document, windowed)
 //   if (Match m = match(p, text)) { ... m.spans ... } // or matches(p, text) when spans are not needed
 // Loop over provisions outside and patterns inside: one provision's index then stays in cache
 // (400 patterns x 1000 provisions: ~40 ms that way round on the shared machine, ~3x slower the
@@ -22,6 +22,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <utility>
@@ -36,7 +37,10 @@ namespace palermo::text {
 struct CompiledWord {
   std::string term;             // stemmed form, compared for equality with Token::term (not a prefix)
   std::uint64_t term_hash = 0;  // term_hash(term), so lookups hash nothing at match time
-  std::string prefix;           // folded, unstemmed prefix (prefix words only)
+  // The term's number in the vocabulary of the tokenizer that compiled it: matching a text of that
+  // same vocabulary compares numbers and looks nothing up.
+  std::uint32_t term_id = Vocabulary::kAbsent;
+  std::string prefix;  // folded, unstemmed prefix (prefix words only)
   bool is_prefix = false;
 
   bool operator==(const CompiledWord&) const = default;
@@ -51,8 +55,9 @@ struct CompiledNode {
 };
 
 struct CompiledPattern {
-  Language language = Language::other;  // the tokenizer's language it was compiled with
-  pattern::Node source;                 // the pattern as parsed, for explanations ("which pattern")
+  Language language = Language::other;           // the tokenizer's language it was compiled with
+  std::shared_ptr<const Vocabulary> vocabulary;  // that tokenizer's: CompiledWord::term_id numbers in it
+  pattern::Node source;                          // the pattern as parsed, for explanations ("which pattern")
   CompiledNode root;
 };
 
@@ -72,54 +77,73 @@ struct TextWindow {
   std::uint32_t base = 0;  // byte offset of the range: subtracted from every span
 };
 
-// One provision's tokens plus a term index, built once and matched against many patterns. Lookups
-// are binary searches over 64-bit term hashes and sorted keys, with no allocation, so that ~400
-// patterns against ~1000 provisions take milliseconds. Move-only: the index refers into tokens().
+// A text's tokens plus an index of where each word form stands, built once and matched against many
+// patterns. Tokens are grouped by their vocabulary numbers (a counting sort, no string compared);
+// lookups are binary searches over numbers, with no allocation, so that ~400 patterns against
+// ~1000 provisions take milliseconds. Move-only: the prefix keys view the vocabulary's texts.
 class IndexedText {
  public:
   IndexedText() = default;
-  explicit IndexedText(std::vector<Token> tokens);
+  explicit IndexedText(TokenList tokens);
   IndexedText(IndexedText&&) noexcept = default;
   IndexedText& operator=(IndexedText&&) noexcept = default;
   IndexedText(const IndexedText&) = delete;
   IndexedText& operator=(const IndexedText&) = delete;
 
-  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Token>& tokens() const { return list_.tokens; }
+  std::string_view term(const Token& t) const { return list_.term(t); }
+  std::string_view folded(const Token& t) const { return list_.folded(t); }
+  // The vocabulary number of an index form (Vocabulary::kAbsent when no text of this vocabulary
+  // has it, and then no token here has it either).
+  const Vocabulary* vocabulary() const { return list_.vocabulary.get(); }
+  std::uint32_t term_id(std::string_view term, std::uint64_t term_hash) const {
+    return list_.vocabulary ? list_.vocabulary->find(term, term_hash) : Vocabulary::kAbsent;
+  }
   // Every token, or the tokens lying wholly inside bytes [begin, end) of the source text.
-  TextWindow whole() const { return {this, 0, static_cast<std::uint32_t>(tokens_.size()), 0}; }
+  TextWindow whole() const { return {this, 0, static_cast<std::uint32_t>(list_.tokens.size()), 0}; }
   TextWindow window(std::uint32_t begin, std::uint32_t end) const;
   // Positions (sorted) of tokens whose term equals `term`; empty when absent.
   std::span<const std::uint32_t> positions_of(std::string_view term) const;
   std::span<const std::uint32_t> positions_of(std::string_view term, std::uint64_t term_hash) const;
+  std::span<const std::uint32_t> positions_of_id(std::uint32_t term_id) const;
   // Positions (sorted, deduplicated) of tokens whose folded form or term starts with `prefix`.
   std::vector<std::uint32_t> positions_with_prefix(std::string_view prefix) const;
   // Calls visit(position) for every token whose folded form or term starts with `prefix`, in no
   // particular order and possibly twice, until visit returns true; returns whether one did.
   template <class Visit>
   bool any_with_prefix(std::string_view prefix, Visit&& visit) const {
-    return any_with_prefix(prefix, 0, static_cast<std::uint32_t>(tokens_.size()), visit);
+    return any_with_prefix(prefix, 0, static_cast<std::uint32_t>(list_.tokens.size()), visit);
   }
   // The same, for positions in [first, last) only.
   template <class Visit>
   bool any_with_prefix(std::string_view prefix, std::uint32_t first, std::uint32_t last, Visit&& visit) const;
 
  private:
-  // Distinct keys with their positions: positions[ranges[i]..ranges[i+1]) belong to key i.
-  struct KeyIndex {
-    std::vector<std::string_view> keys;  // views into tokens_' strings
-    std::vector<std::uint64_t> codes;    // key_code(keys[i]), for prefix searches
+  // The positions of each distinct form (by vocabulary number): positions[ranges[i]..ranges[i+1])
+  // belong to ids[i]; ids ascend.
+  struct Groups {
+    std::vector<std::uint32_t> ids;
     std::vector<std::uint32_t> ranges;
     std::vector<std::uint32_t> positions;
-    void build(std::vector<std::pair<std::string_view, std::uint32_t>> keyed);
+    void build(const std::vector<Token>& tokens, std::uint32_t Token::*form, std::uint32_t vocabulary_size);
     std::span<const std::uint32_t> at(std::size_t i) const {
       return {positions.data() + ranges[i], positions.data() + ranges[i + 1]};
     }
+    std::span<const std::uint32_t> of(std::uint32_t id) const;
   };
-  std::vector<Token> tokens_;
-  std::vector<std::uint64_t> term_hashes_;  // sorted; term_hashes_[i] is the hash of by_term_.keys[i]
-  KeyIndex by_term_;                        // sorted by (hash, key), for exact terms
-  KeyIndex term_prefixes_;                  // terms sorted by key, for prefix queries
-  KeyIndex folded_prefixes_;                // folded forms sorted by key, for prefix queries
+  // The same groups' texts sorted as strings, for prefix queries: keys[i] is the text of group
+  // group[i], codes[i] its key_code.
+  struct PrefixKeys {
+    std::vector<std::string_view> keys;
+    std::vector<std::uint64_t> codes;
+    std::vector<std::uint32_t> group;
+    void build(const Groups& groups, const Vocabulary& vocabulary);
+  };
+  TokenList list_;
+  Groups terms_;            // index forms, for exact words
+  Groups foldeds_;          // folded forms
+  PrefixKeys term_keys_;    // for prefix queries against index forms
+  PrefixKeys folded_keys_;  // and against folded forms
 };
 
 // The hash IndexedText files terms under; CompiledWord::term_hash holds it precomputed.
@@ -140,12 +164,13 @@ bool IndexedText::any_with_prefix(std::string_view prefix, std::uint32_t first, 
   // does not fix set to 0 and to 0xFF. Past eight bytes the code cannot tell, so check the key.
   const std::uint64_t low = key_code(prefix);
   const std::uint64_t high = prefix.size() >= 8 ? low : low | (~std::uint64_t{0} >> (8 * prefix.size()));
-  for (const KeyIndex* index : {&term_prefixes_, &folded_prefixes_}) {
-    auto it = std::lower_bound(index->codes.begin(), index->codes.end(), low);
-    for (; it != index->codes.end() && *it <= high; ++it) {
-      const auto i = static_cast<std::size_t>(it - index->codes.begin());
-      if (prefix.size() > 8 && !index->keys[i].starts_with(prefix)) continue;
-      const std::span<const std::uint32_t> all = index->at(i);  // ascending
+  const std::pair<const PrefixKeys*, const Groups*> indexes[] = {{&term_keys_, &terms_}, {&folded_keys_, &foldeds_}};
+  for (const auto& [keys, groups] : indexes) {
+    auto it = std::lower_bound(keys->codes.begin(), keys->codes.end(), low);
+    for (; it != keys->codes.end() && *it <= high; ++it) {
+      const auto i = static_cast<std::size_t>(it - keys->codes.begin());
+      if (prefix.size() > 8 && !keys->keys[i].starts_with(prefix)) continue;
+      const std::span<const std::uint32_t> all = groups->at(keys->group[i]);  // ascending
       for (auto p = std::lower_bound(all.begin(), all.end(), first); p != all.end() && *p < last; ++p)
         if (visit(*p)) return true;
     }
@@ -169,7 +194,7 @@ struct Match {
 Match match(const CompiledPattern& pattern, const TextWindow& window);
 Match match(const CompiledPattern& pattern, const IndexedText& text);
 // Convenience for a single use: indexes `tokens` first.
-Match match(const CompiledPattern& pattern, const std::vector<Token>& tokens);
+Match match(const CompiledPattern& pattern, const TokenList& tokens);
 // Fast path: no spans are collected, alternatives stop at the first that matches.
 bool matches(const CompiledPattern& pattern, const TextWindow& window);
 bool matches(const CompiledPattern& pattern, const IndexedText& text);

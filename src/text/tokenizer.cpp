@@ -297,6 +297,14 @@ std::string fold(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
+    // ASCII, most of any statute, folds byte for byte: capitals lowered, everything else kept (what
+    // fold_code_point and append_separator do with it, without decoding).
+    const char c = utf8[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+      ++i;
+      continue;
+    }
     const Decoded d = decode(utf8, i);
     if (fold_code_point(d.code, out) == CharClass::separator) append_separator(out, d.code, utf8.substr(i, d.length));
     i += d.length;
@@ -304,19 +312,56 @@ std::string fold(std::string_view utf8) {
   return out;
 }
 
+std::uint64_t Vocabulary::hash(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+std::uint32_t Vocabulary::find(std::string_view word, std::uint64_t word_hash) const {
+  if (table_.empty()) return kAbsent;
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = word_hash & mask;; i = (i + 1) & mask) {
+    const std::uint32_t id = table_[i];
+    if (id == kAbsent) return kAbsent;
+    if (hashes_[id] == word_hash && strings_[id] == word) return id;
+  }
+}
+
+std::uint32_t Vocabulary::intern(std::string_view word) {
+  const std::uint64_t h = hash(word);
+  if (const std::uint32_t id = find(word, h); id != kAbsent) return id;
+  if ((strings_.size() + 1) * 2 > table_.size()) {  // keep the table at most half full
+    table_.assign(table_.empty() ? 4096 : table_.size() * 2, kAbsent);
+    const std::size_t mask = table_.size() - 1;
+    for (std::uint32_t id = 0; id < strings_.size(); ++id) {
+      std::size_t i = hashes_[id] & mask;
+      while (table_[i] != kAbsent) i = (i + 1) & mask;
+      table_[i] = id;
+    }
+  }
+  const auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.emplace_back(word);
+  hashes_.push_back(h);
+  const std::size_t mask = table_.size() - 1;
+  std::size_t i = h & mask;
+  while (table_[i] != kAbsent) i = (i + 1) & mask;
+  table_[i] = id;
+  return id;
+}
+
 struct Tokenizer::Impl {
   struct StemmerDeleter {
     void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
   };
   std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer;
-  // A statute uses a few thousand distinct words many times over; caching their stems makes
+  std::shared_ptr<Vocabulary> vocabulary = std::make_shared<Vocabulary>();
+  // A statute uses a few thousand distinct words many times over; caching their forms' numbers makes
   // tokenizing large acts several times faster. An open-addressing table keyed by the lower-cased
-  // word (one probe, no node allocations); emptied when it reaches kMaxSlots.
+  // word (one probe, no node allocations); emptied when it reaches kMaxSlots (the vocabulary keeps
+  // every form, so numbers stay the same).
   struct Slot {
     std::uint64_t hash = 0;
     bool used = false;
     std::string word;
-    std::string term;
+    std::uint32_t term = 0;
+    std::uint32_t folded = 0;
   };
   std::vector<Slot> slots;
   std::size_t used = 0;
@@ -344,13 +389,21 @@ struct Tokenizer::Impl {
     }
   }
 
-  // The index form of a lower-cased word: stemmed with its accents, then folded. The reference is
-  // valid until the next call.
-  const std::string& stem(std::string_view lower, std::string_view folded) {
+  struct Forms {
+    std::uint32_t term, folded;
+  };
+  // The numbers of a word's index form (the lower-cased word stemmed with its accents, then folded)
+  // and of its folded form.
+  Forms forms(std::string_view lower, std::string_view folded) {
     if (slots.empty()) grow();
     const std::uint64_t hash = std::hash<std::string_view>{}(lower);
     std::size_t i = probe(lower, hash);
-    if (slots[i].used) return slots[i].term;
+    if (slots[i].used) {
+      const Slot& slot = slots[i];
+      // Words equal once lower-cased fold alike; checked, as it costs one short comparison.
+      if (vocabulary->text(slot.folded) == folded) return {slot.term, slot.folded};
+      return {slot.term, vocabulary->intern(folded)};
+    }
     if ((used + 1) * 2 > slots.size()) {  // keep the table at most half full
       grow();
       i = probe(lower, hash);
@@ -360,20 +413,20 @@ struct Tokenizer::Impl {
     slot.hash = hash;
     slot.word.assign(lower);
     ++used;
+    slot.folded = vocabulary->intern(folded);
     if (!stemmer || all_digits(folded)) {
-      slot.term.assign(folded);
+      slot.term = slot.folded;
     } else {
       const sb_symbol* s = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(lower.data()),
                                            static_cast<int>(lower.size()));
       // Snowball returns nullptr only when out of memory; fall back to the unstemmed word.
-      if (s == nullptr) {
-        slot.term.assign(folded);
-      } else {
-        slot.term = fold(std::string_view(reinterpret_cast<const char*>(s),
-                                          static_cast<std::size_t>(sb_stemmer_length(stemmer.get()))));
-      }
+      slot.term =
+          s == nullptr
+              ? slot.folded
+              : vocabulary->intern(fold(std::string_view(reinterpret_cast<const char*>(s),
+                                                         static_cast<std::size_t>(sb_stemmer_length(stemmer.get())))));
     }
-    return slot.term;
+    return {slot.term, slot.folded};
   }
 };
 
@@ -382,6 +435,7 @@ Tokenizer::Tokenizer(Language lang) : lang_(lang), impl_(std::make_unique<Impl>(
   // A libstemmer built without this language leaves the stemmer empty: we then fold only.
 }
 Tokenizer::~Tokenizer() = default;
+const std::shared_ptr<const Vocabulary> Tokenizer::vocabulary() const { return impl_->vocabulary; }
 Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
 Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
 
@@ -391,35 +445,38 @@ std::string Tokenizer::stem(std::string_view word) const {
   for_each_word(word, [&](const std::string& folded, const std::string& lower, std::size_t, std::size_t) {
     if (!first) out += ' ';  // not one word after all: stem each part
     first = false;
-    out += impl_->stem(lower, folded);
+    out += impl_->vocabulary->text(impl_->forms(lower, folded).term);
   });
   return out;
 }
 
-std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
-  std::vector<Token> tokens;
+TokenList Tokenizer::tokenize(std::string_view text) const {
+  TokenList list;
+  list.vocabulary = impl_->vocabulary;
+  std::vector<Token>& tokens = list.tokens;
   tokens.reserve(text.size() / 7);  // about one word per 6-7 bytes of English or French prose
   std::size_t previous_end = 0;
   for_each_word(text, [&](const std::string& folded, const std::string& lower, std::size_t begin, std::size_t end) {
+    const Impl::Forms forms = impl_->forms(lower, folded);
     Token t;
-    t.term = impl_->stem(lower, folded);
-    t.folded = folded;
+    t.term = forms.term;
+    t.folded = forms.folded;
     t.after_break =
         !tokens.empty() && text.substr(previous_end, begin - previous_end).find('\n') != std::string_view::npos;
     previous_end = end;
     t.begin = static_cast<std::uint32_t>(begin);
     t.end = static_cast<std::uint32_t>(end);
     t.position = static_cast<std::uint32_t>(tokens.size());
-    tokens.push_back(std::move(t));
+    tokens.push_back(t);
   });
-  return tokens;
+  return list;
 }
 
 void Tokenizer::scan(std::string_view text, void* context, EmitWord emit) const {
   bool go_on = true;
   for_each_word(text, [&](const std::string& folded, const std::string& lower, std::size_t begin, std::size_t end) {
     if (!go_on) return;
-    const std::string& term = impl_->stem(lower, folded);
+    const std::string_view term = impl_->vocabulary->text(impl_->forms(lower, folded).term);
     go_on = emit(context, term, folded, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end));
   });
 }
