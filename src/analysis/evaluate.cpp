@@ -178,6 +178,14 @@ std::string Evaluator::offence_citations() const {
   return join(cites, ", ");
 }
 
+bool Evaluator::may_occur(const text::CompiledPattern& cp, std::size_t doc) {
+  auto [it, fresh] = may_occur_.try_emplace({&cp, doc}, false);
+  if (fresh)
+    it->second =
+        text::may_match(cp, corpus_.indexed(doc, {0, static_cast<std::uint32_t>(corpus_.doc(doc).text.size())}));
+  return it->second;
+}
+
 const text::CompiledPattern& Evaluator::compiled(const model::Pattern& p, text::Language lang) {
   auto key = std::make_pair(&p, lang);
   auto it = compiled_.find(key);
@@ -292,8 +300,9 @@ std::vector<Evaluator::Hit> Evaluator::search_with(const std::vector<model::Patt
     for (const model::Pattern& p : patterns) {
       // The document's language; every language when it is unknown or the model has none for it.
       if ((has_own_language || !other_languages) && p.language != dt.model_language) continue;
-      if (!indexed) indexed = corpus_.indexed(item.doc, item.range);
       const text::CompiledPattern& cp = compiled(p, dt.language);
+      if (!may_occur(cp, item.doc)) continue;
+      if (!indexed) indexed = corpus_.indexed(item.doc, item.range);
       if (!text::matches(cp, *indexed)) continue;
       // For "a OR b OR (c AND d)", cite the alternative that matches earliest in the text, with only
       // its words: a match reports the spans of every alternative, mixing unrelated provisions.

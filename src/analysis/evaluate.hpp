@@ -96,6 +96,10 @@ class Evaluator {
   const Definitions& defs_;
   const Scopes& scopes_;
   std::map<std::pair<const model::Pattern*, text::Language>, text::CompiledPattern> compiled_;
+  // Whether a compiled pattern may match anywhere in a document (text::may_match on the whole
+  // document): when not, none of the document's provisions is tried against it.
+  bool may_occur(const text::CompiledPattern& cp, std::size_t doc);
+  std::map<std::pair<const text::CompiledPattern*, std::size_t>, bool> may_occur_;
   // Items of a scope that may carry an element with these roles (all items when it names none).
   const std::vector<ScopeItem>& items_with_roles(const std::vector<ScopeItem>& items,
                                                  const std::vector<std::string>& roles);

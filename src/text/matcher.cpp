@@ -53,12 +53,14 @@ thread_local std::vector<std::uint32_t> t_word_ids;  // one phrase's words, as t
 // contributes is appended to `spans`; a subtree that fails takes its spans back out.
 class Evaluator {
  public:
-  Evaluator(const CompiledPattern& pattern, const TextWindow& window, std::vector<Span>* spans)
+  Evaluator(const CompiledPattern& pattern, const TextWindow& window, std::vector<Span>* spans,
+            bool ignore_exceptions = false)
       : text_(*window.text),
         first_(window.first),
         last_(window.last),
         base_(window.base),
         same_vocabulary_(pattern.vocabulary != nullptr && pattern.vocabulary.get() == window.text->vocabulary()),
+        ignore_exceptions_(ignore_exceptions),
         spans_(spans) {}
 
   // `limit`: how many occurrences of a phrase to record (0: none, and no occurrence lists built).
@@ -91,7 +93,7 @@ class Evaluator {
         if (n.children.size() != 2) return false;
         const std::size_t mark = mark_spans();
         if (!eval(n.children[0], limit)) return false;
-        if (eval(n.children[1], 0)) return rollback(mark);
+        if (!ignore_exceptions_ && eval(n.children[1], 0)) return rollback(mark);
         return true;
       }
       case Kind::near:
@@ -206,6 +208,7 @@ class Evaluator {
   const std::uint32_t first_, last_;  // the window's token positions
   const std::uint32_t base_;          // subtracted from recorded byte offsets
   const bool same_vocabulary_;        // the pattern was compiled by the text's tokenizer
+  const bool ignore_exceptions_;      // may_match: `a NOT b` is read as `a`
   std::vector<Span>* spans_;
 };
 
@@ -352,6 +355,11 @@ bool matches(const CompiledPattern& pattern, const IndexedText& text) { return m
 
 bool matches(const CompiledPattern& pattern, const TextWindow& window) {
   Evaluator ev(pattern, window, nullptr);
+  return ev.eval(pattern.root, 0);
+}
+
+bool may_match(const CompiledPattern& pattern, const TextWindow& window) {
+  Evaluator ev(pattern, window, nullptr, true);
   return ev.eval(pattern.root, 0);
 }
 

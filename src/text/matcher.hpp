@@ -198,5 +198,10 @@ Match match(const CompiledPattern& pattern, const TokenList& tokens);
 // Fast path: no spans are collected, alternatives stop at the first that matches.
 bool matches(const CompiledPattern& pattern, const TextWindow& window);
 bool matches(const CompiledPattern& pattern, const IndexedText& text);
+// Whether the pattern could match some window of this one: matches() with every `NOT x` ignored.
+// Every other operator only needs more of the text to hold, so a pattern that may not match a
+// whole document matches none of its provisions: the analysis asks this once per document and
+// skips the provisions of documents where the answer is no.
+bool may_match(const CompiledPattern& pattern, const TextWindow& window);
 
 }  // namespace palermo::text
