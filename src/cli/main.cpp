@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/memory.hpp"
 #include "model/model.hpp"
 #include "palermo_git_commit.hpp"  // generated at build time by cmake/git_commit.cmake
 
@@ -62,6 +63,7 @@ static int print_version() {
 }  // namespace palermo::cli
 
 int main(int argc, char** argv) {
+  palermo::cli::prefer_large_pages();
   using namespace palermo::cli;
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
       std::strcmp(argv[1], "help") == 0) {
