@@ -247,16 +247,31 @@ inline bool is_ascii_alnum(char c) {
 
 // Calls on_word(folded, lower, begin, end) for every word of `text`: a run of letters and digits,
 // folded and merely lower-cased, with byte offsets into `text`. Both buffers are reused, so
-// splitting allocates nothing per word.
+// splitting allocates nothing per word. While a word is all ASCII its lower-cased form is its folded
+// form, and on_word gets the same string twice (&lower == &folded): `lower` is only filled from a
+// word's first other letter on.
 template <class OnWord>
 void for_each_word(std::string_view text, OnWord&& on_word) {
   std::string folded;
   std::string lower;
+  bool ascii_only = true;  // the current word has had only ASCII letters and digits
   std::size_t word_begin = 0;
   bool in_word = false;
+  auto end_word = [&](std::size_t end) {
+    in_word = false;
+    if (!folded.empty()) on_word(folded, ascii_only ? folded : lower, word_begin, end);  // empty: only marks
+    folded.clear();
+    lower.clear();
+    ascii_only = true;
+  };
   for (std::size_t i = 0; i < text.size();) {
-    // Fast path for the common case, a run of ASCII letters and digits: both forms at once.
-    if (is_ascii_alnum(text[i])) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      if (!is_ascii_alnum(text[i])) {  // ASCII punctuation and spaces end a word
+        if (in_word) end_word(i);
+        ++i;
+        continue;
+      }
+      // A run of ASCII letters and digits, lower-cased at once.
       if (!in_word) {
         in_word = true;
         word_begin = i;
@@ -267,7 +282,7 @@ void for_each_word(std::string_view text, OnWord&& on_word) {
       folded.append(text.data() + i, j - i);
       for (std::size_t k = at; k < folded.size(); ++k)
         if (folded[k] <= 'Z' && folded[k] >= 'A') folded[k] = static_cast<char>(folded[k] + ('a' - 'A'));
-      lower.append(folded, at, std::string::npos);
+      if (!ascii_only) lower.append(folded, at, std::string::npos);
       i = j;
       continue;
     }
@@ -279,16 +294,19 @@ void for_each_word(std::string_view text, OnWord&& on_word) {
         in_word = true;
         word_begin = i;
       }
-      if (folded.size() > before) lower_code_point(d.code, lower);  // combining marks: dropped
+      if (folded.size() > before) {  // combining marks fold to nothing and are dropped from both
+        if (ascii_only) {
+          lower.assign(folded, 0, before);  // the word's ASCII part, identical in both forms
+          ascii_only = false;
+        }
+        lower_code_point(d.code, lower);
+      }
     } else if (in_word) {
-      in_word = false;
-      if (!folded.empty()) on_word(folded, lower, word_begin, i);  // empty: only combining marks
-      folded.clear();
-      lower.clear();
+      end_word(i);
     }
     i += d.length;
   }
-  if (in_word && !folded.empty()) on_word(folded, lower, word_begin, text.size());
+  if (in_word) end_word(text.size());
 }
 
 }  // namespace
@@ -400,8 +418,9 @@ struct Tokenizer::Impl {
     std::size_t i = probe(lower, hash);
     if (slots[i].used) {
       const Slot& slot = slots[i];
-      // Words equal once lower-cased fold alike; checked, as it costs one short comparison.
-      if (vocabulary->text(slot.folded) == folded) return {slot.term, slot.folded};
+      // Words equal once lower-cased fold alike (an all-ASCII word, passed as one string for both, is
+      // its own folded form); otherwise checked, as it costs one short comparison.
+      if (lower.data() == folded.data() || vocabulary->text(slot.folded) == folded) return {slot.term, slot.folded};
       return {slot.term, vocabulary->intern(folded)};
     }
     if ((used + 1) * 2 > slots.size()) {  // keep the table at most half full
