@@ -60,8 +60,7 @@ const std::map<std::string, Evaluator::Check>& Evaluator::checks() {
 bool Evaluator::cites_trafficking_offence(std::size_t doc, std::size_t provision) {
   const DocText& dt = corpus_.doc(doc);
   const auto offences = trafficking_offences();
-  std::string_view text = dt.slice(dt.subtree[provision]);
-  for (const citation::Citation& c : citation::find_citations(text)) {
+  for (const citation::Citation& c : corpus_.citations(doc, dt.subtree[provision])) {
     std::size_t at = dt.provision_at(dt.subtree[provision].first + static_cast<std::uint32_t>(c.begin));
     for (std::size_t target : resolve(c, *dt.doc, at))
       for (const OffenceSite* off : offences)

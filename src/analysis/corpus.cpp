@@ -207,6 +207,12 @@ text::TextWindow Corpus::indexed(std::size_t doc, ByteRange range) {
   return index->window(range.first, range.second);
 }
 
+const std::vector<citation::Citation>& Corpus::citations(std::size_t doc, ByteRange range) {
+  auto [it, fresh] = citations_.try_emplace({doc, range.first, range.second});
+  if (fresh) it->second = citation::find_citations(docs_[doc].slice(range));
+  return it->second;
+}
+
 std::string Corpus::folded(std::size_t doc, ByteRange range) const { return fold_text(docs_[doc].slice(range)); }
 
 bool has_word(std::string_view folded_text, std::string_view needle, bool prefix) {

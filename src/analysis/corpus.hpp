@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "akn/document.hpp"
+#include "grammars/citation/citation.hpp"
 #include "text/matcher.hpp"
 #include "text/tokenizer.hpp"
 
@@ -60,6 +61,9 @@ class Corpus {
   // The tokens of a byte range of a document, for matching (spans relative to range.first). Each
   // document is tokenised and indexed once, when first asked; a range is a window of that index.
   text::TextWindow indexed(std::size_t doc, ByteRange range);
+  // The citations in a range of a document (citation::find_citations of its text), found once per
+  // range: finding the offence, its scope and its penalty ask about the same sections many times.
+  const std::vector<citation::Citation>& citations(std::size_t doc, ByteRange range);
   // The folded form of a range (lower case, no diacritics), for keyword tests of the checks.
   std::string folded(std::size_t doc, ByteRange range) const;
   const text::Tokenizer& tokenizer(text::Language lang);
@@ -68,6 +72,7 @@ class Corpus {
   std::vector<DocText> docs_;
   std::vector<std::unique_ptr<text::IndexedText>> doc_index_;  // per document, built on first use
   std::map<text::Language, std::unique_ptr<text::Tokenizer>> tokenizers_;
+  std::map<std::tuple<std::size_t, std::uint32_t, std::uint32_t>, std::vector<citation::Citation>> citations_;
 };
 
 // Folded keyword search with word starts: `needle` (already folded) occurs in `folded_text` starting at

@@ -329,7 +329,7 @@ void read_penalty(Corpus& corpus, Lexicons& lex, OffenceSite& site, const std::v
     site.penalty_range = {own.first + static_cast<std::uint32_t>(mentions.front().begin),
                           own.first + static_cast<std::uint32_t>(mentions.back().end)};
   } else {
-    for (const citation::Citation& c : citation::find_citations(unit_text)) {
+    for (const citation::Citation& c : corpus.citations(di, own)) {
       if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
           c.kind == citation::Kind::this_chapter)
         continue;
@@ -416,7 +416,7 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
       const auto stated = penalty::find_penalties(dt.slice(r));
       if (std::none_of(stated.begin(), stated.end(), [](const penalty::PenaltyMention& m) { return m.imprisonment; }))
         continue;
-      for (const citation::Citation& c : citation::find_citations(dt.slice(r))) {
+      for (const citation::Citation& c : corpus.citations(di, r)) {
         // A particular provision ("an offence under Section 4"), not the whole Act or a Part.
         if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
             c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part ||
@@ -501,7 +501,7 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     const DocText& dt = corpus.doc(out[i].doc);
     const ByteRange r = dt.subtree[out[i].unit];
     if (lex.in("ancillary-conduct", out[i].doc, r)) continue;
-    for (const citation::Citation& c : citation::find_citations(dt.slice(r))) {
+    for (const citation::Citation& c : corpus.citations(out[i].doc, r)) {
       if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter)
         continue;
       const std::uint32_t at = r.first + static_cast<std::uint32_t>(c.begin);
@@ -796,7 +796,7 @@ OffenceSearch find_offences(Corpus& corpus, Lexicons& lex, const Definitions& de
     const DocText& dt = corpus.doc(o.doc);
     for (const OffenceSite& other : out) {
       if (other.doc != o.doc || other.unit == o.unit || other.info.trafficking) continue;
-      for (const citation::Citation& c : citation::find_citations(dt.slice(dt.subtree[other.unit]))) {
+      for (const citation::Citation& c : corpus.citations(o.doc, dt.subtree[other.unit])) {
         std::size_t at = dt.provision_at(dt.subtree[other.unit].first + static_cast<std::uint32_t>(c.begin));
         auto targets = resolve(c, *dt.doc, at);
         if (std::any_of(targets.begin(), targets.end(),

@@ -162,7 +162,7 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
       if (!lex.in("definition-carrier", o.doc, range)) continue;
       if (definition_section(o.doc, u)) continue;  // a list of definitions is reached through the terms used
       bool cites = false;
-      for (const citation::Citation& c : citation::find_citations(dt.slice(range))) {
+      for (const citation::Citation& c : corpus.citations(o.doc, range)) {
         if (c.kind == citation::Kind::this_act) continue;  // "this Act" is every provision of it
         std::size_t at = dt.provision_at(range.first + static_cast<std::uint32_t>(c.begin));
         for (std::size_t t : resolve(c, d, at))
@@ -188,8 +188,7 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     const akn::Document& d = *dt.doc;
     const akn::Provision& op = d.provisions[off.provision];
     std::vector<std::pair<std::size_t, std::string>> targets;
-    std::string_view text = dt.slice(off.range);
-    for (const citation::Citation& c : citation::find_citations(text)) {
+    for (const citation::Citation& c : corpus.citations(off.doc, off.range)) {
       if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
           c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::part || c.kind == citation::Kind::chapter)
         continue;  // whole Acts and Parts are not a citation of a particular rule
@@ -249,7 +248,7 @@ Scopes build_scopes(Corpus& corpus, Lexicons& lex, const std::vector<OffenceSite
     const std::string& heading = d.provisions[o.unit].heading;
     const bool names_trafficking = lex.in_or_heading("offence-name", o.doc, dt.subtree[o.unit], heading);
     const OffenceSite* base = nullptr;
-    for (const citation::Citation& c : citation::find_citations(dt.slice(dt.subtree[o.unit]))) {
+    for (const citation::Citation& c : corpus.citations(o.doc, dt.subtree[o.unit])) {
       std::size_t from = dt.provision_at(dt.subtree[o.unit].first + static_cast<std::uint32_t>(c.begin));
       for (std::size_t t : resolve(c, d, from))
         for (const OffenceSite& core : offences)
