@@ -250,26 +250,34 @@ Definitions find_definitions(Corpus& corpus) {
                               return b.begin - a.begin < 8 && fold_text(a.display) == fold_text(b.display);
                             }),
                 found.end());
-    // <def> marks the quote scan did not see (definitions written without quotes).
+    // <def> marks the quote scan did not see (definitions written without quotes). Looked up through
+    // indexes of what was found and of each provision's pieces: an act with thousands of <def> marks
+    // would otherwise compare each with every definition and every piece.
+    std::map<std::pair<std::size_t, std::string>, std::size_t> found_at;  // (provision, folded term) -> found
+    for (std::size_t i = 0; i < found.size(); ++i)
+      found_at.try_emplace({dt.provision_at(found[i].begin), fold_text(found[i].display)}, i);
+    std::map<std::size_t, std::vector<std::size_t>> pieces_of;  // provision -> its pieces, in order
+    if (!d.definitions.empty())
+      for (std::size_t i = 0; i < dt.pieces.size(); ++i) pieces_of[dt.pieces[i].provision].push_back(i);
     for (const akn::TermMark& mark : d.definitions) {
       if (mark.provision >= d.provisions.size() || dt.treaty_text[mark.provision]) continue;
-      std::string term = fold_text(mark.text);
-      auto seen = std::find_if(found.begin(), found.end(), [&](const Found& f) {
-        return fold_text(f.display) == term && dt.provision_at(f.begin) == mark.provision;
-      });
-      if (seen != found.end()) {
-        seen->refers_to = mark.refers_to;
+      if (auto seen = found_at.find({mark.provision, fold_text(mark.text)}); seen != found_at.end()) {
+        found[seen->second].refers_to = mark.refers_to;
         continue;
       }
-      for (const auto& piece : dt.pieces) {
+      auto pieces = pieces_of.find(mark.provision);
+      if (pieces == pieces_of.end()) continue;
+      for (std::size_t pi : pieces->second) {
         // A provision's pieces: its heading, its text, its wrap-up; the term stands in one of them.
-        if (piece.provision != mark.provision) continue;
+        const auto& piece = dt.pieces[pi];
         std::size_t at = dt.slice({piece.begin, piece.end}).find(mark.text);
         if (at == std::string_view::npos) continue;
         found.push_back({piece.begin + static_cast<std::uint32_t>(at), mark.text, mark.refers_to});
+        found_at.try_emplace({mark.provision, fold_text(mark.text)}, found.size() - 1);
         break;
       }
     }
+
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
     for (std::size_t i = 0; i < found.size(); ++i) {
       Definition def;
