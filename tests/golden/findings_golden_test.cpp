@@ -5,7 +5,8 @@
 // The digest holds what the findings are, without the statutes' words: the documents read, the offences found,
 // one line per obligation (status, confidence) and one per element and red flag (status and the eIds of the
 // provisions cited as evidence, with the chain that leads to each). scripts/golden-findings.sh --update rewrites
-// the files (PALERMO_UPDATE_GOLDEN=1); an update is reviewed and explained in its commit.
+// the files (PALERMO_UPDATE_GOLDEN=1); an update is reviewed and explained in its commit. PALERMO_GOLDEN_BINARY=PATH
+// checks another build's palermo against them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -257,6 +258,35 @@ std::string explain_difference(const std::string& golden, const std::string& now
   return out.str();
 }
 
+// The binary under test: this build's, or another build's given by PALERMO_GOLDEN_BINARY (to check a binary
+// built elsewhere, e.g. while a speed change is being made, without building this test there).
+std::string binary() {
+  const char* other = std::getenv("PALERMO_GOLDEN_BINARY");
+  return other != nullptr && *other != '\0' ? other : PALERMO_BINARY;
+}
+
+struct CheckRun {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+CheckRun run_check(const fs::path& input) {
+  using palermo::testing::shell_quote;
+  const fs::path base =
+      fs::temp_directory_path() / ("palermo_golden_" + std::to_string(::getpid()) + "_" + input.filename().string());
+  const std::string command = "NO_COLOR=1 " + shell_quote(binary()) + " check " + shell_quote(input.string()) +
+                              " --format json >" + shell_quote(base.string() + ".out") + " 2>" +
+                              shell_quote(base.string() + ".err");
+  const int status = std::system(command.c_str());
+  CheckRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = palermo::testing::read_whole_file(base.string() + ".out");
+  r.err = palermo::testing::read_whole_file(base.string() + ".err");
+  fs::remove(base.string() + ".out");
+  fs::remove(base.string() + ".err");
+  return r;
+}
+
 bool updating() {
   const char* v = std::getenv("PALERMO_UPDATE_GOLDEN");
   return v != nullptr && std::string(v) == "1";
@@ -271,10 +301,8 @@ TEST_P(GoldenFindings, MatchTheReviewedDigest) {
     FAIL() << in.golden().string() << " is the golden file of " << in.path.string()
            << ", which no longer exists: delete the golden file (and say why in the commit)";
   }
-  using palermo::testing::run_palermo;
-  using palermo::testing::shell_quote;
-  const auto run = run_palermo("check " + shell_quote(in.path.string()) + " --format json", "NO_COLOR=1");
-  ASSERT_EQ(run.exit_code, 0) << "palermo check " << in.path.string() << " --format json failed:\n" << run.err;
+  const CheckRun run = run_check(in.path);
+  ASSERT_EQ(run.exit_code, 0) << binary() << " check " << in.path.string() << " --format json failed:\n" << run.err;
   json report;
   try {
     report = json::parse(run.out);
