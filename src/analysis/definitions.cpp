@@ -231,6 +231,11 @@ Definitions find_definitions(Corpus& corpus) {
     // A section headed by a term it explains: "3. Meaning of exploitation", "Artículo 3°.- Explotación.
     // A los fines de esta ley, hay explotación en ...". The heading names the term; the section's
     // text must use it.
+    // The definitions found so far by where they stand, so that each section looks only at its own
+    // (units do not overlap, so what one adds is never another's).
+    std::vector<std::pair<std::uint32_t, std::size_t>> found_by_place;
+    for (std::size_t i = 0; i < found.size(); ++i) found_by_place.emplace_back(found[i].begin, i);
+    std::sort(found_by_place.begin(), found_by_place.end());
     for (std::size_t u : dt.units) {
       if (dt.treaty_text[u]) continue;
       const std::string term = heading_term(d.provisions[u].heading);
@@ -238,9 +243,11 @@ Definitions find_definitions(Corpus& corpus) {
       const ByteRange r = dt.subtree[u];
       const std::string own = fold_text(dt.slice({r.first, std::min(r.second, r.first + 400)}));
       if (!has_word(own, term)) continue;
-      const bool seen = std::any_of(found.begin(), found.end(), [&](const Found& f) {
-        return f.begin >= r.first && f.begin < r.second && without_article(fold_text(f.display)) == term;
-      });
+      bool seen = false;
+      for (auto it =
+               std::lower_bound(found_by_place.begin(), found_by_place.end(), std::make_pair(r.first, std::size_t{0}));
+           it != found_by_place.end() && it->first < r.second && !seen; ++it)
+        seen = without_article(fold_text(found[it->second].display)) == term;
       if (!seen) found.push_back({r.first, term, "", true});
     }
     // One definition per place: a quoted term inside a numbered item is found twice.
