@@ -95,8 +95,9 @@ int cmd_validate(int argc, char** argv) {
     doc = akn::read_document_from_memory(akn_bytes, file);
     if (format != "json")
       std::fprintf(stderr,
-                   "%s: not Akoma Ntoso (%s): imported in memory as palermo import writes it, and that validated; "
-                   "line numbers are the imported XML's (palermo import %s -o OUT.xml writes it)\n",
+                   "%s: not Akoma Ntoso (%s): imported in memory, as palermo import would write it, and the "
+                   "import validated; line numbers are those of the imported XML (palermo import %s -o OUT.xml "
+                   "writes it)\n",
                    file.c_str(), imported_format.c_str(), file.c_str());
   } else {
     doc = akn::read_document(file);
