@@ -2,6 +2,7 @@
 # Whole-process timings of palermo against public tools doing the least the same job needs:
 #   palermo check UK-Act --format json   vs  xmllint --noout UK-Act          (target: < 3x)
 #   palermo index samples/               vs  sqlite3 inserting the same text into FTS5 (target: < 2x)
+#   palermo import X.pdf / X.txt         vs  pdftotext X.pdf / cat X.txt                (target: <= 2x)
 # Usage: bash scripts/bench.sh [RUNS]   (env: PALERMO_BUILD_DIR, default build/; PALERMO_SHARED_DIR)
 # Each command runs RUNS times (default 7) after one warm-up; the median wall time is reported, with the
 # peak resident memory from /usr/bin/time. Needs: palermo built, xmllint, sqlite3, /usr/bin/time.
@@ -86,3 +87,27 @@ measure "palermo import (text to AKN)" "'$PALERMO' import -q '$SHARED/statutes/t
 import_ms=$MEDIAN_MS
 echo "  ratio import/xmllint: $(ratio "$import_ms" "$floor_import")x"
 
+
+# Import from PDF and from text as whole processes, against pdftotext and cat. The PDF (a whole act
+# in two justified columns, hyphenated, with running heads) is written by the tests' PDF writer
+# (tests/import/fixtures.hpp), so these cases are Google Benchmark cases of palermo_bench.
+echo
+echo "4. import one whole act from PDF and from text, whole processes (Namibia's act of 2018, 10 pages)"
+BENCH_BIN=$BUILD/palermo_bench
+if [ ! -x "$BENCH_BIN" ]; then
+  echo "  skipped: $BENCH_BIN not built (cmake --build $BUILD --target palermo_bench)"
+elif ! command -v pdftotext >/dev/null; then
+  echo "  skipped: pdftotext is missing (poppler-utils; bash scripts/dev.sh deps)"
+else
+  PALERMO_BINARY=$PALERMO "$BENCH_BIN" --benchmark_filter='WholeProcess' --benchmark_repetitions="$RUNS" \
+    --benchmark_report_aggregates_only=true --benchmark_format=csv 2>/dev/null >"$WORK/import.csv"
+  median() { awk -F, -v n="\"$1/real_time_median\"" '$1 == n { printf "%.1f", $3 }' "$WORK/import.csv"; }
+  pdftotext_ms=$(median BM_WholeProcess_Pdftotext_NamibiaPdf)
+  pdf_ms=$(median BM_WholeProcess_PalermoImport_NamibiaPdf)
+  cat_ms=$(median BM_WholeProcess_Cat_NamibiaText)
+  txt_ms=$(median BM_WholeProcess_PalermoImport_NamibiaText)
+  printf '  %-44s %9s ms\n' "pdftotext X.pdf /dev/null" "$pdftotext_ms" "palermo import X.pdf -o /dev/null" "$pdf_ms" \
+    "cat X.txt > /dev/null" "$cat_ms" "palermo import X.txt -o /dev/null" "$txt_ms"
+  echo "  ratio import-pdf/pdftotext: $(ratio "$pdf_ms" "$pdftotext_ms")x (target <= 2x)"
+  echo "  ratio import-txt/cat: $(ratio "$txt_ms" "$cat_ms")x (target <= 2x)"
+fi

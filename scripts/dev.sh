@@ -28,6 +28,7 @@ PACKAGES=(
   libssl-dev                           # SHA-256 content hashes for provenance
   libkainjow-mustache-dev              # report templates (Mustache)
   libzip-dev libpoppler-cpp-dev        # import: .docx (zip) and PDF text
+  poppler-utils                        # pdftotext, the speed floor of the PDF import (scripts/bench.sh)
   libmimalloc-dev                      # the allocator of the palermo executable
   iso-codes                            # ISO 3166 country names for the reports (read at build time)
   chromium python3                     # the browser check of the HTML reports (tests/browser)

@@ -41,7 +41,8 @@ int cmd_import(int argc, char** argv) {
                  "Turn a statute or bill as received -- plain text (.txt, .md), Word (.docx), PDF or a web\n"
                  "page (.html) -- into Akoma Ntoso 3.0 XML. Parts, chapters, sections, articles and their\n"
                  "numbered subdivisions are recognised when their numbering runs in sequence; all other text\n"
-                 "is kept where it stood. check, compare, diff, show and index read these formats directly.");
+                 "is kept where it stood. check, compare, diff, show, index and validate read these formats\n"
+                 "directly.");
   cl.add()("lang", "language as ISO 639-2 (eng, fra, spa, por ...); detected when not given",
            cxxopts::value<std::string>()->default_value(""));
   cl.country("country as ISO 3166-1 alpha-2 (na, fr ...); from a file named cc_... when not given");

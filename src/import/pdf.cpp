@@ -12,6 +12,8 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -66,20 +68,44 @@ std::vector<PdfLine> make_lines(std::vector<Word> words) {
 }
 
 // The x of a vertical gutter between two columns, if the page has one: a band in the middle of
-// the page that no word crosses, with words on both sides.
+// the page that (nearly) no line crosses, with words on both sides. Lines, not words, are counted:
+// a single column of justified text has places no word crosses on many lines, but never on nearly
+// all of them; two columns are crossed only by the few lines set across both (titles).
 std::optional<double> find_gutter(const std::vector<Word>& words, double page_width) {
   if (words.size() < 20 || page_width <= 0) return std::nullopt;
+  // Each word's line: words whose middles lie within half a height of the line's first word.
+  std::vector<std::size_t> order(words.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto mid = [&](std::size_t i) { return (words[i].y0 + words[i].y1) / 2; };
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return mid(a) < mid(b); });
+  std::vector<std::size_t> line_of(words.size());
+  std::size_t lines = 0;
+  double line_y = -1e12, line_h = 0;
+  for (std::size_t i : order) {
+    double h = std::max(1.0, words[i].y1 - words[i].y0);
+    if (lines == 0 || mid(i) - line_y > 0.5 * std::max(h, line_h)) {
+      ++lines;
+      line_y = mid(i);
+      line_h = h;
+    }
+    line_of[i] = lines - 1;
+  }
   double best = -1;
-  std::size_t best_crossings = words.size();
+  std::size_t best_crossings = lines + 1;
+  std::vector<char> crossed(lines);
   for (double x = page_width * 0.3; x <= page_width * 0.7; x += 2) {
     std::size_t crossings = 0, left = 0, right = 0;
-    for (const Word& w : words) {
-      if (w.x0 < x && w.x1 > x)
-        ++crossings;
-      else if (w.x1 <= x)
+    std::fill(crossed.begin(), crossed.end(), 0);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const Word& w = words[i];
+      if (w.x0 < x && w.x1 > x) {
+        if (!crossed[line_of[i]]) ++crossings;
+        crossed[line_of[i]] = 1;
+      } else if (w.x1 <= x) {
         ++left;
-      else
+      } else {
         ++right;
+      }
     }
     if (left * 4 < words.size() || right * 4 < words.size()) continue;
     if (crossings < best_crossings) {
@@ -87,7 +113,7 @@ std::optional<double> find_gutter(const std::vector<Word>& words, double page_wi
       best = x;
     }
   }
-  if (best < 0 || best_crossings * 20 > words.size()) return std::nullopt;
+  if (best < 0 || best_crossings * 10 > lines) return std::nullopt;
   return best;
 }
 
@@ -133,9 +159,15 @@ std::vector<PdfLine> page_lines(const std::vector<Word>& words, double page_widt
   return out;
 }
 
+// A line with each run of digits as one '#': "Gazette No 9" and "Gazette No 10" are the same head.
 std::string digits_as_hash(std::string_view s) {
   std::string out;
-  for (char c : s) out += std::isdigit(static_cast<unsigned char>(c)) ? '#' : c;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c)))
+      out += c;
+    else if (out.empty() || out.back() != '#')
+      out += '#';
+  }
   return out;
 }
 
@@ -178,12 +210,20 @@ Result<Extracted> extract_pdf(std::string_view bytes, const std::string& file) {
     return import_error(file, "the PDF is too large to read", "split it, or import the statute's pages alone");
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc)
+  // A PDF that needs a password to open. (One with only an owner password, restricting editing or
+  // printing, opens without one and is read.)
+  const char* const encrypted_hint =
+      "open it with its password and export an unprotected copy (print it to PDF, or qpdf --decrypt "
+      "--password=PASSWORD IN.pdf OUT.pdf), then give palermo that copy";
+  if (!doc) {
+    // poppler refuses some security handlers outright; the trailer still says the file is encrypted.
+    if (bytes.find("/Encrypt") != std::string_view::npos)
+      return import_error(file, "this PDF is encrypted and cannot be read without its password", encrypted_hint);
     return import_error(file, "this PDF cannot be read (damaged, truncated or not a PDF)",
                         "download or export it again; if it opens elsewhere, print it to a new PDF");
+  }
   if (doc->is_locked())
-    return import_error(file, "this PDF is encrypted (password protected)",
-                        "open it with its password and save an unprotected copy, then import that");
+    return import_error(file, "this PDF is encrypted and cannot be read without its password", encrypted_hint);
   int pages = doc->pages();
   std::vector<std::vector<Word>> page_words;
   std::vector<double> page_widths;

@@ -1,7 +1,6 @@
 // palermo import on real statutes (../shared/statutes/text, compared with the AKN published beside
 // each), on Word and PDF files the tests build themselves, and on hostile files.
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <cctype>
 #include <filesystem>
@@ -13,6 +12,7 @@
 #include "akn/validate.hpp"
 #include "grammars/structure/structure.hpp"
 #include "import/akn_text.hpp"
+#include "import/fixtures.hpp"
 #include "import/import.hpp"
 #include "util/files.hpp"
 
@@ -20,6 +20,7 @@ namespace palermo::import {
 namespace {
 
 namespace fs = std::filesystem;
+using fixtures::source_words;
 using testing::ParsedAkn;
 using testing::without_whitespace;
 
@@ -33,16 +34,6 @@ std::vector<std::string> statute_texts() {
     if (e.path().extension() == ".txt") out.push_back(e.path().string());
   std::sort(out.begin(), out.end());
   return out;
-}
-
-// What the importer treats as markup rather than text: "== Chapter 1 ==" decorations.
-std::string source_words(const std::string& text) {
-  std::string out;
-  std::istringstream in(text);
-  std::string line;
-  static const std::regex leading("^\\s*[=#]+\\s*"), trailing("\\s*[=#]+\\s*$");
-  while (std::getline(in, line)) out += std::regex_replace(std::regex_replace(line, leading, ""), trailing, "") + "\n";
-  return without_whitespace(out);
 }
 
 // A unit's number for comparison: from its first digit, ordinal marks, label words after the
@@ -306,36 +297,11 @@ TEST(ImportHtml, KeepsTheStatuteLeavesTheSite) {
 
 // ---- Word ------------------------------------------------------------------------------------------
 
-// A .docx built here: a zip of the parts Word needs, list numbering in numbering.xml.
-std::string make_docx(const std::string& document_xml, const std::string& numbering_xml, bool bomb = false) {
-  std::string path = (fs::temp_directory_path() / "palermo-test.docx").string();
-  fs::remove(path);
-  int error = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  auto add = [&](const char* name, const std::string& content) {
-    char* copy = static_cast<char*>(malloc(content.size()));
-    std::memcpy(copy, content.data(), content.size());
-    zip_source_t* s = zip_source_buffer(z, copy, content.size(), 1);
-    zip_file_add(z, name, s, ZIP_FL_OVERWRITE);
-  };
-  add("[Content_Types].xml",
-      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
-  add("word/document.xml", document_xml);
-  if (!numbering_xml.empty()) add("word/numbering.xml", numbering_xml);
-  if (bomb) add("word/styles.xml", std::string(80u * 1024 * 1024, ' '));
-  zip_close(z);
-  auto bytes = read_file(path);
-  fs::remove(path);
-  return bytes.ok() ? bytes.value() : std::string();
-}
-
-const char* kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+using fixtures::kW;
+using fixtures::make_docx;
 
 std::string paragraph(const std::string& text, int num_id = 0, int level = 0) {
-  std::string ppr = num_id == 0 ? ""
-                                : "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
-                                      std::to_string(num_id) + "\"/></w:numPr></w:pPr>";
-  return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+  return fixtures::docx_paragraph(text, num_id, level);
 }
 
 TEST(ImportDocx, RebuildsWordListNumbersIntoSubsectionsAndParagraphs) {
@@ -371,7 +337,7 @@ TEST(ImportDocx, RebuildsWordListNumbersIntoSubsectionsAndParagraphs) {
 TEST(ImportDocx, RefusesZipBombsTruncatedArchivesAndZipsThatAreNotWord) {
   std::string document = std::string("<?xml version=\"1.0\"?><w:document ") + kW + "><w:body>" +
                          paragraph("Section 1") + "</w:body></w:document>";
-  auto bomb = import_bytes(make_docx(document, "", true), "bomb.docx", {});
+  auto bomb = import_bytes(make_docx(document, "", "", true), "bomb.docx", {});
   ASSERT_FALSE(bomb.ok());
   EXPECT_NE(bomb.errors().front().message.find("would expand to"), std::string::npos) << bomb.errors().front().message;
   EXPECT_NE(bomb.errors().front().hint.find("zip bomb"), std::string::npos);
@@ -383,47 +349,8 @@ TEST(ImportDocx, RefusesZipBombsTruncatedArchivesAndZipsThatAreNotWord) {
 
 // ---- PDF -------------------------------------------------------------------------------------------
 
-// A PDF written by hand: one Helvetica text object per line, at the given positions.
-struct PdfText {
-  double x, y;
-  std::string text;  // ASCII
-};
-std::string make_pdf(const std::vector<std::vector<PdfText>>& pages) {
-  std::vector<std::string> objects;
-  std::string kids;
-  int first_page = 4;
-  for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(first_page + 2 * i) + " 0 R ";
-  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
-  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
-  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-  for (std::size_t i = 0; i < pages.size(); ++i) {
-    std::string stream = "BT /F1 10 Tf\n";
-    for (const auto& t : pages[i])
-      stream += "1 0 0 1 " + std::to_string(t.x) + " " + std::to_string(t.y) + " Tm (" + t.text + ") Tj\n";
-    stream += "ET\n";
-    objects.push_back(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-        "/Contents " +
-        std::to_string(first_page + 2 * i + 1) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "endstream");
-  }
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (auto o : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
+using fixtures::make_pdf;
+using fixtures::PdfText;
 
 TEST(ImportPdf, ReadsTwoColumnsInOrderDropsRunningHeadsAndJoinsHyphenatedWords) {
   // Tanzania's Anti-Trafficking in Persons Act 2008, s 4, set in two columns over three pages.
