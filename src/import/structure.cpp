@@ -13,6 +13,7 @@
 
 #include "akn/eid.hpp"
 #include "grammars/structure/structure.hpp"
+#include "text/tokenizer.hpp"
 
 namespace palermo::import {
 
@@ -42,18 +43,21 @@ char last_char(std::string_view s) { return s.empty() ? '\0' : s.back(); }
 
 // ---- numbering order ---------------------------------------------------------------------------
 
+// The value of an ordinal word numbering a provision ("Artículo PRIMERO", "Article premier"), in any
+// case and with or without its accents (published texts write "SEPTIMO" as often as "séptimo").
 int ordinal_word_value(std::string_view w) {
   static const std::pair<std::string_view, int> kWords[] = {
-      {"premier", 1},    {"première", 1},     {"primero", 1},     {"primera", 1},   {"primeiro", 1}, {"first", 1},
-      {"one", 1},        {"único", 1},        {"única", 1},       {"unico", 1},     {"unica", 1},    {"unique", 1},
-      {"preliminar", 0}, {"préliminaire", 0}, {"preliminary", 0}, {"segundo", 2},   {"second", 2},   {"deuxième", 2},
-      {"two", 2},        {"tercero", 3},      {"third", 3},       {"troisième", 3}, {"three", 3},    {"cuarto", 4},
-      {"fourth", 4},     {"quatrième", 4},    {"four", 4},        {"quinto", 5},    {"fifth", 5},    {"cinquième", 5},
-      {"five", 5},       {"sexto", 6},        {"sixth", 6},       {"six", 6},       {"séptimo", 7},  {"seven", 7},
-      {"octavo", 8},     {"eight", 8},        {"noveno", 9},      {"nine", 9},      {"décimo", 10},  {"ten", 10},
-      {"eleven", 11},    {"twelve", 12}};
+      // folded: lower case, no accents
+      {"premier", 1},     {"premiere", 1},  {"primero", 1}, {"primera", 1},   {"primeiro", 1},   {"first", 1},
+      {"one", 1},         {"unico", 1},     {"unica", 1},   {"unique", 1},    {"preliminar", 0}, {"preliminaire", 0},
+      {"preliminary", 0}, {"segundo", 2},   {"second", 2},  {"deuxieme", 2},  {"two", 2},        {"tercero", 3},
+      {"third", 3},       {"troisieme", 3}, {"three", 3},   {"cuarto", 4},    {"fourth", 4},     {"quatrieme", 4},
+      {"four", 4},        {"quinto", 5},    {"fifth", 5},   {"cinquieme", 5}, {"five", 5},       {"sexto", 6},
+      {"sixth", 6},       {"six", 6},       {"septimo", 7}, {"seven", 7},     {"octavo", 8},     {"eight", 8},
+      {"noveno", 9},      {"nine", 9},      {"decimo", 10}, {"ten", 10},      {"eleven", 11},    {"twelve", 12}};
+  const std::string folded = text::fold(w);
   for (const auto& [word, value] : kWords)
-    if (w == word) return value;
+    if (folded == word) return value;
   return -1;
 }
 
