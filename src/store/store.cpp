@@ -33,6 +33,18 @@ CREATE TABLE IF NOT EXISTS terms(
 CREATE TABLE IF NOT EXISTS refs(
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   provision_id INTEGER, href TEXT, text TEXT, target_eid TEXT);
+CREATE TABLE IF NOT EXISTS findings(
+  country TEXT PRIMARY KEY,
+  palermo_build TEXT NOT NULL, model_version TEXT NOT NULL, model_digest TEXT NOT NULL,
+  complete INTEGER NOT NULL,
+  report TEXT NOT NULL,               -- the CountryReport as JSON (palermo-findings/1)
+  made_at TEXT DEFAULT (datetime('now')));
+CREATE TABLE IF NOT EXISTS findings_documents(
+  country TEXT NOT NULL REFERENCES findings(country) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, identity TEXT NOT NULL, path TEXT NOT NULL, file TEXT NOT NULL,
+  sha256 TEXT NOT NULL, component INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS findings_documents_country ON findings_documents(country, ord);
+CREATE INDEX IF NOT EXISTS documents_country ON documents(country);
 )SQL";
 
 std::string fts_schema() {
@@ -44,11 +56,11 @@ std::string fts_schema() {
   return sql;
 }
 
+}  // namespace
+
 std::string identity_of(const akn::Document& d) {
   return d.frbr.expression_uri.empty() ? d.path : d.frbr.expression_uri;
 }
-
-}  // namespace
 
 std::string fts_table_for(std::string_view language) {
   switch (text::language_from_code(language)) {
