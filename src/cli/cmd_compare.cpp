@@ -125,6 +125,7 @@ std::optional<std::vector<analysis::CountryReport>> stored_reports(const std::st
   for (std::thread& t : pool) t.join();
 
   std::vector<std::string> stale;
+  std::vector<std::string> folders;  // where the stale countries' documents are, to index again
   for (std::size_t i = 0; i < rows->size(); ++i) {
     if (!unreadable[i].empty()) {
       print_diagnostics(unreadable[i]);
@@ -135,15 +136,21 @@ std::optional<std::vector<analysis::CountryReport>> stored_reports(const std::st
                  (*rows)[i].country.c_str());
     for (const std::string& r : reasons[i]) std::fprintf(stderr, "  - %s\n", r.c_str());
     stale.push_back((*rows)[i].country);
+    for (const store::FindingsDocument& d : (*rows)[i].documents) {
+      std::string folder = std::filesystem::path(d.path).parent_path().string();
+      if (folder.empty()) folder = ".";
+      if (!d.component && std::find(folders.begin(), folders.end(), folder) == folders.end()) folders.push_back(folder);
+    }
     failed = true;
   }
   if (!stale.empty()) {
-    std::string list;
+    std::string list, command;
     for (const std::string& c : stale) list += (list.empty() ? "" : ", ") + c;
+    for (const std::string& f : folders) command += " " + f;
     std::fprintf(stderr,
-                 "  hint: index the documents of %s again with this palermo (palermo index --db %s DIR...), or "
-                 "compare their folders without --db\n",
-                 list.c_str(), db_path.c_str());
+                 "  hint: index the documents of %s again with this palermo (palermo index --db %s%s), or compare "
+                 "their folders without --db\n",
+                 list.c_str(), db_path.c_str(), command.c_str());
   }
   if (failed) return std::nullopt;
   return reports;

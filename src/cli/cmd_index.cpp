@@ -69,10 +69,21 @@ std::optional<std::size_t> store_findings(store::Store& store, const std::vector
       ++failures;
       continue;
     }
-    auto put = store.put_findings(findings_row(reports[i], countries[i].documents, identity, std::move(*json)));
+    store::StoredFindings row = findings_row(reports[i], countries[i].documents, identity, std::move(*json));
+    auto put = store.put_findings(row);
     if (!put) {
       print_diagnostics(put.errors());
       return std::nullopt;
+    }
+    // Said now rather than only when compare --db refuses them: findings made from part of a country.
+    auto disagreements = store.findings_disagreements(row);
+    if (disagreements && !disagreements->empty()) {
+      std::fprintf(stderr,
+                   "palermo index: warning: the findings of %s were made from this run's documents only, and "
+                   "'compare --db' will not use them:\n",
+                   row.country.c_str());
+      for (const std::string& d : *disagreements) std::fprintf(stderr, "  - %s\n", d.c_str());
+      std::fprintf(stderr, "  hint: index all of %s's documents in one run\n", row.country.c_str());
     }
     ++stored;
   }

@@ -131,8 +131,8 @@ Result<std::vector<std::string>> Store::findings_disagreements(const StoredFindi
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
       reasons.push_back(path +
-                        " (indexed on its own) is one of the country's documents, but the findings were "
-                        "made without it");
+                        " is one of the country's documents in the index, but the findings were made "
+                        "without it (in another run of palermo index)");
   }
   if (same_country->failed()) return db_.error(sqlite3_errmsg(db_.handle()));
   return reasons;

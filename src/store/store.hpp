@@ -99,7 +99,7 @@ class Store {
   // Why the index itself no longer agrees with these findings, one sentence per reason: one of
   // their documents was indexed again with other bytes or is gone from the index, or the index holds
   // another document of the country (not a bill) that they were not made from and whose file still
-  // exists (it was indexed on its own, after them). Empty when they agree.
+  // exists (it was indexed in another run). Empty when they agree.
   Result<std::vector<std::string>> findings_disagreements(const StoredFindings& findings);
   Database& database() { return db_; }
 

@@ -163,7 +163,7 @@ TEST(CompareDb, FindingsMadeFromPartOfACountrysDocumentsAreRefused) {
 TEST(CompareDb, AnotherModelOrAnotherCompleteIsRefused) {
   IndexedCopy copy("model");
   const std::string model = copy.dir / "model";
-  fs::copy(std::string(PALERMO_SOURCE_DIR) + "/protocol-model", model);
+  fs::copy(std::string(PALERMO_SOURCE_DIR) + "/protocol-model", model, fs::copy_options::recursive);
   {
     std::ifstream in(model + "/00-model.pal");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

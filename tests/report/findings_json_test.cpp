@@ -11,6 +11,8 @@
 #include "analysis/analyze.hpp"
 #include "report/findings_json.hpp"
 #include "report/fixture.hpp"
+#include "report/report.hpp"
+#include "shared_files.hpp"
 
 namespace palermo::report {
 namespace {
@@ -59,6 +61,29 @@ TEST(FindingsJson, EveryCorpusReportReadsBackEqual) {
     EXPECT_TRUE(*back == report);
     // And the renderers, which the comparison is made of, say the same of both.
     EXPECT_EQ(render_json(*back), render_json(report));
+  }
+}
+
+// The real statutes beside the repository, one report per FRBRcountry (as `palermo index` groups them).
+TEST(FindingsJson, EverySharedStatuteReportReadsBackEqual) {
+  const std::string folder = std::string(PALERMO_SHARED_DIR) + "/statutes/akn";
+  SKIP_WITHOUT_SHARED(folder);
+  std::map<std::string, std::vector<akn::Document>> by_country;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() != ".xml") continue;
+    auto doc = akn::read_document(entry.path().string());
+    ASSERT_TRUE(doc.ok()) << doc.errors().front().format();
+    by_country[doc->frbr.country].push_back(std::move(doc).value());
+  }
+  ASSERT_GE(by_country.size(), 10u);
+  for (const auto& [country, docs] : by_country) {
+    SCOPED_TRACE(country);
+    const analysis::CountryReport report = analysis::analyze(docs, built_in_model());
+    auto json = write_findings_json(report);
+    ASSERT_TRUE(json.ok()) << json.errors().front().format();
+    auto back = read_back(*json);
+    ASSERT_TRUE(back.ok()) << back.errors().front().format();
+    EXPECT_TRUE(*back == report);
   }
 }
 
