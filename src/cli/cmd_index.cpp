@@ -237,7 +237,8 @@ int cmd_index(int argc, char** argv) {
           if (doc->frbr.country.empty()) {
             ++without_country;
           } else {
-            country_for(doc->frbr.country).documents.push_back(std::move(doc).value());
+            CountryDocuments& country = country_for(doc->frbr.country);
+            country.documents.push_back(std::move(doc).value());
           }
         }
       }
