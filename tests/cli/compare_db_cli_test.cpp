@@ -178,6 +178,10 @@ TEST(CompareDb, AnotherModelOrAnotherCompleteIsRefused) {
 
   ASSERT_EQ(copy.index(shell_quote(copy.dir / "xa")).exit_code, 0);
   expect_refused(copy.compare("--complete"), "xa", "made without --complete");
+  // Findings made by another palermo (its analysis may read the same law differently).
+  exec_sql(copy.db, "UPDATE findings SET palermo_build = 'palermo 0.0.1 (commit 0123456789ab)'");
+  expect_refused(copy.compare(), "xa", "they were made by palermo 0.0.1 (commit 0123456789ab); this is palermo ");
+  ASSERT_EQ(copy.index(shell_quote(copy.dir / "xa")).exit_code, 0);
   ASSERT_EQ(copy.index("--complete " + shell_quote(copy.dir / "xa")).exit_code, 0);
   const auto complete = copy.compare("--complete");
   EXPECT_EQ(complete.exit_code, 0) << complete.err;
