@@ -26,10 +26,8 @@ store::StoredFindings findings_row(const analysis::CountryReport& report, const 
   row.complete = report.complete;
   row.report_json = std::move(report_json);
   auto add = [&](const akn::Document& d, bool component) {
-    std::error_code ec;
-    std::filesystem::path file = std::filesystem::absolute(d.path, ec);
-    row.documents.push_back(store::FindingsDocument{
-        store::identity_of(d), d.path, ec ? d.path : file.lexically_normal().string(), d.sha256, component});
+    row.documents.push_back(
+        store::FindingsDocument{store::identity_of(d), d.path, store::absolute_path(d.path), d.sha256, component});
   };
   for (const akn::Document& d : documents) {
     add(d, false);

@@ -60,9 +60,10 @@ Result<std::vector<StoredFindings>> Store::findings(const std::vector<std::strin
     auto table = db_.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'findings'");
     if (!table) return table.errors();
     if (!table->step() || table->integer(0) == 0) {
-      Diagnostic d = db_.error("holds no findings (it was made by an older palermo)");
-      d.hint = "index the countries' documents again with this palermo: palermo index --db " + db_.path() + " DIR...";
-      return d;
+      return Diagnostic{.file = db_.path(),
+                        .message = "holds no findings (it was made by an older palermo)",
+                        .hint = "index the countries' documents again with this palermo: palermo index --db " +
+                                db_.path() + " DIR..."};
     }
   }
   std::vector<std::string> wanted = countries;
@@ -121,18 +122,18 @@ Result<std::vector<std::string>> Store::findings_disagreements(const StoredFindi
       reasons.push_back(d.path + " was indexed again with other contents, without the rest of the country's documents");
     }
   }
-  auto same_country = db_.prepare("SELECT identity, path FROM documents WHERE country = ?1 AND doc_type <> 'bill'");
+  auto same_country = db_.prepare(
+      "SELECT identity, path, coalesce(file, path) FROM documents WHERE country = ?1 AND doc_type <> 'bill'");
   if (!same_country) return same_country.errors();
   same_country->bind(1, f.country);
   while (same_country->step()) {
     if (made_from.count(same_country->text(0))) continue;
-    const std::string path = same_country->text(1);
     // A document whose file is gone was left out on purpose when the country was indexed again.
     std::error_code ec;
-    if (std::filesystem::exists(path, ec))
-      reasons.push_back(path +
-                        " is one of the country's documents in the index, but the findings were made "
-                        "without it (in another run of palermo index)");
+    if (std::filesystem::exists(same_country->text(2), ec))
+      reasons.push_back(same_country->text(1) +
+                        " is one of the country's documents in the index, but the findings were made without it (in "
+                        "another run of palermo index)");
   }
   if (same_country->failed()) return db_.error(sqlite3_errmsg(db_.handle()));
   return reasons;

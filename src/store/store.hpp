@@ -111,6 +111,9 @@ class Store {
   bool in_batch_ = false;
 };
 
+// `path` made absolute (and normal), or `path` itself when that fails.
+std::string absolute_path(const std::string& path);
+
 // How the documents table names a document: its FRBR expression URI, else its path.
 std::string identity_of(const akn::Document& document);
 

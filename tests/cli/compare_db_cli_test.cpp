@@ -160,6 +160,20 @@ TEST(CompareDb, FindingsMadeFromPartOfACountrysDocumentsAreRefused) {
   EXPECT_EQ(after.out, run_palermo("compare " + shell_quote(copy.dir / "ca") + " --format csv").out);
 }
 
+// Relative paths are as good as absolute ones, from whichever folder compare --db runs.
+TEST(CompareDb, FindingsIndexedWithRelativePathsAreCheckedFromAnyFolder) {
+  IndexedCopy copy("relative");
+  const std::string ca = fs::relative(copy.dir / "ca", PALERMO_SOURCE_DIR).string();
+  const std::string act = fs::relative(copy.ca_act, PALERMO_SOURCE_DIR).string();
+  ASSERT_EQ(copy.index(shell_quote(ca)).exit_code, 0);
+  const std::string elsewhere = "cd " + shell_quote(fs::temp_directory_path().string()) + " &&";
+  const std::string compare = "compare --db " + shell_quote(copy.db) + " --format csv";
+  EXPECT_EQ(run_palermo(compare, elsewhere).exit_code, 0);
+  append(copy.ca_act, "\n<!-- amended -->\n");
+  ASSERT_EQ(copy.index(shell_quote(act)).exit_code, 0);
+  expect_refused(run_palermo(compare, elsewhere), "ca", "made without it");
+}
+
 TEST(CompareDb, AnotherModelOrAnotherCompleteIsRefused) {
   IndexedCopy copy("model");
   const std::string model = copy.dir / "model";
