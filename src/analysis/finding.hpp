@@ -27,6 +27,8 @@ struct ChainLink {
   std::string eid;
   std::string citation;  // "s 1"
   std::string label;     // "uses the defined term 'exploitation'", "refers to section 4"
+
+  bool operator==(const ChainLink&) const = default;
 };
 
 // One passage of a statute that supports (or, for a red flag, triggers) a finding.
@@ -41,6 +43,8 @@ struct Evidence {
   std::string pattern;           // the pattern source that matched (or the check that found it)
   std::string language;          // the pattern's language
   std::vector<ChainLink> chain;  // empty when the passage stands in the offence itself
+
+  bool operator==(const Evidence&) const = default;
 };
 
 struct ElementFinding {
@@ -51,6 +55,8 @@ struct ElementFinding {
   double confidence = 0.0;  // 0..1
   std::string reason;       // one sentence a lawyer can check
   std::vector<Evidence> evidence;
+
+  bool operator==(const ElementFinding&) const = default;
 };
 
 struct ObligationFinding {
@@ -65,6 +71,8 @@ struct ObligationFinding {
   std::vector<std::string> legislated_in;  // where countries usually legislate it (model::Obligation)
   std::vector<ElementFinding> elements;
   std::vector<ElementFinding> red_flags;
+
+  bool operator==(const ObligationFinding&) const = default;
 };
 
 // A provision found to create an offence, and whether it is a trafficking offence.
@@ -90,6 +98,8 @@ struct Offence {
   // A trafficking offence narrower than art 3 (one act, a closed list of purposes, movement only,
   // children only): assessed, with its defects named by the elements and red flags.
   bool narrow = false;
+
+  bool operator==(const Offence&) const = default;
 };
 
 // A provision considered as the trafficking offence, with the signals for and against it
@@ -98,6 +108,8 @@ struct OffenceCandidate {
   std::string document, eid, citation, heading;
   std::vector<std::string> signals_for, signals_against;
   std::string decision;  // "trafficking offence", "ancillary offence", "smuggling of migrants", "other offence"
+
+  bool operator==(const OffenceCandidate&) const = default;
 };
 
 struct DocumentInfo {
@@ -105,6 +117,8 @@ struct DocumentInfo {
   std::size_t provisions = 0;
   // The kinds of law its title names ("penal-code", "trafficking-act", ...; see legislated-in).
   std::vector<std::string> kinds{};
+
+  bool operator==(const DocumentInfo&) const = default;
 };
 
 // Another law the documents name ("the Prevention of Organised Crime Act, 2004"): a suggested input
@@ -115,6 +129,8 @@ struct NamedLaw {
   std::string document;              // where it is first named: the document's path
   std::string eid, citation;         // ... and provision
   int mentions = 0;
+
+  bool operator==(const NamedLaw&) const = default;
 };
 
 struct CountryReport {
@@ -134,6 +150,8 @@ struct CountryReport {
   bool complete = false;
   // Laws the documents name that are not among them, most mentioned first.
   std::vector<NamedLaw> named_laws;
+
+  bool operator==(const CountryReport&) const = default;
 };
 
 }  // namespace palermo::analysis

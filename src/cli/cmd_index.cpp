@@ -3,19 +3,34 @@
 
 #include <cstdio>
 #include <cxxopts.hpp>
+#include <filesystem>
 #include <future>
+#include <optional>
 #include <thread>
 
 #include "akn/reader.hpp"
+#include "analysis/analyze.hpp"
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
+#include "cli/report_inputs.hpp"
+#include "cli/stored_findings.hpp"
 #include "import/import.hpp"
+#include "report/findings_json.hpp"
 #include "store/store.hpp"
 
 namespace palermo::cli {
 namespace {
+
+constexpr const char* kIndexHelpTail = R"(
+Each country's documents are also analysed, and its findings stored in the index with the SHA-256 of
+every document, the model's version and digest and this palermo's build, so that
+`palermo compare --db INDEX` can compare the countries without analysing them again. A country is
+its documents' FRBRcountry; a folder's bills are left out of its findings (they are still indexed
+for search). Index a country's documents in one run: findings made from part of them are not
+served. --no-findings indexes for search only.
+)";
 
 void draw_progress(std::size_t done, std::size_t total) {
   const int width = 30;
@@ -26,6 +41,59 @@ void draw_progress(std::size_t done, std::size_t total) {
   std::fflush(stderr);
 }
 
+// One country's documents of this run, for its findings.
+struct CountryDocuments {
+  std::string country;  // FRBRcountry
+  std::vector<akn::Document> documents;
+};
+
+// Analyses every country of the run (on every core) and stores its findings in one transaction.
+// Returns the number of countries stored, or nothing when the index could not be written.
+std::optional<std::size_t> store_findings(store::Store& store, const std::vector<CountryDocuments>& countries,
+                                          const model::Model& model, bool complete, int& failures) {
+  std::vector<const std::vector<akn::Document>*> inputs;
+  for (const CountryDocuments& c : countries) inputs.push_back(&c.documents);
+  analysis::CheckOptions options;
+  options.complete = complete;
+  const std::vector<analysis::CountryReport> reports = analysis::analyze_countries(inputs, model, options);
+  const AnalysisIdentity identity = analysis_identity(model);
+  if (auto err = store.begin_batch()) {
+    print_diagnostics({*err});
+    return std::nullopt;
+  }
+  std::size_t stored = 0;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    auto json = report::write_findings_json(reports[i]);
+    if (!json) {
+      print_diagnostics(json.errors());
+      ++failures;
+      continue;
+    }
+    store::StoredFindings row = findings_row(reports[i], countries[i].documents, identity, std::move(*json));
+    auto put = store.put_findings(row);
+    if (!put) {
+      print_diagnostics(put.errors());
+      return std::nullopt;
+    }
+    // Said now rather than only when compare --db refuses them: findings made from part of a country.
+    auto disagreements = store.findings_disagreements(row);
+    if (disagreements && !disagreements->empty()) {
+      std::fprintf(stderr,
+                   "palermo index: warning: the findings of %s were made from this run's documents only, and "
+                   "'compare --db' will not use them:\n",
+                   row.country.c_str());
+      for (const std::string& d : *disagreements) std::fprintf(stderr, "  - %s\n", d.c_str());
+      std::fprintf(stderr, "  hint: index all of %s's documents in one run\n", row.country.c_str());
+    }
+    ++stored;
+  }
+  if (auto err = store.commit_batch()) {
+    print_diagnostics({*err});
+    return std::nullopt;
+  }
+  return stored;
+}
+
 }  // namespace
 
 int cmd_index(int argc, char** argv) {
@@ -34,16 +102,28 @@ int cmd_index(int argc, char** argv) {
                  "A DIR stands for every *.xml file below it. Re-indexing a document "
                  "replaces it (matched by FRBR expression URI, else path).");
   cl.add()("db", "index database (default: $PALERMO_DB, else ./palermo.db)",
-           cxxopts::value<std::string>()->default_value(""))("q,quiet", "no progress bar or summary");
-  cl.skip_unreadable().operand("inputs", "files or folders", true).operands_usage("FILE|DIR...");
-  if (auto rc = cl.parse(argc, argv)) return *rc;
+           cxxopts::value<std::string>()->default_value(""))("q,quiet", "no progress bar or summary")(
+      "complete", "store the findings as 'palermo compare --complete' makes them")(
+      "no-findings", "index for search only: do not analyse the countries nor store their findings");
+  cl.model().skip_unreadable().operand("inputs", "files or folders", true).operands_usage("FILE|DIR...");
+  if (auto rc = cl.parse(argc, argv, kIndexHelpTail)) return *rc;
   const auto& args = cl.args();
   if (!args.count("inputs")) {
     std::fprintf(stderr, "palermo index: name at least one FILE or DIR to index\n");
     return exit_usage;
   }
   std::vector<InputProblem> missing;
-  auto files = expand_inputs(args["inputs"].as<std::vector<std::string>>(), &missing);
+  // Each file remembers whether a folder gave it: a folder's bills are left out of its findings.
+  std::vector<std::string> files;
+  std::vector<bool> from_folder;
+  for (const std::string& operand : args["inputs"].as<std::vector<std::string>>()) {
+    std::error_code ec;
+    const bool is_dir = std::filesystem::is_directory(operand, ec);
+    for (std::string& f : expand_inputs({operand}, &missing)) {
+      files.push_back(std::move(f));
+      from_folder.push_back(is_dir);
+    }
+  }
   const bool inputs_failed = input_problems_fail(missing, args.count("skip-unreadable") > 0);
   if (files.empty()) {
     std::fprintf(stderr, "palermo index: no .xml files to index\n");
@@ -52,6 +132,20 @@ int cmd_index(int argc, char** argv) {
   const std::string db_path = default_db_path(args["db"].as<std::string>());
   const bool quiet = args.count("quiet") > 0;
   const bool progress = !quiet && isatty(2) && files.size() > 1;
+  const bool findings = !cl.has("no-findings");
+  std::optional<model::Model> model;
+  if (findings) {
+    model = load_model_for("index", cl.model_dir());
+    if (!model) return exit_input;
+  }
+  std::vector<CountryDocuments> countries;
+  auto country_for = [&](const std::string& code) -> CountryDocuments& {
+    for (CountryDocuments& c : countries)
+      if (c.country == code) return c;
+    countries.push_back(CountryDocuments{code, {}});
+    return countries.back();
+  };
+  std::size_t without_country = 0;
   // Another indexer holding the database is waited for (PALERMO_LOCK_WAIT_S bounds the wait).
   store::LockWait wait = store::default_lock_wait();
   wait.report = [&](double seconds) {
@@ -68,6 +162,7 @@ int cmd_index(int argc, char** argv) {
   }
 
   int failures = inputs_failed ? 1 : 0;
+  bool unreadable_seen = false;
   std::size_t provisions = 0, replaced = 0, stored = 0;
   // The documents put in the current batch: a batch that fails is rolled back whole, and then these
   // (and the ones not reached) are named as not indexed.
@@ -119,6 +214,7 @@ int cmd_index(int argc, char** argv) {
       if (progress) std::fputc('\n', stderr);
       print_diagnostics(doc.errors());
       ++failures;
+      unreadable_seen = true;
     } else {
       auto put = store->put(*doc);
       if (!put) {
@@ -137,6 +233,14 @@ int cmd_index(int argc, char** argv) {
         batch.push_back(files[i]);
         batch_provisions += doc->provisions.size();
         if (*put) ++batch_replaced;
+        if (findings && !left_out_of_findings(*doc, from_folder[i])) {
+          if (doc->frbr.country.empty()) {
+            ++without_country;
+          } else {
+            CountryDocuments& country = country_for(doc->frbr.country);
+            country.documents.push_back(std::move(doc).value());
+          }
+        }
       }
     }
     if (progress) draw_progress(i + 1, files.size());
@@ -145,10 +249,24 @@ int cmd_index(int argc, char** argv) {
     give_up(*err, files.size());
     return exit_input;
   }
+  std::size_t countries_stored = 0;
+  if (findings && unreadable_seen) {
+    std::fprintf(stderr,
+                 "palermo index: no findings stored: a document could not be read (see above), so no country's "
+                 "law is known whole; fix it and index again (earlier findings that it changes are not served)\n");
+  } else if (findings && !countries.empty()) {
+    auto done = store_findings(*store, countries, *model, cl.has("complete"), failures);
+    if (!done) return exit_input;
+    countries_stored = *done;
+  }
   store->settle_for_readers();  // readers who cannot write the folder can then search it
   if (!quiet) {
     std::fprintf(stderr, "palermo index: %zu document(s), %zu provisions into %s (%zu replaced)%s\n", stored,
                  provisions, db_path.c_str(), replaced, failures ? "; some inputs failed, see above" : "");
+    if (findings)
+      std::fprintf(stderr, "palermo index: findings of %zu countr%s stored%s\n", countries_stored,
+                   countries_stored == 1 ? "y" : "ies",
+                   without_country ? "; documents without an FRBRcountry are searchable but have no findings" : "");
   }
   return failures ? exit_input : exit_ok;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 
 #include "store/fts5_tokenizer.hpp"
 #include "text/tokenizer.hpp"
@@ -20,7 +21,8 @@ CREATE TABLE IF NOT EXISTS documents(
   identity TEXT NOT NULL UNIQUE,      -- FRBR expression URI, else the path
   path TEXT NOT NULL, title TEXT, country TEXT, doc_type TEXT, number TEXT, name TEXT,
   language TEXT, work_uri TEXT, expression_uri TEXT, expression_date TEXT,
-  dialect TEXT, sha256 TEXT, indexed_at TEXT DEFAULT (datetime('now')));
+  dialect TEXT, sha256 TEXT, indexed_at TEXT DEFAULT (datetime('now')),
+  file TEXT);                         -- the path made absolute: found again from any folder
 CREATE TABLE IF NOT EXISTS provisions(
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -33,6 +35,18 @@ CREATE TABLE IF NOT EXISTS terms(
 CREATE TABLE IF NOT EXISTS refs(
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   provision_id INTEGER, href TEXT, text TEXT, target_eid TEXT);
+CREATE TABLE IF NOT EXISTS findings(
+  country TEXT PRIMARY KEY,
+  palermo_build TEXT NOT NULL, model_version TEXT NOT NULL, model_digest TEXT NOT NULL,
+  complete INTEGER NOT NULL,
+  report TEXT NOT NULL,               -- the CountryReport as JSON (palermo-findings/1)
+  made_at TEXT DEFAULT (datetime('now')));
+CREATE TABLE IF NOT EXISTS findings_documents(
+  country TEXT NOT NULL REFERENCES findings(country) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, identity TEXT NOT NULL, path TEXT NOT NULL, file TEXT NOT NULL,
+  sha256 TEXT NOT NULL, component INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS findings_documents_country ON findings_documents(country, ord);
+CREATE INDEX IF NOT EXISTS documents_country ON documents(country);
 )SQL";
 
 std::string fts_schema() {
@@ -44,11 +58,17 @@ std::string fts_schema() {
   return sql;
 }
 
+}  // namespace
+
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  return ec ? path : absolute.lexically_normal().string();
+}
+
 std::string identity_of(const akn::Document& d) {
   return d.frbr.expression_uri.empty() ? d.path : d.frbr.expression_uri;
 }
-
-}  // namespace
 
 std::string fts_table_for(std::string_view language) {
   switch (text::language_from_code(language)) {
@@ -74,6 +94,11 @@ Result<Store> Store::open(const std::string& path, bool read_only, LockWait wait
     if (auto err = db->exec_when_unlocked("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")) return *err;
     if (auto err = db->exec_when_unlocked(kSchema)) return *err;
     if (auto err = db->exec_when_unlocked(fts_schema())) return *err;
+    // An index made before documents carried their absolute path gains the column (NULL in old rows).
+    auto has_file = db->prepare("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'file'");
+    if (!has_file) return has_file.errors();
+    if (has_file->step() && has_file->integer(0) == 0)
+      if (auto err = db->exec_when_unlocked("ALTER TABLE documents ADD COLUMN file TEXT")) return *err;
   } else {
     if (auto err = db->exec("PRAGMA foreign_keys = ON;")) return *err;
   }
@@ -173,11 +198,13 @@ Result<bool> Store::put_one(const akn::Document& d) {
 
   auto ins_doc = db_.prepare(
       "INSERT INTO documents(identity, path, title, country, doc_type, number, name, language, work_uri, "
-      "expression_uri, expression_date, dialect, sha256) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+      "expression_uri, expression_date, dialect, sha256, file) VALUES "
+      "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
   if (!ins_doc) return ins_doc.errors();
   ins_doc->bind(1, identity).bind(2, d.path).bind(3, d.title).bind(4, d.frbr.country).bind(5, d.doc_type);
   ins_doc->bind(6, d.frbr.number).bind(7, d.frbr.name).bind(8, d.frbr.language).bind(9, d.frbr.work_uri);
   ins_doc->bind(10, d.frbr.expression_uri).bind(11, d.frbr.expression_date).bind(12, d.dialect).bind(13, d.sha256);
+  ins_doc->bind(14, absolute_path(d.path));
   ins_doc->step();
   if (ins_doc->failed()) return db_.error(sqlite3_errmsg(db_.handle()));
   const std::int64_t doc_id = sqlite3_last_insert_rowid(db_.handle());

@@ -37,6 +37,28 @@ struct Hit {
 inline constexpr char kMarkOpen = '\x02';
 inline constexpr char kMarkClose = '\x03';
 
+// A document that stored findings were made from.
+struct FindingsDocument {
+  std::string identity;    // as the documents table names it: FRBR expression URI, else the path
+  std::string path;        // as the report names it (the path given to palermo index)
+  std::string file;        // the same file as an absolute path, to find it again from any folder
+  std::string sha256;      // of its bytes when the findings were made
+  bool component = false;  // a component of a documentCollection, not a file of its own
+};
+
+// One country's findings, stored by `palermo index` and read by `palermo compare --db`. The report
+// itself is JSON (report/findings_json.hpp); the columns beside it say what made it and from which
+// documents, so that findings that no longer hold can be told apart without reading the JSON.
+struct StoredFindings {
+  std::string country;
+  std::string palermo_build;  // "palermo 0.1.0 (commit 2290848abcde)": the analysis code
+  std::string model_version;  // "2026.11"
+  std::string model_digest;   // SHA-256 of the model's compiled form: its patterns, not only its name
+  bool complete = false;      // made with --complete
+  std::vector<FindingsDocument> documents;
+  std::string report_json;
+};
+
 struct StoreCounts {
   std::int64_t documents = 0, provisions = 0, terms = 0, references = 0;
 };
@@ -67,6 +89,18 @@ class Store {
 
   Result<std::vector<Hit>> search(const pattern::Node& query, const SearchOptions& options);
   Result<StoreCounts> counts();
+
+  // Replaces the country's findings (inside the current batch, if any, else in a transaction of
+  // their own).
+  Result<Done> put_findings(const StoredFindings& findings);
+  // The findings of `countries`, in that order, or of every country (sorted by code) when empty.
+  // A named country without findings is left out: the caller names it.
+  Result<std::vector<StoredFindings>> findings(const std::vector<std::string>& countries);
+  // Why the index itself no longer agrees with these findings, one sentence per reason: one of
+  // their documents was indexed again with other bytes or is gone from the index, or the index holds
+  // another document of the country (not a bill) that they were not made from and whose file still
+  // exists (it was indexed in another run). Empty when they agree.
+  Result<std::vector<std::string>> findings_disagreements(const StoredFindings& findings);
   Database& database() { return db_; }
 
  private:
@@ -76,6 +110,12 @@ class Store {
   Database db_;
   bool in_batch_ = false;
 };
+
+// `path` made absolute (and normal), or `path` itself when that fails.
+std::string absolute_path(const std::string& path);
+
+// How the documents table names a document: its FRBR expression URI, else its path.
+std::string identity_of(const akn::Document& document);
 
 // The FTS5 table for a document language: "fts_eng", "fts_fra", "fts_spa", "fts_por", else "fts_und".
 std::string fts_table_for(std::string_view language);
