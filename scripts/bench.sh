@@ -101,9 +101,14 @@ echo "  ($rows provisions, $(du -k "$WORK/fts5.sql" | cut -f1) kB of SQL text)"
 measure "xmllint --noout + sqlite3 FTS5 inserts (floor)" \
   "rm -f '$WORK/floor.db'*; xargs -d '\\n' xmllint --noout --nonet < '$WORK/files' && sqlite3 '$WORK/floor.db' < '$WORK/fts5.sql'"
 floor_index=$MEDIAN_MS
-measure "palermo index" "rm -f '$WORK/p.db'*; xargs -d '\\n' '$PALERMO' index --quiet --db '$WORK/p.db' < '$WORK/files'; [ \$? -le 3 ]"
+# The floor does what `index --no-findings` does (read, store, full-text index); plain `index` also
+# analyses every country it indexes and stores the findings `compare --db` reads, shown beside it.
+measure "palermo index --no-findings" \
+  "rm -f '$WORK/p.db'*; xargs -d '\\n' '$PALERMO' index --quiet --no-findings --db '$WORK/p.db' < '$WORK/files'; [ \$? -le 3 ]"
 index=$MEDIAN_MS
-echo "  ratio index/floor: $(ratio "$index" "$floor_index")x (aim <= 1.5x)"
+measure "palermo index (and each country's findings)" \
+  "rm -f '$WORK/p.db'*; xargs -d '\\n' '$PALERMO' index --quiet --db '$WORK/p.db' < '$WORK/files'; [ \$? -le 3 ]"
+echo "  ratio index --no-findings/floor: $(ratio "$index" "$floor_index")x (aim <= 1.5x)"
 echo
 
 # Synthetic inputs (scripts/make-synthetic-act.py, make-synthetic-countries.py), made once and kept.
@@ -122,12 +127,10 @@ echo
 echo "5. compare 200 countries (copies of the corpus countries, scripts/make-synthetic-countries.py)"
 measure "palermo compare --format csv (analyses them all)" \
   "'$PALERMO' compare '$CACHE'/countries-200/* --format csv -o /dev/null"
-if "$PALERMO" compare --help 2>/dev/null | grep -q -- '--db'; then
-  "$PALERMO" index --quiet --db "$WORK/countries.db" "$CACHE"/countries-200/* >/dev/null 2>&1 || true
-  measure "palermo compare --db (findings stored by index)" \
-    "'$PALERMO' compare --db '$WORK/countries.db' --format csv -o /dev/null"
-  echo "  aim: < 1000 ms"
-fi
+"$PALERMO" index --quiet --db "$WORK/countries.db" "$CACHE"/countries-200/* >/dev/null 2>&1 || true
+measure "palermo compare --db (findings stored by index)" \
+  "'$PALERMO' compare --db '$WORK/countries.db' --format csv -o /dev/null"
+echo "  aim for compare --db: < 1000 ms (wall)"
 echo
 
 # Import: a statute as published in plain text turned into Akoma Ntoso, against libxml2 reading the

@@ -4,7 +4,7 @@
 Usage: scripts/make-synthetic-countries.py N OUT_DIR [--corpus DIR] [--seed S]
 
 Country i (q0000, q0001, ...) is a copy of corpus country i mod k (the corpus folders in name order, bills left
-out, as compare leaves them out) with FRBRcountry set to its code and a seeded ~10% of its provisions deleted with
+out, as compare leaves them out) with FRBRcountry and the country in its FRBR URIs set to its code and a seeded ~10% of its provisions deleted with
 everything inside them, so that neighbouring countries' findings differ the way real laws do. Each country is a
 folder OUT_DIR/qNNNN/ holding its documents. Python standard library only; the same N and seed give the same files.
 """
@@ -92,9 +92,14 @@ def main():
             if namespace:
                 ET.register_namespace("", namespace.group(1).decode())
             root = ET.fromstring(data)
+            # The country in FRBRcountry and in every FRBR URI ("/akn/na/act/..."): each copy is then a
+            # document of its own in an index, which keys documents by their expression URI.
+            source = next((e.get("value") for e in root.iter() if local(e.tag) == "FRBRcountry"), None)
             for e in root.iter():
                 if local(e.tag) == "FRBRcountry":
                     e.set("value", code)
+                elif source and local(e.tag) in ("FRBRthis", "FRBRuri") and e.get("value"):
+                    e.set("value", e.get("value").replace("/akn/%s/" % source, "/akn/%s/" % code))
             thin(root, rng)
             ET.ElementTree(root).write(os.path.join(folder, name), encoding="UTF-8", xml_declaration=True)
     print("%s: %d countries from %d corpus countries" % (args.out_dir, args.count, len(bases)))
