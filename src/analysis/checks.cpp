@@ -417,7 +417,20 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
     // A clause limited to younger children ("Lorsque la victime est un mineur âgé de moins de seize
     // ans ...") leaves older children to prove the means.
     const ScopeItem& at = *hits.front().item;
-    const bool younger = lex_.in("age-below-eighteen", at.doc, at.range) && !lex_.in("age-eighteen", at.doc, at.range);
+    // ... or by the law's own definition of a child ("enfant : toute personne âgée de moins de quinze
+    // ans"), when the clause itself states no age and no definition of a child reaches eighteen.
+    bool defined_younger = false, defined_eighteen = false;
+    for (const Definition& d : defs_.all) {
+      if (d.doc != at.doc || d.display.find(' ') != std::string::npos || !lex_.in_text("child", d.doc, d.display))
+        continue;
+      if (lex_.in("age-eighteen", d.doc, d.range))
+        defined_eighteen = true;
+      else if (lex_.in("age-below-eighteen", d.doc, d.range))
+        defined_younger = true;
+    }
+    const bool clause_eighteen = lex_.in("age-eighteen", at.doc, at.range);
+    const bool younger = (lex_.in("age-below-eighteen", at.doc, at.range) && !clause_eighteen) ||
+                         (defined_younger && !defined_eighteen && !clause_eighteen);
     c.status = younger ? Status::partial : Status::met;
     c.confidence = younger ? kTentative : (at.tier == 0 ? kCertain : kLikely);
     c.reason = younger ? "the means are waived only for children below an age lower than eighteen: " +
@@ -578,7 +591,23 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
     return f;
   }
   auto hits = search(e, scopes_.offence_terms, 3);
-  if (hits.empty()) hits = search(e, scopes_.anywhere, 2);
+  if (hits.empty()) {
+    // An offence for children below a lower age ("Trafficking in persons under 16") speaks of
+    // children by that age: an "under 18" elsewhere in the law (offenders' age, a detention
+    // offence) does not define the victims the trafficking offences protect.
+    for (const OffenceSite* off : offences) {
+      if (!lex_.in("age-below-eighteen", off->doc, off->range) || lex_.in("age-eighteen", off->doc, off->range))
+        continue;
+      f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
+      f.status = Status::gap;
+      f.confidence = kLikely;
+      f.reason = "the offence " + off->info.citation +
+                 " speaks of children by an age lower than eighteen, and no definition of a child as a person"
+                 " under eighteen applies to the offences";
+      return f;
+    }
+    hits = search(e, scopes_.anywhere, 2);
+  }
   if (hits.empty()) {
     f.status = Status::gap;
     f.confidence = kProbable;
@@ -595,6 +624,15 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
       std::swap(hits.front(), hits[i]);  // the passage that states the age leads the evidence
     }
   }
+  // The age may stand in an aggravated form of the offence instead ("La pena se agravará ... cuando la
+  // víctima sea menor de dieciocho años"): the law then says who is a child for its offences.
+  if (!age_stated)
+    for (auto& h : search(e, scopes_.offence_terms_aggravated, 6)) {
+      if (!lex_.in("age-eighteen", h.item->doc, h.item->range)) continue;
+      hits.insert(hits.begin(), std::move(h));
+      age_stated = true;
+      break;
+    }
   // Only an age lower than eighteen stated where the offence speaks of children: older children are
   // left out ("un mineur âgé de moins de seize ans").
   if (!age_stated) {
