@@ -52,6 +52,7 @@ const std::map<std::string, Evaluator::Check>& Evaluator::checks() {
       {"means", &Evaluator::check_means},
       {"no-transnationality", &Evaluator::check_no_transnationality},
       {"every-offence", &Evaluator::check_every_offence},
+      {"legal-person-scope", &Evaluator::check_legal_person_scope},
       {"child-heavier-penalty", &Evaluator::check_child_heavier_penalty},
   };
   return table;
@@ -220,6 +221,44 @@ ElementFinding Evaluator::check_every_offence(const model::Element& e, ElementFi
     found.confidence = kLikely;
     found.reason = "only " + found.evidence.front().citation + " has it (" + found.reason + "); the offence " +
                    off->info.citation + " does not, so it is a variant or an aggravated form, not a requirement";
+    return found;
+  }
+  return found;
+}
+
+// Legal persons liable "only for the crimes specified in the following Articles": when the list
+// leaves out every trafficking offence, the general words about legal persons do not reach it.
+ElementFinding Evaluator::check_legal_person_scope(const model::Element& e, ElementFinding f) {
+  ElementFinding found = evaluate_patterns(e, f.red_flag);
+  if (found.status != Status::met) return found;
+  const auto offences = trafficking_offences();
+  if (offences.empty()) return found;
+  for (const ScopeItem& item : scopes_.anywhere) {
+    if (!lex_.in("legal-person-closed-list", item.doc, item.range)) continue;
+    const DocText& dt = corpus_.doc(item.doc);
+    const akn::Document& d = *dt.doc;
+    bool lists = false, lists_offence = false;
+    for (const citation::Citation& c : corpus_.citations(item.doc, item.range)) {
+      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
+          c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::this_section ||
+          c.kind == citation::Kind::this_article)
+        continue;
+      lists = true;
+      const std::size_t at = dt.provision_at(item.range.first + static_cast<std::uint32_t>(c.begin));
+      for (std::size_t t : resolve(c, d, at))
+        for (const OffenceSite* off : offences)
+          if (off->doc == item.doc && (dt.is_ancestor_or_self(t, off->unit) || dt.is_ancestor_or_self(off->unit, t)))
+            lists_offence = true;
+    }
+    if (!lists || lists_offence) continue;
+    Evidence ev =
+        passage_evidence(item.doc, {item.range.first, std::min(item.range.second, item.range.first + 300)}, e.check);
+    found.status = Status::gap;
+    found.confidence = kLikely;
+    found.reason = "legal persons are liable only for the offences listed in " + ev.citation +
+                   ", which does not list the trafficking offence " + offence_citations();
+    found.evidence.clear();
+    found.evidence.push_back(std::move(ev));
     return found;
   }
   return found;
