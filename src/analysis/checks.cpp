@@ -135,6 +135,18 @@ ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f)
 ElementFinding Evaluator::check_no_transnationality(const model::Element& e, ElementFinding f) {
   ElementFinding found = evaluate_patterns(e, f.red_flag);
   const auto offences = trafficking_offences();
+  if (found.status == Status::met && current_ != nullptr && !offences.empty()) {
+    // Words of independence in one provision ("dentro ou fora do território nacional" in a child
+    // offence) do not free an offence that requires a crossing or a group for other victims.
+    for (const model::Element& flag : current_->red_flags) {
+      const ElementFinding red = evaluate_element(*current_, flag, true);
+      if (red.status != Status::conflict) continue;
+      found.status = Status::partial;
+      found.confidence = kTentative;
+      found.reason = "only in part: " + found.reason + "; but " + lower_first(red.reason);
+      return found;
+    }
+  }
   if (found.status == Status::met || offences.empty() || current_ == nullptr) return found;
   for (const model::Element& flag : current_->red_flags)
     if (evaluate_element(*current_, flag, true).status == Status::conflict) return found;
