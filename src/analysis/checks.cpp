@@ -318,6 +318,11 @@ ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementF
   if (!all_narrow && std::all_of(offences.begin(), offences.end(),
                                  [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
     shortfalls.push_back("it protects only women or children");
+  // ... or that requires every victim of any age to be moved across a border (the model's red flag).
+  if (const model::Obligation* independence = model_.find("crim.no-transnationality"))
+    for (const model::Element& flag : independence->red_flags)
+      if (flag.id == "movement-required" && evaluate_element(*independence, flag, true).status == Status::conflict)
+        shortfalls.push_back("for victims of any age it requires a border crossing");
   std::string why;
   for (const std::string& s : shortfalls) why += (why.empty() ? "" : "; ") + s;
   f.status = shortfalls.empty() ? Status::met : Status::partial;
