@@ -52,6 +52,7 @@ const std::map<std::string, Evaluator::Check>& Evaluator::checks() {
       {"means", &Evaluator::check_means},
       {"no-transnationality", &Evaluator::check_no_transnationality},
       {"every-offence", &Evaluator::check_every_offence},
+      {"legal-person-scope", &Evaluator::check_legal_person_scope},
       {"child-heavier-penalty", &Evaluator::check_child_heavier_penalty},
   };
   return table;
@@ -134,6 +135,18 @@ ElementFinding Evaluator::check_means(const model::Element& e, ElementFinding f)
 ElementFinding Evaluator::check_no_transnationality(const model::Element& e, ElementFinding f) {
   ElementFinding found = evaluate_patterns(e, f.red_flag);
   const auto offences = trafficking_offences();
+  if (found.status == Status::met && current_ != nullptr && !offences.empty()) {
+    // Words of independence in one provision ("dentro ou fora do território nacional" in a child
+    // offence) do not free an offence that requires a crossing or a group for other victims.
+    for (const model::Element& flag : current_->red_flags) {
+      const ElementFinding red = evaluate_element(*current_, flag, true);
+      if (red.status != Status::conflict) continue;
+      found.status = Status::partial;
+      found.confidence = kTentative;
+      found.reason = "only in part: " + found.reason + "; but " + lower_first(red.reason);
+      return found;
+    }
+  }
   if (found.status == Status::met || offences.empty() || current_ == nullptr) return found;
   for (const model::Element& flag : current_->red_flags)
     if (evaluate_element(*current_, flag, true).status == Status::conflict) return found;
@@ -225,6 +238,44 @@ ElementFinding Evaluator::check_every_offence(const model::Element& e, ElementFi
   return found;
 }
 
+// Legal persons liable "only for the crimes specified in the following Articles": when the list
+// leaves out every trafficking offence, the general words about legal persons do not reach it.
+ElementFinding Evaluator::check_legal_person_scope(const model::Element& e, ElementFinding f) {
+  ElementFinding found = evaluate_patterns(e, f.red_flag);
+  if (found.status != Status::met) return found;
+  const auto offences = trafficking_offences();
+  if (offences.empty()) return found;
+  for (const ScopeItem& item : scopes_.anywhere) {
+    if (!lex_.in("legal-person-closed-list", item.doc, item.range)) continue;
+    const DocText& dt = corpus_.doc(item.doc);
+    const akn::Document& d = *dt.doc;
+    bool lists = false, lists_offence = false;
+    for (const citation::Citation& c : corpus_.citations(item.doc, item.range)) {
+      if (c.kind == citation::Kind::this_act || c.kind == citation::Kind::this_part ||
+          c.kind == citation::Kind::this_chapter || c.kind == citation::Kind::this_section ||
+          c.kind == citation::Kind::this_article)
+        continue;
+      lists = true;
+      const std::size_t at = dt.provision_at(item.range.first + static_cast<std::uint32_t>(c.begin));
+      for (std::size_t t : resolve(c, d, at))
+        for (const OffenceSite* off : offences)
+          if (off->doc == item.doc && (dt.is_ancestor_or_self(t, off->unit) || dt.is_ancestor_or_self(off->unit, t)))
+            lists_offence = true;
+    }
+    if (!lists || lists_offence) continue;
+    Evidence ev =
+        passage_evidence(item.doc, {item.range.first, std::min(item.range.second, item.range.first + 300)}, e.check);
+    found.status = Status::gap;
+    found.confidence = kLikely;
+    found.reason = "legal persons are liable only for the offences listed in " + ev.citation +
+                   ", which does not list the trafficking offence " + offence_citations();
+    found.evidence.clear();
+    found.evidence.push_back(std::move(ev));
+    return found;
+  }
+  return found;
+}
+
 ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementFinding f) {
   const auto offences = trafficking_offences();
   const std::string cites = offence_citations();
@@ -267,6 +318,11 @@ ElementFinding Evaluator::check_offence_exists(const model::Element& e, ElementF
   if (!all_narrow && std::all_of(offences.begin(), offences.end(),
                                  [&](const OffenceSite* o) { return protects_only_women_or_children(*o); }))
     shortfalls.push_back("it protects only women or children");
+  // ... or that requires every victim of any age to be moved across a border (the model's red flag).
+  if (const model::Obligation* independence = model_.find("crim.no-transnationality"))
+    for (const model::Element& flag : independence->red_flags)
+      if (flag.id == "movement-required" && evaluate_element(*independence, flag, true).status == Status::conflict)
+        shortfalls.push_back("for victims of any age it requires a border crossing");
   std::string why;
   for (const std::string& s : shortfalls) why += (why.empty() ? "" : "; ") + s;
   f.status = shortfalls.empty() ? Status::met : Status::partial;
@@ -417,7 +473,20 @@ ElementFinding Evaluator::child_no_means(const model::Element& e) {
     // A clause limited to younger children ("Lorsque la victime est un mineur âgé de moins de seize
     // ans ...") leaves older children to prove the means.
     const ScopeItem& at = *hits.front().item;
-    const bool younger = lex_.in("age-below-eighteen", at.doc, at.range) && !lex_.in("age-eighteen", at.doc, at.range);
+    // ... or by the law's own definition of a child ("enfant : toute personne âgée de moins de quinze
+    // ans"), when the clause itself states no age and no definition of a child reaches eighteen.
+    bool defined_younger = false, defined_eighteen = false;
+    for (const Definition& d : defs_.all) {
+      if (d.doc != at.doc || d.display.find(' ') != std::string::npos || !lex_.in_text("child", d.doc, d.display))
+        continue;
+      if (lex_.in("age-eighteen", d.doc, d.range))
+        defined_eighteen = true;
+      else if (lex_.in("age-below-eighteen", d.doc, d.range))
+        defined_younger = true;
+    }
+    const bool clause_eighteen = lex_.in("age-eighteen", at.doc, at.range);
+    const bool younger = (lex_.in("age-below-eighteen", at.doc, at.range) && !clause_eighteen) ||
+                         (defined_younger && !defined_eighteen && !clause_eighteen);
     c.status = younger ? Status::partial : Status::met;
     c.confidence = younger ? kTentative : (at.tier == 0 ? kCertain : kLikely);
     c.reason = younger ? "the means are waived only for children below an age lower than eighteen: " +
@@ -578,7 +647,23 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
     return f;
   }
   auto hits = search(e, scopes_.offence_terms, 3);
-  if (hits.empty()) hits = search(e, scopes_.anywhere, 2);
+  if (hits.empty()) {
+    // An offence for children below a lower age ("Trafficking in persons under 16") speaks of
+    // children by that age: an "under 18" elsewhere in the law (offenders' age, a detention
+    // offence) does not define the victims the trafficking offences protect.
+    for (const OffenceSite* off : offences) {
+      if (!lex_.in("age-below-eighteen", off->doc, off->range) || lex_.in("age-eighteen", off->doc, off->range))
+        continue;
+      f.evidence.push_back(passage_evidence(off->doc, quote(corpus_.doc(off->doc), off->words, 200), e.check));
+      f.status = Status::gap;
+      f.confidence = kLikely;
+      f.reason = "the offence " + off->info.citation +
+                 " speaks of children by an age lower than eighteen, and no definition of a child as a person"
+                 " under eighteen applies to the offences";
+      return f;
+    }
+    hits = search(e, scopes_.anywhere, 2);
+  }
   if (hits.empty()) {
     f.status = Status::gap;
     f.confidence = kProbable;
@@ -595,6 +680,15 @@ ElementFinding Evaluator::check_child_under_18(const model::Element& e, ElementF
       std::swap(hits.front(), hits[i]);  // the passage that states the age leads the evidence
     }
   }
+  // The age may stand in an aggravated form of the offence instead ("La pena se agravará ... cuando la
+  // víctima sea menor de dieciocho años"): the law then says who is a child for its offences.
+  if (!age_stated)
+    for (auto& h : search(e, scopes_.offence_terms_aggravated, 6)) {
+      if (!lex_.in("age-eighteen", h.item->doc, h.item->range)) continue;
+      hits.insert(hits.begin(), std::move(h));
+      age_stated = true;
+      break;
+    }
   // Only an age lower than eighteen stated where the offence speaks of children: older children are
   // left out ("un mineur âgé de moins de seize ans").
   if (!age_stated) {

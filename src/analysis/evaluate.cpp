@@ -404,6 +404,24 @@ ElementFinding Evaluator::evaluate_patterns(const model::Element& e, bool red_fl
     // words in an unrelated provision must not make the offence conflict with the Protocol.
     const auto& items = e.scope == model::Scope::anywhere ? scopes_.offence_terms : items_for(e.scope);
     auto hits = search(e, items, 6);
+    std::vector<ScopeItem> paragraphs;  // outlives the hits, which point into it
+    if (hits.empty() && e.scope == model::Scope::offence) {
+      // An article whose numbered paragraphs are separate offences ("1. Quem ... levando-a para país
+      // estrangeiro ... 2. Quem, por qualquer meio, ... menor, dentro ou fora do território nacional"):
+      // words that set the requirement aside in one paragraph (an alternative, an aggravation) say
+      // nothing of another. Each paragraph is read on its own; paragraphs about children are left to
+      // the child checks.
+      for (const ScopeItem& item : items) {
+        const DocText& dt = corpus_.doc(item.doc);
+        for (std::size_t c : dt.doc->provisions[item.provision].children) {
+          const ByteRange r = dt.subtree[c];
+          if (r.first < item.range.first || r.second > item.range.second || lex_.in("child", item.doc, r)) continue;
+          if (!lex_.in("offence-formula", item.doc, r)) continue;  // a paragraph that is an offence of its own
+          paragraphs.push_back(ScopeItem{item.doc, r, c, item.tier, item.chain});
+        }
+      }
+      if (!paragraphs.empty()) hits = search(e, paragraphs, 6);
+    }
     // "without it being necessary that the victim crossed a border" names the requirement only to
     // exclude it: such a passage supports the Protocol rather than conflicting with it.
     std::vector<Hit> excluded;

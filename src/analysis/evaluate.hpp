@@ -68,6 +68,7 @@ class Evaluator {
   ElementFinding check_means(const model::Element& e, ElementFinding f);
   ElementFinding check_no_transnationality(const model::Element& e, ElementFinding f);
   ElementFinding check_every_offence(const model::Element& e, ElementFinding f);
+  ElementFinding check_legal_person_scope(const model::Element& e, ElementFinding f);
   ElementFinding check_child_heavier_penalty(const model::Element& e, ElementFinding f);
   const model::Obligation* current_ = nullptr;  // the obligation whose element a check is evaluating
   ElementFinding child_no_means(const model::Element& e);

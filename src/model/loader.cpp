@@ -620,6 +620,7 @@ const std::vector<LexiconUse>& required_lexicons() {
       {"negation-before", "words before a red flag's match that exclude the requirement (\"whether or not\")"},
       {"negation-after", "words after a red flag's match that exclude the requirement (\"... is not required\")"},
       {"general-fine-in-lieu", "general provisions letting a court fine instead of imprisoning, for any offence"},
+      {"legal-person-closed-list", "provisions making legal persons liable only for the offences they list"},
       {"definition-second-limb", "a definition's second limb (\"and includes ...\"), whose acts may need no means"},
       {"summary-procedure", "penalties that differ for summary trials (the indictment maximum counts)"},
       {"age-below-eighteen", "child clauses and definitions limited to an age below eighteen"},
@@ -649,10 +650,10 @@ const std::vector<LexiconUse>& required_lexicons() {
 }
 
 const std::vector<std::string>& known_checks() {
-  static const std::vector<std::string> checks = {"offence-exists",      "penalty-threshold",  "fine-in-lieu",
-                                                  "child-no-means",      "means-for-children", "child-under-18",
-                                                  "victims-restricted",  "general-part",       "means",
-                                                  "no-transnationality", "every-offence",      "child-heavier-penalty"};
+  static const std::vector<std::string> checks = {
+      "offence-exists", "penalty-threshold",     "fine-in-lieu",      "child-no-means", "means-for-children",
+      "child-under-18", "victims-restricted",    "general-part",      "means",          "no-transnationality",
+      "every-offence",  "child-heavier-penalty", "legal-person-scope"};
   return checks;
 }
 
