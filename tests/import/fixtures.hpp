@@ -171,19 +171,28 @@ inline std::string statute_docx(const std::string& text, int* list_paragraphs = 
       if (s == kRoman[i]) return i + 1;
     return 0;
   };
-  static const std::regex paren("^\\((\\d{1,3}|[a-z]|[ivxl]{1,5})\\)[ \t]+(\\S.*)$"),
-      ordinal("^(\\d{1,3})(\xC2\xBA|\xC2\xB0)[ \t]+(\\S.*)$"), letter("^([a-z])\\)[ \t]+(\\S.*)$"),
-      dotted("^(\\d{1,3})\\.[ \t]+([^\\d\\s].*)$");
+  // The patterns match a line's numbering only (the text must follow it): libstdc++'s regex engine
+  // recurses once per character of a ".*", which overflows the stack on a long paragraph under ASan.
+  static const std::regex paren("^\\((\\d{1,3}|[a-z]|[ivxl]{1,5})\\)[ \t]+(?=\\S)"),
+      ordinal("^(\\d{1,3})(\xC2\xBA|\xC2\xB0)[ \t]+(?=\\S)"), letter("^([a-z])\\)[ \t]+(?=\\S)"),
+      dotted("^(\\d{1,3})\\.[ \t]+(?=[^\\d\\s])");
+  // Matches `re` against the start of `line` (a short prefix is enough for any numbering); the text
+  // after the numbering is then line.substr(m.length(0)).
+  auto numbered_as = [](const std::string& line, std::smatch& m, const std::regex& re, std::string& head) {
+    head = line.substr(0, 40);
+    return std::regex_search(head, m, re, std::regex_constants::match_continuous);
+  };
   int ordinal_family = 1, numbered = 0;
   std::string body;
   for (const std::string& line : lines_of(text)) {
     std::smatch m;
+    std::string head;
     int family = -1, level = 0, value = 0;
     std::string rest;
-    if (std::regex_match(line, m, paren)) {
+    if (numbered_as(line, m, paren, head)) {
       family = 0;
       std::string label = m[1];
-      rest = m[2];
+      rest = line.substr(static_cast<std::size_t>(m.length(0)));
       Family& f = families[0];
       if (std::isdigit(static_cast<unsigned char>(label[0]))) {
         level = 0;
@@ -202,20 +211,20 @@ inline std::string statute_docx(const std::string& text, int* list_paragraphs = 
           value = as_letter;
         }
       }
-    } else if (std::regex_match(line, m, ordinal)) {
+    } else if (numbered_as(line, m, ordinal, head)) {
       family = m[2] == "\xC2\xBA" ? 1 : 2;
       ordinal_family = family;
       value = std::atoi(m[1].str().c_str());
-      rest = m[3];
-    } else if (std::regex_match(line, m, letter)) {
+      rest = line.substr(static_cast<std::size_t>(m.length(0)));
+    } else if (numbered_as(line, m, letter, head)) {
       family = ordinal_family;
       level = 1;
       value = m[1].str()[0] - 'a' + 1;
-      rest = m[2];
-    } else if (std::regex_match(line, m, dotted)) {
+      rest = line.substr(static_cast<std::size_t>(m.length(0)));
+    } else if (numbered_as(line, m, dotted, head)) {
       family = 3;
       value = std::atoi(m[1].str().c_str());
-      rest = m[2];
+      rest = line.substr(static_cast<std::size_t>(m.length(0)));
     }
     if (family < 0 || value <= 0) {
       body += line.empty() ? "<w:p/>" : docx_paragraph(line);
